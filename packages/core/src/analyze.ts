@@ -1,0 +1,180 @@
+import { createHash } from 'node:crypto';
+import type * as ts from 'typescript';
+import { DIAGNOSTIC_MESSAGES, SUPPRESSION_MESSAGES, formatMessage } from './messages.js';
+import { RULE_IDS, type RuleId } from './rule-ids.js';
+import { rules } from './rules/index.js';
+import { applySuppressions, parseSuppressions, type SuppressionDirective } from './suppressions.js';
+import { toPosix } from './paths.js';
+import type { Finding, RuleContext } from './types.js';
+
+export interface AnalyzeOptions {
+  /**
+   * Rules to run (default: every rule the config enables). A front end that runs one rule at a
+   * time (ESLint) passes one id; suppression bookkeeping is then scoped to that rule.
+   */
+  rules?: readonly RuleId[];
+}
+
+/** True when the config's include/exclude globs select this file and it is project source. */
+export function isAnalyzedFile(ctx: RuleContext, sourceFile: ts.SourceFile): boolean {
+  if (sourceFile.isDeclarationFile || ctx.program.isSourceFileFromExternalLibrary(sourceFile)) return false;
+  return ctx.matches(sourceFile.fileName, ctx.config.include) && !ctx.matches(sourceFile.fileName, ctx.config.exclude);
+}
+
+interface Draft {
+  ruleId: Finding['ruleId'];
+  messageId: string;
+  data: Record<string, string>;
+  template: string;
+  severity: Finding['severity'];
+  pos: number;
+  end: number;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+function stringData(data: Readonly<Record<string, string | number>> | undefined): Record<string, string> {
+  return Object.fromEntries(Object.entries(data ?? {}).map(([k, v]) => [k, String(v)]));
+}
+
+function draftAt(
+  sourceFile: ts.SourceFile,
+  pos: number,
+  end: number,
+  fields: Pick<Draft, 'ruleId' | 'messageId' | 'template' | 'severity'> & { data?: Readonly<Record<string, string | number>> },
+): Draft {
+  const start = sourceFile.getLineAndCharacterOfPosition(pos);
+  const stop = sourceFile.getLineAndCharacterOfPosition(end);
+  return {
+    ...fields,
+    data: stringData(fields.data),
+    pos,
+    end,
+    line: start.line + 1,
+    column: start.character + 1,
+    endLine: stop.line + 1,
+    endColumn: stop.character + 1,
+  };
+}
+
+function finish(ctx: RuleContext, sourceFile: ts.SourceFile, drafts: Draft[]): Finding[] {
+  drafts.sort((a, b) => a.pos - b.pos || a.end - b.end || a.ruleId.localeCompare(b.ruleId) || a.messageId.localeCompare(b.messageId));
+  const relative = ctx.relativePath(sourceFile.fileName);
+  const seen = new Map<string, number>();
+  return drafts.map((draft) => {
+    // The fingerprint hashes what was found and where in the code, never the line number, so it
+    // survives edits above; the ordinal separates identical findings in one file.
+    const snippet = sourceFile.text.slice(draft.pos, draft.end).replace(/\s+/g, ' ').slice(0, 200);
+    const key = [draft.ruleId, relative, draft.messageId, snippet].join('\u0000');
+    const ordinal = seen.get(key) ?? 0;
+    seen.set(key, ordinal + 1);
+    const fingerprint = createHash('sha256').update(`${key}\u0000${ordinal}`).digest('hex').slice(0, 32);
+    return {
+      ruleId: draft.ruleId,
+      messageId: draft.messageId,
+      data: draft.data,
+      message: formatMessage(draft.template, draft.data),
+      severity: draft.severity,
+      file: toPosix(sourceFile.fileName),
+      line: draft.line,
+      column: draft.column,
+      endLine: draft.endLine,
+      endColumn: draft.endColumn,
+      fingerprint,
+    };
+  });
+}
+
+function suppressionDraft(
+  sourceFile: ts.SourceFile,
+  directive: SuppressionDirective,
+  ruleId: string,
+  kind: 'unused' | 'missingReason' | 'unknownRule',
+  severity: Finding['severity'],
+): Draft {
+  if (kind === 'unknownRule') {
+    return draftAt(sourceFile, directive.pos, directive.end, {
+      ruleId: 'invalid-suppression',
+      messageId: 'unknownRule',
+      template: DIAGNOSTIC_MESSAGES.unknownRule,
+      severity: 'error',
+      data: { ruleId, known: RULE_IDS.join(', ') },
+    });
+  }
+  const messageId = kind === 'unused' ? 'unusedSuppression' : 'suppressionMissingReason';
+  return draftAt(sourceFile, directive.pos, directive.end, {
+    ruleId: ruleId as RuleId,
+    messageId,
+    template: SUPPRESSION_MESSAGES[messageId],
+    severity,
+    data: { ruleId },
+  });
+}
+
+/**
+ * Runs the chosen rules on one source file and returns its findings, sorted, with suppression
+ * comments applied. Never throws for bad input: syntax errors and rule failures become findings.
+ */
+export function analyzeSourceFile(ctx: RuleContext, sourceFile: ts.SourceFile, options: AnalyzeOptions = {}): Finding[] {
+  if (!isAnalyzedFile(ctx, sourceFile)) return [];
+  const fullRun = options.rules === undefined;
+  const requested = options.rules ?? RULE_IDS;
+  const enabled = requested.filter((id) => ctx.config.rules[id] !== 'off');
+
+  const syntax = ctx.program.getSyntacticDiagnostics(sourceFile);
+  if (syntax.length > 0) {
+    if (!fullRun) return [];
+    return finish(
+      ctx,
+      sourceFile,
+      syntax.map((diagnostic) =>
+        draftAt(sourceFile, diagnostic.start ?? 0, (diagnostic.start ?? 0) + (diagnostic.length ?? 0), {
+          ruleId: 'syntax-error',
+          messageId: 'syntaxError',
+          template: DIAGNOSTIC_MESSAGES.syntaxError,
+          severity: 'error',
+          data: { message: ctx.ts.flattenDiagnosticMessageText(diagnostic.messageText, ' ') },
+        }),
+      ),
+    );
+  }
+
+  const drafts: Draft[] = [];
+  for (const ruleId of enabled) {
+    const rule = rules[ruleId];
+    const severity = ctx.config.rules[ruleId] === 'warn' ? 'warn' : 'error';
+    try {
+      for (const report of rule.check(ctx, sourceFile)) {
+        drafts.push(
+          draftAt(sourceFile, report.node.getStart(sourceFile), report.node.getEnd(), {
+            ruleId,
+            messageId: report.messageId,
+            template: (rule.meta.messages as Record<string, string>)[report.messageId] ?? report.messageId,
+            severity,
+            ...(report.data ? { data: report.data } : {}),
+          }),
+        );
+      }
+    } catch (error) {
+      drafts.push(
+        draftAt(sourceFile, 0, 0, {
+          ruleId,
+          messageId: 'ruleCrashed',
+          template: DIAGNOSTIC_MESSAGES.ruleCrashed,
+          severity: 'error',
+          data: { ruleId, message: error instanceof Error ? error.message : String(error) },
+        }),
+      );
+    }
+  }
+
+  const directives = parseSuppressions(ctx.ts, sourceFile);
+  const { kept, problems } = applySuppressions(drafts, directives, new Set(enabled), { reportUnknownRules: fullRun });
+  for (const problem of problems) {
+    const severity = problem.kind === 'unknownRule' ? 'error' : ctx.config.rules[problem.ruleId as RuleId] === 'warn' ? 'warn' : 'error';
+    kept.push(suppressionDraft(sourceFile, problem.directive, problem.ruleId, problem.kind, severity));
+  }
+  return finish(ctx, sourceFile, kept);
+}

@@ -1,0 +1,84 @@
+import { z } from 'zod';
+
+/** Severity of a rule, as in ESLint. */
+export const severitySchema = z.enum(['error', 'warn', 'off']);
+
+const globs = z.array(z.string().min(1));
+
+/**
+ * Names a type by its declaration: the declared name plus either the file it is declared in
+ * (`from`: a path or glob relative to the config file) or the package that declares it.
+ */
+export const typeSpecifierSchema = z
+  .strictObject({
+    name: z.string().min(1).describe('Declared name of the type (interface, class, type alias or enum).'),
+    from: z.string().min(1).optional().describe('File (path or glob, relative to the config file) that declares the type.'),
+    package: z.string().min(1).optional().describe('npm package that declares the type.'),
+  })
+  .refine((spec) => (spec.from === undefined) !== (spec.package === undefined), {
+    message: 'give exactly one of "from" (a file) or "package"',
+  });
+
+export const guardSchema = z.strictObject({
+  name: z.string().min(1).describe('Name of this guard, shown in messages.'),
+  type: typeSpecifierSchema,
+  members: z.array(z.string().min(1)).min(1).describe('Guarded member names of the type, e.g. ["run"].'),
+  access: z
+    .enum(['any', 'write'])
+    .default('any')
+    .describe('"any": every use is guarded (methods). "write": only mutation is guarded (data).'),
+  allowIn: globs.default([]).describe('Files (globs relative to the config file) sanctioned to use the members.'),
+});
+
+export const layerSchema = z.strictObject({
+  name: z.string().min(1),
+  files: globs.min(1),
+});
+
+export const runnerSchema = z.strictObject({
+  file: z.string().min(1).describe('File (path or glob) holding the runner class.'),
+  class: z.string().min(1),
+  method: z.string().min(1),
+  validateInput: z.array(z.string().min(1)).min(1),
+  validateOutput: z.array(z.string().min(1)).min(1),
+  errorEnvelope: z.array(z.string().min(1)).min(1),
+  recordMetrics: z.array(z.string().min(1)).min(1),
+});
+
+export const lifecycleSchema = z.strictObject({
+  type: typeSpecifierSchema,
+  states: z.array(z.string().min(1)).min(1),
+  forbidden: z.array(z.string().min(1)).default([]),
+});
+
+export const rulesSchema = z.strictObject({
+  'no-direct-plugin-run': severitySchema.optional(),
+  'no-layer-bypass': severitySchema.optional(),
+  'tool-runner-invariants': severitySchema.optional(),
+  'valid-lifecycle-states': severitySchema.optional(),
+  reportUntyped: z.boolean().optional().describe('Report guarded members read from receivers typed `any`.'),
+});
+
+/** The one schema of `execution-governance.config.json`; types and the JSON Schema derive from it. */
+export const configSchema = z.strictObject({
+  $schema: z.string().optional(),
+  include: globs.optional().describe('Globs of files to check (default: every source file of the programs).'),
+  exclude: globs.optional().describe('Globs of files never checked.'),
+  guards: z.array(guardSchema).optional(),
+  layers: z.array(layerSchema).optional(),
+  shared: globs.optional().describe('Files any layer may import from and call into.'),
+  runner: runnerSchema.optional(),
+  lifecycle: lifecycleSchema.optional(),
+  rules: rulesSchema.optional(),
+});
+
+export type Severity = z.infer<typeof severitySchema>;
+export type TypeSpecifier = z.infer<typeof typeSpecifierSchema>;
+export type Guard = z.infer<typeof guardSchema>;
+export type Layer = z.infer<typeof layerSchema>;
+export type RunnerConfig = z.infer<typeof runnerSchema>;
+export type LifecycleConfig = z.infer<typeof lifecycleSchema>;
+/** The config as a user writes it. */
+export type ConfigInput = z.input<typeof configSchema>;
+/** The config after parsing, before defaults. */
+export type ParsedConfig = z.output<typeof configSchema>;

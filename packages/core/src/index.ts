@@ -1,0 +1,20 @@
+export { analyzeSourceFile, isAnalyzedFile, type AnalyzeOptions } from './analyze.js';
+export { createRuleContext } from './context.js';
+export { CONFIG_FILE_NAME, findConfigFile, loadConfig, loadConfigFile } from './config/load.js';
+export { ConfigError, resolveConfig, type ConfigIssue, type ResolvedConfig } from './config/validate.js';
+export { DEFAULT_CONFIG } from './config/defaults.js';
+export {
+  configSchema,
+  type ConfigInput,
+  type Guard,
+  type Layer,
+  type LifecycleConfig,
+  type RunnerConfig,
+  type Severity,
+  type TypeSpecifier,
+} from './config/schema.js';
+export { DIAGNOSTIC_MESSAGES, SUPPRESSION_MESSAGES, formatMessage } from './messages.js';
+export { RULE_IDS, isRuleId, type RuleId } from './rule-ids.js';
+export { rules } from './rules/index.js';
+export { parseSuppressions, type SuppressionDirective } from './suppressions.js';
+export type { DiagnosticId, Finding, RuleContext, RuleMeta, RuleModule, RuleReport, TypeScriptModule } from './types.js';
