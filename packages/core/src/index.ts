@@ -3,6 +3,7 @@ export { createRuleContext } from './context.js';
 export { CONFIG_FILE_NAME, findConfigFile, loadConfig, loadConfigFile } from './config/load.js';
 export { ConfigError, resolveConfig, type ConfigIssue, type ResolvedConfig } from './config/validate.js';
 export { DEFAULT_CONFIG } from './config/defaults.js';
+export { getConfigJsonSchema } from './config/json-schema.js';
 export {
   configSchema,
   type ConfigInput,
