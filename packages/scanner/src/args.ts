@@ -1,0 +1,83 @@
+import { parseArgs } from 'node:util';
+import { UsageError } from './errors.js';
+import { isFormatName, reporters, type FormatName } from './reporters/index.js';
+
+/** What a scan needs; every path is as given (resolved against the cwd later). */
+export interface ScanOptions {
+  /** tsconfig files (or directories holding one); empty means `tsconfig.json` in the cwd. */
+  projects: string[];
+  configFile?: string | undefined;
+  format: FormatName;
+  /** Files or directories whose findings are reported; empty means all. */
+  paths: string[];
+}
+
+/** The command line, understood. */
+export type Command = { kind: 'help' } | { kind: 'version' } | { kind: 'scan'; options: ScanOptions };
+
+/** The program name, as installed by the package's `bin`. */
+export const BIN_NAME = 'scan-execution-violations';
+
+const HELP_HINT = `run \`${BIN_NAME} --help\` for usage`;
+
+/** `--help` text; the format list comes from the reporter map so it cannot drift. */
+export function usage(): string {
+  const formats = Object.entries(reporters).map(([name, { description }]) => `      ${name.padEnd(6)} ${description}`);
+  return [
+    `Usage: ${BIN_NAME} [--project <tsconfig>]... [--config <file>] [--format <name>] [paths...]`,
+    '',
+    'Checks TypeScript projects against the execution-governance rules, with the type checker.',
+    '',
+    'Options:',
+    '  -p, --project <tsconfig>  tsconfig to load (repeatable; a directory means its tsconfig.json).',
+    '                            Project references are followed. Default: ./tsconfig.json',
+    '  -c, --config <file>       execution-governance.config.json to use.',
+    '                            Default: the nearest one at or above the working directory, else built-in defaults',
+    '  -f, --format <name>       output format:',
+    ...formats,
+    '  -h, --help                show this help',
+    '  -v, --version             show the version',
+    '',
+    'paths...                    report only files at or under these paths (the whole project is still type-checked)',
+    '',
+    'Exit codes: 0 no error findings, 1 error findings, 2 the scan could not run (bad usage, config, tsconfig or file).',
+    '',
+  ].join('\n');
+}
+
+/** Parses argv (without `node` and the script). Throws UsageError on anything it cannot use. */
+export function parseCommandLine(argv: readonly string[]): Command {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        project: { type: 'string', short: 'p', multiple: true },
+        config: { type: 'string', short: 'c' },
+        format: { type: 'string', short: 'f' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
+      },
+    });
+  } catch (error) {
+    // parseArgs errors are already user-facing ("Unknown option '--x'..."); keep their first line.
+    const message = error instanceof Error ? (error.message.split('\n')[0] ?? error.message) : String(error);
+    throw new UsageError(message, HELP_HINT);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return { kind: 'help' };
+  if (values.version) return { kind: 'version' };
+  const format = values.format ?? 'text';
+  if (!isFormatName(format)) {
+    throw new UsageError(`unknown format "${format}"`, `use one of: ${Object.keys(reporters).join(', ')}`);
+  }
+  for (const [name, value] of [['--project', values.project?.find((p) => p === '')], ['--config', values.config]] as const) {
+    if (value === '') throw new UsageError(`${name} needs a non-empty path`, HELP_HINT);
+  }
+  return {
+    kind: 'scan',
+    options: { projects: values.project ?? [], configFile: values.config, format, paths: positionals },
+  };
+}

@@ -1,0 +1,107 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { TypeScriptModule } from '@execgov/core';
+import { Project, ts } from 'ts-morph';
+import type * as coreTs from 'typescript';
+import { ProjectError, UnreadableFileError } from './errors.js';
+
+/** One tsconfig to turn into a program. */
+export interface ProjectPlan {
+  /** Absolute path of the tsconfig file. */
+  tsconfig: string;
+  /** Absolute paths of the files the tsconfig selects (its `files` / `include`). */
+  fileNames: readonly string[];
+}
+
+const PROJECT_HINT = 'pass --project <path/to/tsconfig.json> (repeatable), or run from the directory holding tsconfig.json';
+
+function toPosix(fileName: string): string {
+  return fileName.replace(/\\/g, '/');
+}
+
+function describeDiagnostic(diagnostic: ts.Diagnostic, cwd: string): string {
+  const message = ts.flattenDiagnosticMessageText(diagnostic.messageText, ' ');
+  if (!diagnostic.file || diagnostic.start === undefined) return message;
+  const { line, character } = diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start);
+  return `${toPosix(path.relative(cwd, diagnostic.file.fileName))}:${line + 1}:${character + 1}: ${message}`;
+}
+
+function tsconfigPath(given: string, base: string): string {
+  const absolute = path.resolve(base, given);
+  return fs.existsSync(absolute) && fs.statSync(absolute).isDirectory() ? path.join(absolute, 'tsconfig.json') : absolute;
+}
+
+function parseTsconfig(tsconfig: string, cwd: string): ts.ParsedCommandLine {
+  let unrecoverable: ts.Diagnostic | undefined;
+  const parsed = ts.getParsedCommandLineOfConfigFile(tsconfig, undefined, {
+    ...ts.sys,
+    onUnRecoverableConfigFileDiagnostic: (diagnostic) => {
+      unrecoverable = diagnostic;
+    },
+  });
+  const errors = [...(unrecoverable ? [unrecoverable] : []), ...(parsed?.errors ?? [])].filter(
+    (d) => d.category === ts.DiagnosticCategory.Error,
+  );
+  if (!parsed || errors.length > 0) {
+    const shown = toPosix(path.relative(cwd, tsconfig));
+    throw new ProjectError(
+      `tsconfig ${shown} cannot be used: ${errors.map((d) => describeDiagnostic(d, cwd)).join('; ')}`,
+      `fix ${shown} (\`tsc -p ${shown} --showConfig\` shows what TypeScript reads), or pass another --project`,
+    );
+  }
+  return parsed;
+}
+
+/**
+ * The tsconfigs to load for the given `--project` values (default: ./tsconfig.json), in order,
+ * each once. References are followed depth-first after their referrer, so a solution-style
+ * tsconfig (`files: []` + `references`) expands to its projects; it has no files of its own.
+ */
+export function planProjects(projects: readonly string[], cwd: string): ProjectPlan[] {
+  const plans: ProjectPlan[] = [];
+  const visited = new Set<string>();
+  const visit = (tsconfig: string, referencedFrom: string | null) => {
+    if (visited.has(tsconfig)) return;
+    visited.add(tsconfig);
+    if (!fs.existsSync(tsconfig)) {
+      const shown = toPosix(path.relative(cwd, tsconfig));
+      throw new ProjectError(
+        referencedFrom
+          ? `tsconfig ${shown} not found (referenced from ${toPosix(path.relative(cwd, referencedFrom))})`
+          : `tsconfig ${shown} not found`,
+        referencedFrom ? `fix the "references" entry in ${toPosix(path.relative(cwd, referencedFrom))}` : PROJECT_HINT,
+      );
+    }
+    const parsed = parseTsconfig(tsconfig, cwd);
+    if (parsed.fileNames.length > 0) plans.push({ tsconfig, fileNames: parsed.fileNames.map((f) => path.resolve(f)) });
+    for (const reference of parsed.projectReferences ?? []) {
+      visit(path.resolve(ts.resolveProjectReferencePath(reference)), tsconfig);
+    }
+  };
+  const given = projects.length > 0 ? projects : ['tsconfig.json'];
+  for (const project of given) visit(tsconfigPath(project, cwd), null);
+  return plans;
+}
+
+/**
+ * Builds the program of one planned tsconfig. ts-morph only loads: the raw ts.Program is what
+ * the core walks, so no node of it is ever wrapped. Every file the tsconfig selects must read.
+ */
+export function loadProgram(plan: ProjectPlan, cwd: string): coreTs.Program {
+  const project = new Project({ tsConfigFilePath: plan.tsconfig, skipFileDependencyResolution: false });
+  const program = project.getProgram().compilerObject;
+  for (const fileName of plan.fileNames) {
+    if (program.getSourceFile(fileName)) continue;
+    const shown = toPosix(path.relative(cwd, fileName));
+    const reason = fs.existsSync(fileName) ? 'cannot be read' : 'does not exist';
+    throw new UnreadableFileError(
+      `${shown} ${reason} (selected by ${toPosix(path.relative(cwd, plan.tsconfig))})`,
+      'check the file exists and is readable, or remove it from the tsconfig "files"/"include"',
+    );
+  }
+  // Same compiler (ts-morph's bundled TypeScript 6.0) at runtime; only the declared types differ.
+  return program as unknown as coreTs.Program;
+}
+
+/** ts-morph's own TypeScript module, typed as the core expects; hand this (never `typescript`) to the core. */
+export const compilerModule = ts as unknown as TypeScriptModule;

@@ -1,0 +1,20 @@
+import { json } from './json.js';
+import { text } from './text.js';
+import type { Reporter } from './types.js';
+
+export { CLEAN_LINE } from './text.js';
+export { exitCodeOf, type Reporter, type ReporterOutput } from './types.js';
+
+/** Every output format by name, with the line `--help` shows for it. */
+export const reporters = {
+  text: { reporter: text, description: 'one line per finding (file:line:col  rule-id  message) and a summary (default)' },
+  json: { reporter: json, description: 'the full result as JSON, described by result.schema.json' },
+} as const satisfies Record<string, { reporter: Reporter; description: string }>;
+
+/** A format name `--format` accepts. */
+export type FormatName = keyof typeof reporters;
+
+/** True when `name` is a known format. */
+export function isFormatName(name: string): name is FormatName {
+  return Object.hasOwn(reporters, name);
+}

@@ -1,0 +1,79 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { loadConfig } from '@execgov/core';
+import { parseCommandLine, usage, type Command, type ScanOptions } from './args.js';
+import { UnreadableFileError, formatKnownError, isKnownError } from './errors.js';
+import { planProjects } from './load-projects.js';
+import { reporters } from './reporters/index.js';
+import type { ScanResult } from './result.js';
+import { scan } from './scan.js';
+
+/** Where run() writes and what it treats as the working directory; injectable for tests. */
+export interface RunIO {
+  stdout: { write(chunk: string): unknown };
+  stderr: { write(chunk: string): unknown };
+  cwd: string;
+}
+
+/** 0: no error findings; 1: error findings; 2: the scan could not run. */
+export type ExitCode = 0 | 1 | 2;
+
+/** Version of this package, read from its package.json (one place). */
+export function scannerVersion(): string {
+  const packageJson = JSON.parse(fs.readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+  return packageJson.version;
+}
+
+function existingPaths(paths: readonly string[], cwd: string): string[] {
+  return paths.map((given) => {
+    const absolute = path.resolve(cwd, given);
+    if (!fs.existsSync(absolute)) {
+      throw new UnreadableFileError(`path ${given} does not exist`, 'pass files or directories that exist (relative to the working directory)');
+    }
+    return absolute;
+  });
+}
+
+/** Runs one scan with already-parsed options and returns its result (throws known errors). */
+export function scanWithOptions(options: ScanOptions, cwd: string): ScanResult {
+  const config = loadConfig({ startDir: cwd, configFile: options.configFile });
+  const plans = planProjects(options.projects, cwd);
+  return scan({ cwd, config, plans, paths: existingPaths(options.paths, cwd), version: scannerVersion() });
+}
+
+function toCommand(input: readonly string[] | ScanOptions): Command {
+  return 'format' in input ? { kind: 'scan', options: input } : parseCommandLine(input);
+}
+
+/**
+ * The CLI: argv (or parsed options) in, exit code out. Only this function's caller touches the
+ * process; output goes to the injected streams. Known errors print a cause and a hint (exit 2);
+ * anything else is a bug and prints its stack (exit 2 too: the scan did not run).
+ */
+export function run(input: readonly string[] | ScanOptions, io: RunIO): ExitCode {
+  const cwd = path.resolve(io.cwd);
+  try {
+    const command = toCommand(input);
+    if (command.kind === 'help') {
+      io.stdout.write(usage());
+      return 0;
+    }
+    if (command.kind === 'version') {
+      io.stdout.write(`${scannerVersion()}\n`);
+      return 0;
+    }
+    const result = scanWithOptions(command.options, cwd);
+    const { output, exitCode } = reporters[command.options.format].reporter(result);
+    io.stdout.write(output);
+    return exitCode;
+  } catch (error) {
+    if (isKnownError(error)) {
+      const relative = (file: string) => (path.isAbsolute(file) ? path.relative(cwd, file).replace(/\\/g, '/') : file);
+      io.stderr.write(formatKnownError(error, relative));
+      return 2;
+    }
+    const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    io.stderr.write(`error: scan-execution-violations failed unexpectedly; this is a bug, please report it with this output\n${detail}\n`);
+    return 2;
+  }
+}

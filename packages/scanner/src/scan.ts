@@ -1,0 +1,88 @@
+import * as path from 'node:path';
+import { analyzeSourceFile, createRuleContext, isAnalyzedFile, type Finding, type ResolvedConfig } from '@execgov/core';
+import { compilerModule, loadProgram, type ProjectPlan } from './load-projects.js';
+import { RESULT_SCHEMA_VERSION, type ReportedFinding, type ScanResult } from './result.js';
+
+/** Everything one scan needs, already resolved to absolute paths. */
+export interface ScanInput {
+  cwd: string;
+  config: ResolvedConfig;
+  plans: readonly ProjectPlan[];
+  /** Absolute files or directories to report on; empty means every file. */
+  paths: readonly string[];
+  version: string;
+}
+
+function toPosix(fileName: string): string {
+  return fileName.replace(/\\/g, '/');
+}
+
+function isUnder(fileName: string, paths: readonly string[]): boolean {
+  return paths.length === 0 || paths.some((p) => fileName === p || fileName.startsWith(p.endsWith(path.sep) ? p : p + path.sep));
+}
+
+function report(finding: Finding, cwd: string): ReportedFinding {
+  // Spelled out so the JSON keys come in the documented order.
+  return {
+    ruleId: finding.ruleId,
+    messageId: finding.messageId,
+    data: { ...finding.data },
+    message: finding.message,
+    severity: finding.severity,
+    file: toPosix(path.relative(cwd, finding.file)),
+    absolutePath: toPosix(finding.file),
+    line: finding.line,
+    column: finding.column,
+    endLine: finding.endLine,
+    endColumn: finding.endColumn,
+    fingerprint: finding.fingerprint,
+  };
+}
+
+function compareFindings(a: ReportedFinding, b: ReportedFinding): number {
+  return a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column;
+}
+
+/**
+ * Loads each planned program in turn (one in memory at a time), runs the core on the files it
+ * selects, and returns the result. A file in two programs is analysed once, by the first.
+ */
+export function scan({ cwd, config, plans, paths, version }: ScanInput): ScanResult {
+  const seen = new Set<string>();
+  const findings: ReportedFinding[] = [];
+  const projects: ScanResult['projects'] = [];
+  for (const plan of plans) {
+    const program = loadProgram(plan, cwd);
+    const ctx = createRuleContext(compilerModule, program, config);
+    let filesScanned = 0;
+    for (const fileName of plan.fileNames) {
+      if (seen.has(fileName) || !isUnder(fileName, paths)) continue;
+      const sourceFile = program.getSourceFile(fileName);
+      if (!sourceFile || !isAnalyzedFile(ctx, sourceFile)) continue;
+      seen.add(fileName);
+      filesScanned += 1;
+      for (const finding of analyzeSourceFile(ctx, sourceFile)) findings.push(report(finding, cwd));
+    }
+    projects.push({ path: toPosix(path.relative(cwd, plan.tsconfig)), absolutePath: toPosix(plan.tsconfig), filesScanned });
+  }
+  // Stable sort: within one position the core's own order (rule id, message id) is kept.
+  findings.sort(compareFindings);
+  const errors = findings.filter((f) => f.severity === 'error').length;
+  return {
+    schemaVersion: RESULT_SCHEMA_VERSION,
+    version,
+    cwd: toPosix(cwd),
+    configFile: config.configFile
+      ? { path: toPosix(path.relative(cwd, config.configFile)), absolutePath: toPosix(config.configFile) }
+      : null,
+    projects,
+    filesScanned: seen.size,
+    findings,
+    summary: {
+      problems: findings.length,
+      errors,
+      warnings: findings.length - errors,
+      filesWithProblems: new Set(findings.map((f) => f.file)).size,
+    },
+  };
+}
