@@ -1,0 +1,155 @@
+import type * as ts from 'typescript';
+import type { TypeSpecifier } from '../config/schema.js';
+import type { RuleContext } from '../types.js';
+import { createDeclaringFileTest } from './declaring-file.js';
+
+/** Answers "is this a guarded type?" for one type specifier; see {@link createTypeMatcher}. */
+export interface TypeMatcher {
+  /** The specifier this matcher was built for. */
+  readonly spec: TypeSpecifier;
+  /**
+   * True when `type` is the specified type or reaches it: the declared interface, class, type
+   * alias or enum (or one of its enum members); a class or interface that extends or implements
+   * it, directly or further up; a union or intersection with such a member; a type parameter (or
+   * other generic type) constrained to it; an object literal whose type comes from an expression
+   * annotated with it or checked with `satisfies` (or `as`) against it.
+   */
+  matchesType(type: ts.Type): boolean;
+  /** True when `symbol` (an import alias is followed) is the specified type's own declaration. */
+  matchesSymbol(symbol: ts.Symbol): boolean;
+}
+
+/**
+ * Builds (once per rule context and specifier) the matcher for a type named by its declaration:
+ * `{ name, from }` (a path or glob relative to the config directory, tested with `ctx.matches`)
+ * or `{ name, package }` (declared under `node_modules/<package>/`, its `@types/` twin, or in a
+ * file whose nearest package.json has that name). Symbols and declarations are compared, never
+ * type text, so import renames, re-exports and tsconfig `paths` aliases need no special case.
+ * Results are cached per `ts.Type` and `ts.Symbol` inside the matcher, which lives in `ctx.memo`.
+ *
+ * @example
+ * const plugin = createTypeMatcher(ctx, { name: 'Plugin', from: '**\/src/plugins/plugin.ts' });
+ * if (plugin.matchesType(ctx.checker.getTypeAtLocation(receiver))) { ... }
+ */
+export function createTypeMatcher(ctx: RuleContext, spec: TypeSpecifier): TypeMatcher {
+  const key = `type-matcher\u0000${spec.name}\u0000${spec.from ?? ''}\u0000${spec.package ?? ''}`;
+  return ctx.memo(key, () => buildTypeMatcher(ctx, spec));
+}
+
+type NamedTypeDeclaration =
+  | ts.InterfaceDeclaration
+  | ts.ClassLikeDeclaration
+  | ts.TypeAliasDeclaration
+  | ts.EnumDeclaration;
+
+/** The interface/class/alias/enum declaration a type symbol's declaration stands for, if any. */
+function namedTypeDeclaration(tsm: RuleContext['ts'], declaration: ts.Declaration): NamedTypeDeclaration | undefined {
+  if (
+    tsm.isInterfaceDeclaration(declaration) ||
+    tsm.isClassLike(declaration) ||
+    tsm.isTypeAliasDeclaration(declaration) ||
+    tsm.isEnumDeclaration(declaration)
+  ) {
+    return declaration;
+  }
+  // An enum member's literal type belongs to its enum.
+  if (tsm.isEnumMember(declaration)) return declaration.parent;
+  // `type Plugin = { run(): void }`: the object type's symbol is the anonymous literal's.
+  if (tsm.isTypeAliasDeclaration(declaration.parent)) return declaration.parent;
+  return undefined;
+}
+
+/** The type node an object literal is checked against (`satisfies`, `as`, an annotation), if any. */
+function checkedAgainst(tsm: RuleContext['ts'], literal: ts.Node): ts.TypeNode | undefined {
+  let node = literal;
+  for (;;) {
+    const parent = node.parent;
+    if (tsm.isParenthesizedExpression(parent)) {
+      node = parent;
+    } else if (tsm.isSatisfiesExpression(parent) || tsm.isAsExpression(parent) || tsm.isTypeAssertionExpression(parent)) {
+      // `as const` says nothing about the target type: look past it.
+      if (tsm.isConstTypeReference(parent.type)) node = parent;
+      else return parent.type;
+    } else if (
+      (tsm.isVariableDeclaration(parent) || tsm.isPropertyDeclaration(parent) || tsm.isParameter(parent)) &&
+      parent.initializer === node
+    ) {
+      return parent.type;
+    } else {
+      return undefined;
+    }
+  }
+}
+
+function buildTypeMatcher(ctx: RuleContext, spec: TypeSpecifier): TypeMatcher {
+  const { ts: tsm, checker } = ctx;
+  const isDeclaringFile = createDeclaringFileTest(ctx, spec);
+  const byType = new WeakMap<ts.Type, boolean>();
+  const bySymbol = new WeakMap<ts.Symbol, boolean>();
+
+  const declaresSpec = (declaration: ts.Declaration): boolean => {
+    const named = namedTypeDeclaration(tsm, declaration);
+    return named?.name?.text === spec.name && isDeclaringFile(named.getSourceFile());
+  };
+
+  function matchesSymbol(symbol: ts.Symbol): boolean {
+    let result = bySymbol.get(symbol);
+    if (result === undefined) {
+      const target = symbol.flags & tsm.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol;
+      result = (target.declarations ?? []).some(declaresSpec);
+      bySymbol.set(symbol, result);
+    }
+    return result;
+  }
+
+  function heritageMatches(type: ts.ObjectType, symbol: ts.Symbol | undefined): boolean {
+    const declared = type.objectFlags & tsm.ObjectFlags.Reference ? (type as ts.TypeReference).target : type;
+    if (declared.objectFlags & tsm.ObjectFlags.ClassOrInterface) {
+      if ((checker.getBaseTypes(declared as ts.InterfaceType) ?? []).some(matchesType)) return true;
+    }
+    // `implements` clauses are not base types: read them from the class declarations.
+    for (const declaration of symbol?.declarations ?? []) {
+      if (!tsm.isClassLike(declaration)) continue;
+      for (const clause of declaration.heritageClauses ?? []) {
+        if (clause.token !== tsm.SyntaxKind.ImplementsKeyword) continue;
+        if (clause.types.some((node) => matchesType(checker.getTypeFromTypeNode(node)))) return true;
+      }
+    }
+    return false;
+  }
+
+  function objectLiteralMatches(symbol: ts.Symbol): boolean {
+    if (!(symbol.flags & tsm.SymbolFlags.ObjectLiteral)) return false;
+    return (symbol.declarations ?? []).some((declaration) => {
+      const typeNode = checkedAgainst(tsm, declaration);
+      return typeNode !== undefined && matchesType(checker.getTypeFromTypeNode(typeNode));
+    });
+  }
+
+  function compute(type: ts.Type): boolean {
+    if (type.aliasSymbol && matchesSymbol(type.aliasSymbol)) return true;
+    const symbol = type.getSymbol();
+    if (symbol && matchesSymbol(symbol)) return true;
+    if (type.isUnionOrIntersection()) return type.types.some(matchesType);
+    if (type.flags & tsm.TypeFlags.Instantiable) {
+      const constraint = checker.getBaseConstraintOfType(type);
+      return constraint !== undefined && constraint !== type && matchesType(constraint);
+    }
+    if (type.flags & tsm.TypeFlags.Object) {
+      return heritageMatches(type as ts.ObjectType, symbol) || (symbol !== undefined && objectLiteralMatches(symbol));
+    }
+    return false;
+  }
+
+  function matchesType(type: ts.Type): boolean {
+    const cached = byType.get(type);
+    if (cached !== undefined) return cached;
+    // Provisional answer for cycles (only erroneous code has them): a type adds nothing to itself.
+    byType.set(type, false);
+    const result = compute(type);
+    byType.set(type, result);
+    return result;
+  }
+
+  return { spec, matchesType, matchesSymbol };
+}
