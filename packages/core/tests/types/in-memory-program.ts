@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import ts from 'typescript';
+import * as ts from 'typescript';
 import { createRuleContext, resolveConfig, type ConfigInput, type RuleContext } from '../../src/index.js';
 
 /** Root of every in-memory project; file names in tests are relative to it. */
