@@ -1,1 +1,37 @@
-export {};
+import { readFileSync } from 'node:fs';
+import type { TSESLint } from '@typescript-eslint/utils';
+import { noDirectPluginRun } from './rules/no-direct-plugin-run.js';
+import { noLayerBypass } from './rules/no-layer-bypass.js';
+import { toolRunnerInvariants } from './rules/tool-runner-invariants.js';
+import { validLifecycleStates } from './rules/valid-lifecycle-states.js';
+
+const { name, version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { name: string; version: string };
+
+/** The namespace rules are configured under: `execution-governance/<rule-id>`. */
+export const NAMESPACE = 'execution-governance';
+
+/** Every adapter keyed by its core rule id. */
+export const rules = {
+  'no-direct-plugin-run': noDirectPluginRun,
+  'no-layer-bypass': noLayerBypass,
+  'tool-runner-invariants': toolRunnerInvariants,
+  'valid-lifecycle-states': validLifecycleStates,
+};
+
+const plugin = {
+  meta: { name, version, namespace: NAMESPACE },
+  rules,
+  configs: {} as { recommended: TSESLint.FlatConfig.Config },
+};
+
+// Every rule needs type information, so the config targets TypeScript files only: a .js file in
+// the same run must not fail for lack of a TypeScript program.
+plugin.configs.recommended = {
+  name: `${NAMESPACE}/recommended`,
+  files: ['**/*.ts', '**/*.tsx', '**/*.mts', '**/*.cts'],
+  plugins: { [NAMESPACE]: plugin },
+  rules: Object.fromEntries(Object.keys(rules).map((id) => [`${NAMESPACE}/${id}`, 'error'])),
+};
+
+/** The flat-config plugin: `meta`, `rules`, and `configs.recommended`. */
+export default plugin;

@@ -1,0 +1,59 @@
+import type { ConfigError, RuleId } from '@execgov/core';
+import { ESLintUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type { AdapterOptions } from './adapter-meta.js';
+import { analyzeFile } from './analysis.js';
+
+type AdapterContext = Readonly<TSESLint.RuleContext<string, AdapterOptions>>;
+
+// One lint of one file parses one Program node; the four adapters share it, so a config error
+// is reported by whichever adapter meets it first and not again (keyed by message).
+const configErrorsReported = new WeakMap<TSESTree.Program, Set<string>>();
+
+function missingTypeInformation(fileName: string): Error {
+  return new Error(
+    `execution-governance rules need type information, but ${fileName} was parsed without it. ` +
+      'Parse TypeScript files with @typescript-eslint/parser (typescript-eslint) and set ' +
+      '`languageOptions.parserOptions.projectService: true` (with `tsconfigRootDir`) for them.',
+  );
+}
+
+function reportConfigError(context: AdapterContext, node: TSESTree.Program, error: ConfigError): void {
+  const issues = error.issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ');
+  const reported = configErrorsReported.get(node) ?? new Set<string>();
+  configErrorsReported.set(node, reported);
+  if (reported.has(`${error.source}\0${issues}`)) return;
+  reported.add(`${error.source}\0${issues}`);
+  context.report({ node, messageId: 'invalidConfig', data: { source: error.source, issues } });
+}
+
+/**
+ * The whole body of every adapter: map the ESLint Program to its ts.SourceFile, take the core's
+ * findings for `ruleId`, report them where the core placed them (ESLint columns are 0-based).
+ */
+export function reportCoreFindings(context: AdapterContext, ruleId: RuleId, options: AdapterOptions): TSESLint.RuleListener {
+  return {
+    Program(node) {
+      // getParserServices' own error does not say which option to set; ours does.
+      if (!context.sourceCode.parserServices?.program) throw missingTypeInformation(context.filename);
+      const services = ESLintUtils.getParserServices(context);
+      const sourceFile = services.esTreeNodeToTSNodeMap.get(node);
+      const result = analyzeFile(services.program, sourceFile, {
+        cwd: context.cwd,
+        options: options[0],
+        optionsSource: `options of rule "execution-governance/${ruleId}"`,
+      });
+      if ('error' in result) {
+        reportConfigError(context, node, result.error);
+        return;
+      }
+      for (const finding of result.findings) {
+        if (finding.ruleId !== ruleId) continue;
+        context.report({
+          loc: { start: { line: finding.line, column: finding.column - 1 }, end: { line: finding.endLine, column: finding.endColumn - 1 } },
+          messageId: finding.messageId,
+          data: finding.data,
+        });
+      }
+    },
+  };
+}
