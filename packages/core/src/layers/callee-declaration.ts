@@ -1,0 +1,62 @@
+import type * as ts from 'typescript';
+import type { RuleContext } from '../types.js';
+
+/**
+ * The declaration a call or `new` reaches: the resolved signature's declaration, else the
+ * callee's symbol with aliases followed. Anonymous function types (`type F = () => void`) say
+ * nothing about which code runs, so they defer to the callee's symbol.
+ */
+export function calleeDeclaration(ctx: RuleContext, call: ts.CallExpression | ts.NewExpression): ts.Declaration | undefined {
+  const { ts: tsm, checker } = ctx;
+  const declaration = checker.getResolvedSignature(call)?.declaration;
+  // `f.call(…)` / `f.apply(…)` resolve to the standard library; what runs is `f`.
+  if (declaration?.getSourceFile().isDeclarationFile && tsm.isCallExpression(call) && isCallOrApply(ctx, call.expression)) {
+    return symbolDeclaration(ctx, calleeName(ctx, call.expression.expression));
+  }
+  if (declaration && !tsm.isFunctionTypeNode(declaration) && !tsm.isConstructorTypeNode(declaration) && !tsm.isJSDocSignature(declaration)) {
+    return declaration;
+  }
+  return symbolDeclaration(ctx, calleeName(ctx, call.expression));
+}
+
+function isCallOrApply(ctx: RuleContext, callee: ts.Expression): callee is ts.PropertyAccessExpression {
+  return ctx.ts.isPropertyAccessExpression(callee) && (callee.name.text === 'call' || callee.name.text === 'apply');
+}
+
+function symbolDeclaration(ctx: RuleContext, name: ts.Node): ts.Declaration | undefined {
+  let symbol = ctx.checker.getSymbolAtLocation(name);
+  if (symbol && symbol.flags & ctx.ts.SymbolFlags.Alias) symbol = ctx.checker.getAliasedSymbol(symbol);
+  const declaration = symbol?.valueDeclaration ?? symbol?.declarations?.[0];
+  // A local holding a method (`const f = svc.method`) stands for what initialised it.
+  if (declaration && ctx.ts.isVariableDeclaration(declaration) && declaration.initializer && !declaration.type) {
+    const initializer = declaration.initializer;
+    if (ctx.ts.isPropertyAccessExpression(initializer) || ctx.ts.isIdentifier(initializer)) return symbolDeclaration(ctx, calleeName(ctx, initializer)) ?? declaration;
+  }
+  return declaration;
+}
+
+/** The node naming the callee: `m` of `a.b.m`, `C` of `new C`, the expression otherwise. */
+export function calleeName(ctx: RuleContext, expression: ts.Expression): ts.Node {
+  const { ts: tsm } = ctx;
+  let node = expression;
+  while (tsm.isParenthesizedExpression(node) || tsm.isNonNullExpression(node)) node = node.expression;
+  if (tsm.isPropertyAccessExpression(node)) return node.name;
+  if (tsm.isElementAccessExpression(node)) return node.argumentExpression;
+  return node;
+}
+
+/** A readable name for a declaration: `Class.method`, `function`, `Class` for constructors. */
+export function describeDeclaration(ctx: RuleContext, declaration: ts.Declaration): string {
+  const { ts: tsm } = ctx;
+  const nameOf = (node: ts.Node | undefined): string | undefined => {
+    const name = node && (node as ts.NamedDeclaration).name;
+    return name && (tsm.isIdentifier(name) || tsm.isPrivateIdentifier(name) || tsm.isStringLiteral(name)) ? name.text : undefined;
+  };
+  if (tsm.isConstructorDeclaration(declaration)) return nameOf(declaration.parent) ?? 'constructor';
+  const own = nameOf(declaration) ?? nameOf(declaration.parent);
+  const container = declaration.parent;
+  const owner =
+    container && (tsm.isClassLike(container) || tsm.isInterfaceDeclaration(container)) ? nameOf(container) : undefined;
+  if (own && owner) return `${owner}.${own}`;
+  return own ?? 'an anonymous function';
+}

@@ -1,0 +1,165 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeVirtual, runRule, summarize, typeErrors } from '../helpers/rule-program.js';
+
+// The default layers: api → analysis → job → plugin-execution → tool-runner → plugins.
+const runner = `
+export class ToolRunner {
+  run(name: string): string { return name; }
+}
+export function createToolRunner(): ToolRunner { return new ToolRunner(); }
+`;
+const jobService = `
+export interface JobService { submit(name: string): string }
+export function createJobService(): JobService { return { submit: (name) => name }; }
+export const JOB_LIMIT = 3;
+`;
+const pluginService = `
+import { ToolRunner } from '../../plugins/runtime/tool-runner.js';
+export class PluginExecutionService {
+  constructor(private readonly runner: ToolRunner) {}
+  execute(name: string): string { return this.runner.run(name); }
+}
+`;
+const base = {
+  'src/plugins/runtime/tool-runner.ts': runner,
+  'src/services/execution/job-execution-service.ts': jobService,
+  'src/services/execution/plugin-execution-service.ts': pluginService,
+  'src/errors.ts': 'export function toErrorEnvelope(e: unknown): string { return String(e); }\n',
+};
+
+function check(files: Record<string, string>) {
+  const { findings, errors } = analyzeVirtual('no-layer-bypass', { ...base, ...files });
+  expect(errors).toEqual([]);
+  return summarize(findings);
+}
+
+describe('no-layer-bypass', () => {
+  it('allows the next layer down, shared modules, and files in no layer', () => {
+    expect(
+      check({
+        'src/services/execution/analysis-execution-service.ts': `
+import { createJobService, type JobService } from './job-execution-service.js';
+import { toErrorEnvelope } from '../../errors.js';
+export function analyse(jobs: JobService = createJobService()): string {
+  try { return jobs.submit('x'); } catch (e) { return toErrorEnvelope(e); }
+}
+`,
+        'src/app.ts': `
+import { ToolRunner } from './plugins/runtime/tool-runner.js';
+export const runner = new ToolRunner();
+`,
+      }),
+    ).toEqual([]);
+  });
+
+  it('reports a value import that skips a layer, on the specifier', () => {
+    expect(
+      check({
+        'src/services/execution/analysis-execution-service.ts': `
+import { JOB_LIMIT } from './job-execution-service.js';
+import { ToolRunner } from '../../plugins/runtime/tool-runner.js';
+export const runner = new ToolRunner();
+export const limit = JOB_LIMIT;
+`,
+      }),
+    ).toEqual([
+      'src/services/execution/analysis-execution-service.ts:3:10 forbiddenImport',
+      'src/services/execution/analysis-execution-service.ts:4:27 forbiddenConstruct',
+    ]);
+  });
+
+  it('ignores type-only imports in every written form, and value imports used only as types', () => {
+    expect(
+      check({
+        'src/api/routes/run.ts': `
+import type { ToolRunner } from '../../plugins/runtime/tool-runner.js';
+import { type JobService } from '../../services/execution/job-execution-service.js';
+import { ToolRunner as Runner } from '../../plugins/runtime/tool-runner.js';
+export interface Deps { runner: ToolRunner; jobs: JobService; other: Runner }
+export class Fake implements Runner { run(name: string): string { return name; } }
+`,
+      }),
+    ).toEqual([]);
+  });
+
+  it('reports a call resolved to a forbidden layer even when the value arrives as a parameter', () => {
+    expect(
+      check({
+        'src/api/routes/run.ts': `
+import type { JobService } from '../../services/execution/job-execution-service.js';
+export function route(deps: { jobs: JobService; list: JobService[] }): string {
+  const first = deps.list[0];
+  return deps.jobs.submit('a') + (first ? first.submit('b') : '');
+}
+`,
+      }),
+    ).toEqual(['src/api/routes/run.ts:5:20 forbiddenCall', 'src/api/routes/run.ts:5:49 forbiddenCall']);
+  });
+
+  it('reports upward calls and calls from the bottom layer', () => {
+    expect(
+      check({
+        'src/plugins/builtin/echo.ts': `
+import type { PluginExecutionService } from '../../services/execution/plugin-execution-service.js';
+export function echo(service: PluginExecutionService): string { return service.execute('x'); }
+`,
+      }),
+    ).toEqual(['src/plugins/builtin/echo.ts:3:80 forbiddenCall']);
+  });
+
+  it('reports re-exports and dynamic imports of a forbidden layer', () => {
+    expect(
+      check({
+        'src/api/index.ts': `
+export { createToolRunner } from '../plugins/runtime/tool-runner.js';
+export type { ToolRunner } from '../plugins/runtime/tool-runner.js';
+export * from '../services/execution/job-execution-service.js';
+export async function load(): Promise<unknown> { return import('../plugins/runtime/tool-runner.js'); }
+`,
+      }),
+    ).toEqual([
+      'src/api/index.ts:2:10 forbiddenReexport',
+      'src/api/index.ts:4:15 forbiddenReexport',
+      'src/api/index.ts:5:64 forbiddenImport',
+    ]);
+  });
+
+  it('follows aliases and containers to the declaration', () => {
+    expect(
+      check({
+        'src/services/execution/analysis-execution-service.ts': `
+import * as runtime from '../../plugins/runtime/tool-runner.js';
+export function make(): string {
+  const factories = { runner: runtime.createToolRunner };
+  return factories.runner().run('x');
+}
+`,
+      }),
+    ).toEqual([
+      'src/services/execution/analysis-execution-service.ts:2:8 forbiddenImport',
+      'src/services/execution/analysis-execution-service.ts:5:20 forbiddenCall',
+      'src/services/execution/analysis-execution-service.ts:5:29 forbiddenCall',
+    ]);
+  });
+
+  it('uses the configured layers and shared globs', () => {
+    const files = {
+      'lib/top.ts': "import { helper } from './util.js';\nimport { low } from './low.js';\nexport const x = helper() + low();\n",
+      'lib/mid.ts': 'export const mid = (): number => 1;\n',
+      'lib/low.ts': 'export function low(): number { return 2; }\n',
+      'lib/util.ts': 'export function helper(): number { return 3; }\n',
+    };
+    expect(typeErrors(files)).toEqual([]);
+    const findings = runRule('no-layer-bypass', files, {
+      layers: [
+        { name: 'top', files: ['lib/top.ts'] },
+        { name: 'mid', files: ['lib/mid.ts'] },
+        { name: 'low', files: ['lib/low.ts', 'lib/util.ts'] },
+      ],
+      shared: ['lib/util.ts'],
+    });
+    expect(summarize(findings)).toEqual(['lib/top.ts:2:10 forbiddenImport', 'lib/top.ts:3:29 forbiddenCall']);
+    expect(findings[1]?.data).toMatchObject({ from: 'top', to: 'low', callee: 'low', file: 'lib/low.ts' });
+    expect(findings[1]?.message).toContain('"top" or "mid"');
+  });
+});
