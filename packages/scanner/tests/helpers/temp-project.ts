@@ -1,0 +1,110 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { ScanOptions } from '../../src/args.js';
+import { run, type ExitCode } from '../../src/run.js';
+
+/** What one run() printed and returned. */
+export interface RunOutcome {
+  code: ExitCode;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the CLI in-process with captured streams. */
+export function runScanner(input: readonly string[] | ScanOptions, cwd: string): RunOutcome {
+  let stdout = '';
+  let stderr = '';
+  const code = run(input, {
+    cwd,
+    stdout: { write: (chunk: string) => (stdout += chunk) },
+    stderr: { write: (chunk: string) => (stderr += chunk) },
+  });
+  return { code, stdout, stderr };
+}
+
+/** Writes `files` (path → content; objects become JSON) into a fresh temp dir and returns it. */
+export function writeProject(files: Readonly<Record<string, string | object>>): string {
+  const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'execgov-scanner-')));
+  for (const [name, content] of Object.entries(files)) {
+    const full = path.join(dir, name);
+    fs.mkdirSync(path.dirname(full), { recursive: true });
+    fs.writeFileSync(full, typeof content === 'string' ? content : `${JSON.stringify(content, null, 2)}\n`);
+  }
+  return dir;
+}
+
+/** Removes a temp dir made by writeProject. */
+export function removeProject(dir: string): void {
+  fs.rmSync(dir, { recursive: true, force: true });
+}
+
+/** Compiler options that need nothing installed (no @types, bundled lib). */
+export const COMPILER_OPTIONS = {
+  target: 'ES2022',
+  lib: ['ES2022'],
+  module: 'ESNext',
+  moduleResolution: 'Bundler',
+  strict: true,
+  noEmit: true,
+  skipLibCheck: true,
+  types: [],
+};
+
+/** A tsconfig over `include` with the options above, plus `extra` compiler options. */
+export function tsconfig(include: string[] = ['src'], extra: Record<string, unknown> = {}): object {
+  return { compilerOptions: { ...COMPILER_OPTIONS, ...extra }, include };
+}
+
+/**
+ * Only no-direct-plugin-run stays on: these tests are about the CLI, so the small projects
+ * below need not satisfy the layer, runner and lifecycle rules.
+ */
+export const ONLY_PLUGIN_RUN = {
+  rules: { 'no-layer-bypass': 'off', 'tool-runner-invariants': 'off', 'valid-lifecycle-states': 'off' },
+};
+
+/** The guarded type, where the default config looks for it. */
+export const PLUGIN_FILE = `export interface Plugin {
+  readonly id: string;
+  run(input: unknown): Promise<unknown>;
+}
+`;
+
+/** The one sanctioned caller, where the default config allows it. */
+export const TOOL_RUNNER_FILE = `import type { Plugin } from '../plugin';
+
+export class ToolRunner {
+  async run(plugin: Plugin, input: unknown): Promise<unknown> {
+    return plugin.run(input);
+  }
+}
+`;
+
+/** A service going through the runner: clean. */
+export const CLEAN_SERVICE_FILE = `import type { Plugin } from '../plugins/plugin';
+import { ToolRunner } from '../plugins/runtime/tool-runner';
+
+export function execute(plugin: Plugin, input: unknown): Promise<unknown> {
+  return new ToolRunner().run(plugin, input);
+}
+`;
+
+/** A clean project with its config: the base every test plants into. */
+export function cleanProjectFiles(): Record<string, string | object> {
+  return {
+    'tsconfig.json': tsconfig(),
+    'execution-governance.config.json': ONLY_PLUGIN_RUN,
+    'src/plugins/plugin.ts': PLUGIN_FILE,
+    'src/plugins/runtime/tool-runner.ts': TOOL_RUNNER_FILE,
+    'src/services/execute.ts': CLEAN_SERVICE_FILE,
+  };
+}
+
+/** A service calling plugin.run directly on line 4: one no-direct-plugin-run finding. */
+export const VIOLATING_SERVICE_FILE = `import type { Plugin } from '../plugins/plugin';
+
+export function bypass(plugin: Plugin, input: unknown): Promise<unknown> {
+  return plugin.run(input);
+}
+`;

@@ -1,0 +1,103 @@
+import * as path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ProjectError, UnreadableFileError } from '../src/errors.js';
+import { loadProgram, planProjects } from '../src/load-projects.js';
+import { COMPILER_OPTIONS, removeProject, tsconfig, writeProject } from './helpers/temp-project.js';
+
+const made: string[] = [];
+function project(files: Record<string, string | object>): string {
+  const dir = writeProject(files);
+  made.push(dir);
+  return dir;
+}
+afterEach(() => {
+  for (const dir of made.splice(0)) removeProject(dir);
+});
+
+function thrown(fn: () => unknown): unknown {
+  try {
+    fn();
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected a throw');
+}
+
+describe('planProjects', () => {
+  it('defaults to ./tsconfig.json and lists the files it selects', () => {
+    const dir = project({ 'tsconfig.json': tsconfig(), 'src/a.ts': 'export {};\n', 'other/b.ts': 'export {};\n' });
+    expect(planProjects([], dir)).toEqual([{ tsconfig: path.join(dir, 'tsconfig.json'), fileNames: [path.join(dir, 'src/a.ts')] }]);
+  });
+
+  it('a directory means its tsconfig.json', () => {
+    const dir = project({ 'pkg/tsconfig.json': tsconfig(), 'pkg/src/a.ts': 'export {};\n' });
+    expect(planProjects(['pkg'], dir).map((p) => p.tsconfig)).toEqual([path.join(dir, 'pkg/tsconfig.json')]);
+  });
+
+  it('expands a solution tsconfig into its references, depth first, each once (cycles too)', () => {
+    const dir = project({
+      'tsconfig.json': { files: [], references: [{ path: 'a' }, { path: 'b/tsconfig.json' }] },
+      'a/tsconfig.json': { ...tsconfig(), references: [{ path: '../c' }] },
+      'a/src/a.ts': 'export {};\n',
+      'b/tsconfig.json': { ...tsconfig(), references: [{ path: '../a' }] },
+      'b/src/b.ts': 'export {};\n',
+      'c/tsconfig.json': { ...tsconfig(), references: [{ path: '../b' }] },
+      'c/src/c.ts': 'export {};\n',
+    });
+    expect(planProjects([], dir).map((p) => path.relative(dir, p.tsconfig))).toEqual(['a/tsconfig.json', 'c/tsconfig.json', 'b/tsconfig.json']);
+  });
+
+  it('the same tsconfig given twice is planned once', () => {
+    const dir = project({ 'tsconfig.json': tsconfig(), 'src/a.ts': 'export {};\n' });
+    expect(planProjects(['tsconfig.json', '.', './tsconfig.json'], dir)).toHaveLength(1);
+  });
+
+  it('a missing tsconfig is a ProjectError with a hint', () => {
+    const dir = project({});
+    const error = thrown(() => planProjects(['missing/tsconfig.json'], dir));
+    expect(error).toBeInstanceOf(ProjectError);
+    expect((error as ProjectError).message).toBe('tsconfig missing/tsconfig.json not found');
+    expect((error as ProjectError).hint).toMatch(/--project/);
+  });
+
+  it('a reference to a missing tsconfig names the referrer', () => {
+    const dir = project({ 'tsconfig.json': { files: [], references: [{ path: 'gone' }] } });
+    const error = thrown(() => planProjects([], dir)) as ProjectError;
+    expect(error.message).toBe('tsconfig gone/tsconfig.json not found (referenced from tsconfig.json)');
+    expect(error.hint).toBe('fix the "references" entry in tsconfig.json');
+  });
+
+  it('a tsconfig that does not parse is a ProjectError with file:line', () => {
+    const dir = project({ 'tsconfig.json': '{\n  "compilerOptions": {\n    "strict": tru\n  }\n}\n', 'src/a.ts': 'export {};\n' });
+    const error = thrown(() => planProjects([], dir)) as ProjectError;
+    expect(error).toBeInstanceOf(ProjectError);
+    expect(error.message).toMatch(/^tsconfig tsconfig\.json cannot be used: tsconfig\.json:3:\d+: /);
+  });
+
+  it('an unknown compiler option is a ProjectError too', () => {
+    const dir = project({ 'tsconfig.json': { compilerOptions: { ...COMPILER_OPTIONS, strictest: true }, include: ['src'] }, 'src/a.ts': 'export {};\n' });
+    expect((thrown(() => planProjects([], dir)) as ProjectError).message).toContain("Unknown compiler option 'strictest'");
+  });
+});
+
+describe('loadProgram', () => {
+  it('builds the program of a planned tsconfig, with `paths` resolved', () => {
+    const dir = project({
+      'tsconfig.json': tsconfig(['src'], { paths: { '@lib/*': ['./lib/*'] } }),
+      'src/a.ts': "import { b } from '@lib/b';\nexport const a = b;\n",
+      'lib/b.ts': 'export const b = 1;\n',
+    });
+    const [plan] = planProjects([], dir);
+    const program = loadProgram(plan!, dir);
+    expect(program.getSourceFile(path.join(dir, 'lib/b.ts'))).toBeDefined();
+    expect(program.getGlobalDiagnostics()).toEqual([]);
+    expect(program.getSemanticDiagnostics(program.getSourceFile(path.join(dir, 'src/a.ts')))).toEqual([]);
+  });
+
+  it('a selected file that cannot be read is an UnreadableFileError naming it', () => {
+    const dir = project({ 'tsconfig.json': { compilerOptions: COMPILER_OPTIONS, files: ['src/gone.ts'] } });
+    const error = thrown(() => loadProgram({ tsconfig: path.join(dir, 'tsconfig.json'), fileNames: [path.join(dir, 'src/gone.ts')] }, dir));
+    expect(error).toBeInstanceOf(UnreadableFileError);
+    expect((error as UnreadableFileError).message).toBe('src/gone.ts does not exist (selected by tsconfig.json)');
+  });
+});

@@ -1,0 +1,267 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { CLEAN_LINE } from '../src/reporters/index.js';
+import { parseScanResult } from '../src/result.js';
+import { run } from '../src/run.js';
+import {
+  cleanProjectFiles,
+  COMPILER_OPTIONS,
+  PLUGIN_FILE,
+  removeProject,
+  runScanner,
+  TOOL_RUNNER_FILE,
+  tsconfig,
+  VIOLATING_SERVICE_FILE,
+  writeProject,
+} from './helpers/temp-project.js';
+
+const made: string[] = [];
+function project(files: Record<string, string | object>): string {
+  const dir = writeProject(files);
+  made.push(dir);
+  return dir;
+}
+afterEach(() => {
+  for (const dir of made.splice(0)) removeProject(dir);
+});
+
+/** `file:line rule-id messageId` of each finding in a JSON run, for exact comparison. */
+function findingKeys(cwd: string, args: string[] = []): string[] {
+  const { code, stdout, stderr } = runScanner([...args, '--format', 'json'], cwd);
+  expect(stderr).toBe('');
+  expect(code).not.toBe(2);
+  return parseScanResult(JSON.parse(stdout)).findings.map((f) => `${f.file}:${f.line} ${f.ruleId} ${f.messageId}`);
+}
+
+describe('run(): exit codes and text output', () => {
+  it('clean project: exit 0 and the literal OK line', () => {
+    const dir = project(cleanProjectFiles());
+    const { code, stdout, stderr } = runScanner([], dir);
+    expect(code).toBe(0);
+    expect(stdout.split('\n')).toContain(CLEAN_LINE);
+    expect(stdout).toContain('3 files scanned in 1 project');
+    expect(stderr).toBe('');
+  });
+
+  it('planted plugin.run: exit 1, one line per finding and a summary', () => {
+    const dir = project({ ...cleanProjectFiles(), 'src/services/bypass.ts': VIOLATING_SERVICE_FILE });
+    const { code, stdout } = runScanner([], dir);
+    expect(code).toBe(1);
+    expect(stdout).toMatch(/^src\/services\/bypass\.ts:4:\d+ {2}no-direct-plugin-run {2}\S.*$/m);
+    expect(stdout).toContain('1 problem (1 error, 0 warnings) in 1 file; 4 files scanned in 1 project');
+    expect(stdout).not.toContain(CLEAN_LINE);
+  });
+
+  it('without a config file the defaults apply (and find the same violation)', () => {
+    const files = cleanProjectFiles();
+    delete files['execution-governance.config.json'];
+    const dir = project({ ...files, 'src/services/bypass.ts': VIOLATING_SERVICE_FILE });
+    const keys = findingKeys(dir);
+    expect(keys).toContain('src/services/bypass.ts:4 no-direct-plugin-run directUse');
+  });
+
+  it('warnings alone: printed, exit 0', () => {
+    const dir = project({
+      ...cleanProjectFiles(),
+      'execution-governance.config.json': { rules: { 'no-direct-plugin-run': 'warn', 'no-layer-bypass': 'off', 'tool-runner-invariants': 'off', 'valid-lifecycle-states': 'off' } },
+      'src/services/bypass.ts': VIOLATING_SERVICE_FILE,
+    });
+    const { code, stdout } = runScanner([], dir);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^src\/services\/bypass\.ts:4:\d+ {2}no-direct-plugin-run {2}.*\(warning\)$/m);
+    expect(stdout).toContain('1 problem (0 errors, 1 warning)');
+  });
+
+  it('a file with a syntax error is a finding of its own, not a crash', () => {
+    const dir = project({ ...cleanProjectFiles(), 'src/services/broken.ts': 'export const x = ;\n' });
+    const { code, stdout, stderr } = runScanner([], dir);
+    expect(code).toBe(1);
+    expect(stderr).toBe('');
+    expect(stdout).toMatch(/^src\/services\/broken\.ts:1:\d+ {2}syntax-error {2}/m);
+  });
+
+  it('bad config: exit 2, each issue with its JSON path and the config file', () => {
+    const dir = project({ ...cleanProjectFiles(), 'execution-governance.config.json': { guards: [{ name: 'g', members: ['run'] }], rules: { 'no-direct-plugin-run': 'loud' } } });
+    const { code, stdout, stderr } = runScanner([], dir);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toContain('error: invalid execution-governance config execution-governance.config.json');
+    expect(stderr).toContain('execution-governance.config.json: $.guards[0].type:');
+    expect(stderr).toContain('execution-governance.config.json: $.rules["no-direct-plugin-run"]:');
+    expect(stderr).toMatch(/^hint: /m);
+  });
+
+  it('--config naming a missing file: exit 2 with the path', () => {
+    const dir = project(cleanProjectFiles());
+    const { code, stderr } = runScanner(['--config', 'nope.json'], dir);
+    expect(code).toBe(2);
+    expect(stderr).toContain('nope.json: $: cannot read the file (ENOENT)');
+  });
+
+  it('config that is not JSON: exit 2', () => {
+    const dir = project({ ...cleanProjectFiles(), 'execution-governance.config.json': '{ "rules": ' });
+    const { code, stderr } = runScanner([], dir);
+    expect(code).toBe(2);
+    expect(stderr).toContain('$: not valid JSON');
+  });
+
+  it('missing tsconfig: exit 2 with a cause and a hint', () => {
+    const dir = project({ 'src/a.ts': 'export {};\n' });
+    const { code, stdout, stderr } = runScanner([], dir);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(/^error: tsconfig tsconfig\.json not found\nhint: pass --project/);
+  });
+
+  it('a tsconfig naming a file that does not exist: exit 2 naming the file', () => {
+    const dir = project({ ...cleanProjectFiles(), 'tsconfig.json': { compilerOptions: COMPILER_OPTIONS, files: ['src/plugins/plugin.ts', 'src/gone.ts'] } });
+    const { code, stderr } = runScanner([], dir);
+    expect(code).toBe(2);
+    expect(stderr).toContain('src/gone.ts');
+  });
+
+  it('a positional path that does not exist: exit 2', () => {
+    const dir = project(cleanProjectFiles());
+    const { code, stderr } = runScanner(['src/nowhere'], dir);
+    expect(code).toBe(2);
+    expect(stderr).toContain('error: path src/nowhere does not exist');
+  });
+
+  it('unknown option: exit 2 with a usage hint', () => {
+    const dir = project(cleanProjectFiles());
+    const { code, stderr } = runScanner(['--frobnicate'], dir);
+    expect(code).toBe(2);
+    expect(stderr).toContain("Unknown option '--frobnicate'");
+    expect(stderr).toContain('hint: run `scan-execution-violations --help`');
+  });
+
+  it('--help and --version exit 0 without scanning', () => {
+    const dir = project({});
+    expect(runScanner(['--help'], dir)).toMatchObject({ code: 0, stdout: expect.stringContaining('--format <name>') });
+    const pkg = JSON.parse(fs.readFileSync(path.join(import.meta.dirname, '../package.json'), 'utf8')) as { version: string };
+    expect(runScanner(['--version'], dir)).toMatchObject({ code: 0, stdout: `${pkg.version}\n` });
+  });
+
+  it('an unexpected error (a bug) prints its stack and exits 2', () => {
+    const dir = project(cleanProjectFiles());
+    let stderr = '';
+    const code = run([], {
+      cwd: dir,
+      stdout: {
+        write: () => {
+          throw new Error('stdout exploded');
+        },
+      },
+      stderr: { write: (chunk: string) => (stderr += chunk) },
+    });
+    expect(code).toBe(2);
+    expect(stderr).toContain('this is a bug');
+    expect(stderr).toMatch(/Error: stdout exploded\n\s+at /);
+  });
+});
+
+describe('run(): suppressions', () => {
+  const suppressed = (comment: string) => `import type { Plugin } from '../plugins/plugin';
+
+export function bypass(plugin: Plugin, input: unknown): Promise<unknown> {
+  ${comment}
+  return plugin.run(input);
+}
+`;
+
+  it('a suppression with a reason suppresses the finding', () => {
+    const dir = project({
+      ...cleanProjectFiles(),
+      'src/services/bypass.ts': suppressed('// execution-governance-disable-next-line no-direct-plugin-run -- health check probes the plugin itself'),
+    });
+    const { code, stdout } = runScanner([], dir);
+    expect(code).toBe(0);
+    expect(stdout).toContain(CLEAN_LINE);
+  });
+
+  it('a suppression without a reason suppresses nothing and is reported', () => {
+    const dir = project({ ...cleanProjectFiles(), 'src/services/bypass.ts': suppressed('// execution-governance-disable-next-line no-direct-plugin-run') });
+    expect(findingKeys(dir).sort()).toEqual([
+      'src/services/bypass.ts:4 no-direct-plugin-run suppressionMissingReason',
+      'src/services/bypass.ts:5 no-direct-plugin-run directUse',
+    ]);
+  });
+
+  it('a suppression that suppresses nothing is reported', () => {
+    const dir = project({
+      ...cleanProjectFiles(),
+      'src/services/extra.ts': `// execution-governance-disable-next-line no-direct-plugin-run -- left over from a refactor\nexport const answer = 42;\n`,
+    });
+    expect(findingKeys(dir)).toEqual(['src/services/extra.ts:1 no-direct-plugin-run unusedSuppression']);
+  });
+
+  it('a suppression naming an unknown rule is reported as invalid-suppression', () => {
+    const dir = project({
+      ...cleanProjectFiles(),
+      'src/services/extra.ts': `// execution-governance-disable-next-line no-such-rule -- typo\nexport const answer = 42;\n`,
+    });
+    expect(findingKeys(dir)).toEqual(['src/services/extra.ts:1 invalid-suppression unknownRule']);
+  });
+});
+
+describe('run(): projects', () => {
+  it('a file in two tsconfigs is reported once', () => {
+    const dir = project({
+      ...cleanProjectFiles(),
+      'tsconfig.all.json': tsconfig(['src']),
+      'tsconfig.services.json': tsconfig(['src/services', 'src/plugins']),
+      'src/services/bypass.ts': VIOLATING_SERVICE_FILE,
+    });
+    const { code, stdout } = runScanner(['-p', 'tsconfig.all.json', '-p', 'tsconfig.services.json', '--format', 'json'], dir);
+    expect(code).toBe(1);
+    const result = parseScanResult(JSON.parse(stdout));
+    expect(result.findings.map((f) => `${f.file}:${f.line} ${f.ruleId}`)).toEqual(['src/services/bypass.ts:4 no-direct-plugin-run']);
+    expect(result.filesScanned).toBe(4);
+    expect(result.projects.map((p) => [p.path, p.filesScanned])).toEqual([
+      ['tsconfig.all.json', 4],
+      ['tsconfig.services.json', 0],
+    ]);
+  });
+
+  it('tsconfig `paths` aliases resolve to the guarded type', () => {
+    const dir = project({
+      ...cleanProjectFiles(),
+      'tsconfig.json': tsconfig(['src'], { paths: { '@plugins/*': ['./src/plugins/*'] } }),
+      'src/services/bypass.ts': `import type { Plugin as Tool } from '@plugins/plugin';
+
+export const bypass = (tool: Tool) =>
+  tool.run({});
+`,
+    });
+    expect(findingKeys(dir)).toEqual(['src/services/bypass.ts:4 no-direct-plugin-run directUse']);
+  });
+
+  it('a solution tsconfig (files: [] + references) loads each referenced project', () => {
+    const dir = project({
+      'execution-governance.config.json': { rules: { 'no-layer-bypass': 'off', 'tool-runner-invariants': 'off', 'valid-lifecycle-states': 'off' } },
+      'tsconfig.json': { files: [], references: [{ path: 'packages/plugins' }, { path: 'packages/services' }] },
+      'packages/plugins/tsconfig.json': tsconfig(['src']),
+      'packages/plugins/src/plugins/plugin.ts': PLUGIN_FILE,
+      'packages/plugins/src/plugins/runtime/tool-runner.ts': TOOL_RUNNER_FILE,
+      'packages/services/tsconfig.json': tsconfig(['src'], { paths: { '@plugins/*': ['../plugins/src/plugins/*'] } }),
+      'packages/services/src/services/bypass.ts': VIOLATING_SERVICE_FILE.replace('../plugins/plugin', '@plugins/plugin'),
+    });
+    const { code, stdout } = runScanner(['--format', 'json'], dir);
+    expect(code).toBe(1);
+    const result = parseScanResult(JSON.parse(stdout));
+    expect(result.projects.map((p) => p.path)).toEqual(['packages/plugins/tsconfig.json', 'packages/services/tsconfig.json']);
+    expect(result.findings.map((f) => `${f.file}:${f.line} ${f.ruleId}`)).toEqual(['packages/services/src/services/bypass.ts:4 no-direct-plugin-run']);
+  });
+
+  it('positional paths limit which files are reported', () => {
+    const dir = project({
+      ...cleanProjectFiles(),
+      'src/services/bypass.ts': VIOLATING_SERVICE_FILE,
+      'src/api/bypass.ts': VIOLATING_SERVICE_FILE,
+    });
+    expect(findingKeys(dir, ['src/api'])).toEqual(['src/api/bypass.ts:4 no-direct-plugin-run directUse']);
+    expect(findingKeys(dir, ['src/services/bypass.ts'])).toEqual(['src/services/bypass.ts:4 no-direct-plugin-run directUse']);
+    expect(findingKeys(dir, ['src/plugins'])).toEqual([]);
+  });
+});
