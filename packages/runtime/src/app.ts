@@ -1,0 +1,75 @@
+import swagger from '@fastify/swagger';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { registerErrorHandling } from './api/error-handler.js';
+import { registerRoutes } from './api/routes/index.js';
+import { sharedSchemas } from './api/schemas.js';
+import type { Plugin } from './plugins/plugin.js';
+import { PluginRegistry } from './plugins/registry.js';
+import { ToolRunner } from './plugins/runtime/tool-runner.js';
+import { AnalysisExecutionService } from './services/execution/analysis-execution-service.js';
+import { JobExecutionService } from './services/execution/job-execution-service.js';
+import type { JobStore } from './services/execution/job-store.js';
+import { InMemoryJobStore } from './services/execution/job-store.js';
+import { PluginExecutionService } from './services/execution/plugin-execution-service.js';
+
+/** What the composition root needs; every field has a production default. */
+export interface AppDeps {
+  plugins?: Plugin[];
+  /** Fastify's `logger` option: false (silent), true, or pino options. */
+  logger?: FastifyServerOptions['logger'];
+  bodyLimitBytes?: number;
+  concurrency?: number;
+  defaultTimeoutMs?: number;
+  maxFinishedJobs?: number;
+  jobStore?: JobStore;
+  /** How long `app.close()` lets running jobs finish before aborting them. */
+  shutdownDeadlineMs?: number;
+}
+
+/** Wires routes → analysis → jobs → plugin execution → ToolRunner → plugins. Never listens. */
+export async function buildApp(deps: AppDeps = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: deps.logger ?? false,
+    bodyLimit: deps.bodyLimitBytes ?? 1024 * 1024,
+    // Strict input: no type coercion, no silently dropped fields.
+    ajv: { customOptions: { coerceTypes: false, removeAdditional: false, useDefaults: true } },
+  });
+  // JSON only: with the text/plain parser gone, every other content type is a 415.
+  app.removeContentTypeParser('text/plain');
+
+  const registry = new PluginRegistry();
+  for (const plugin of deps.plugins ?? []) registry.register(plugin);
+  registry.initializeAll();
+  for (const snapshot of registry.snapshots()) {
+    if (snapshot.state === 'UNAVAILABLE') app.log.warn({ plugin: snapshot.name, reason: snapshot.reason }, 'plugin unavailable');
+  }
+
+  const runner = new ToolRunner({ registry, logger: app.log, defaultTimeoutMs: deps.defaultTimeoutMs });
+  const executor = new PluginExecutionService({ runner });
+  const jobs = new JobExecutionService({
+    executor,
+    store: deps.jobStore ?? new InMemoryJobStore({ maxFinished: deps.maxFinishedJobs }),
+    concurrency: deps.concurrency,
+    logger: app.log,
+  });
+  const analysis = new AnalysisExecutionService({ jobs, registry });
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: '@execgov/runtime', version: '0.1.0', description: 'Reference execution runtime' },
+    },
+    // Components keep their $id (Job, Plugin, ErrorResponse) instead of def-0, def-1...
+    refResolver: { buildLocalReference: (json, _base, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
+  });
+  for (const schema of sharedSchemas) app.addSchema(schema);
+  registerErrorHandling(app);
+  registerRoutes(app, analysis);
+
+  const deadline = deps.shutdownDeadlineMs ?? 10_000;
+  // preClose runs after Fastify stops routing new requests (503) but before it waits on open ones.
+  app.addHook('preClose', async () => {
+    await analysis.shutdown(deadline);
+  });
+  return app;
+}
