@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeVirtual, runRule, summarize, typeErrors } from '../helpers/rule-program.js';
+import { analyzeVirtual, summarize } from '../helpers/rule-program.js';
 
 // The default layers: api → analysis → job → plugin-execution → tool-runner → plugins.
 const runner = `
@@ -149,8 +149,7 @@ export function make(): string {
       'lib/low.ts': 'export function low(): number { return 2; }\n',
       'lib/util.ts': 'export function helper(): number { return 3; }\n',
     };
-    expect(typeErrors(files)).toEqual([]);
-    const findings = runRule('no-layer-bypass', files, {
+    const { findings, errors } = analyzeVirtual('no-layer-bypass', files, {
       layers: [
         { name: 'top', files: ['lib/top.ts'] },
         { name: 'mid', files: ['lib/mid.ts'] },
@@ -158,6 +157,7 @@ export function make(): string {
       ],
       shared: ['lib/util.ts'],
     });
+    expect(errors).toEqual([]);
     expect(summarize(findings)).toEqual(['lib/top.ts:2:10 forbiddenImport', 'lib/top.ts:3:29 forbiddenCall']);
     expect(findings[1]?.data).toMatchObject({ from: 'top', to: 'low', callee: 'low', file: 'lib/low.ts' });
     expect(findings[1]?.message).toContain('"top" or "mid"');

@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeVirtual, summarize } from '../helpers/rule-program.js';
+
+const RUNNER = 'src/plugins/runtime/tool-runner.ts';
+const support = {
+  'src/plugins/plugin.ts': 'export interface Plugin { name: string; run(input: unknown): Promise<unknown> }\n',
+  'src/support.ts': `
+export function validateInput(input: unknown): unknown { return input; }
+export function validateOutput(output: unknown): unknown { return output; }
+export function toErrorEnvelope(error: unknown): { code: string } { return { code: String(error) }; }
+export function recordMetrics(name: string): void { void name; }
+export class Statement { run(sql: string): number { return sql.length; } }
+`,
+};
+const imports = `import type { Plugin } from '../plugin.js';
+import { Statement, recordMetrics, toErrorEnvelope, validateInput, validateOutput } from '../../support.js';
+`;
+
+/** Findings for a runner whose `run` method body is `body` (the body starts on line 6). */
+function check(body: string, config = {}) {
+  const runner = `${imports}export class ToolRunner {
+  constructor(private readonly db: Statement) {}
+  async run(plugin: Plugin, input: unknown): Promise<unknown> {
+${body}
+  }
+}
+`;
+  const { findings, errors } = analyzeVirtual('tool-runner-invariants', { ...support, [RUNNER]: runner }, config);
+  expect(errors).toEqual([]);
+  return findings;
+}
+
+const complete = `    try {
+      return validateOutput(await plugin.run(validateInput(input)));
+    } catch (error) {
+      return toErrorEnvelope(error);
+    } finally {
+      recordMetrics(plugin.name);
+    }`;
+
+describe('tool-runner-invariants', () => {
+  it('accepts a runner that keeps every invariant, with a decoy run of another type outside the try', () => {
+    expect(check(`    this.db.run('select 1');\n${complete}`)).toEqual([]);
+  });
+
+  it('reports each missing invariant under its own message id, on the guarded member', () => {
+    const findings = check('    return plugin.run(input);');
+    expect(summarize(findings)).toEqual([
+      `${RUNNER}:6:19 missingInputValidation`,
+      `${RUNNER}:6:19 missingOutputValidation`,
+      `${RUNNER}:6:19 notInTry`,
+    ]);
+    expect(findings[0]?.data).toMatchObject({ runner: 'ToolRunner.run', call: 'plugin.run()', names: 'validateInput()' });
+  });
+
+  it('requires the catch to build the envelope and the finally to record metrics', () => {
+    const body = `    try {
+      return validateOutput(await plugin.run(validateInput(input)));
+    } catch (error) {
+      recordMetrics(plugin.name);
+      throw error;
+    }`;
+    expect(summarize(check(body))).toEqual([`${RUNNER}:7:42 missingErrorEnvelope`, `${RUNNER}:7:42 missingFinallyMetrics`]);
+  });
+
+  it('uses the configured names', () => {
+    const config = {
+      runner: {
+        file: '**/tool-runner.ts',
+        class: 'ToolRunner',
+        method: 'run',
+        validateInput: ['validateInput'],
+        validateOutput: ['validateOutput'],
+        errorEnvelope: ['wrap'],
+        recordMetrics: ['recordMetrics'],
+      },
+    };
+    expect(summarize(check(complete, config))).toEqual([`${RUNNER}:7:42 missingErrorEnvelope`]);
+  });
+
+  it('reports a runner file without the class, a class without the method, and a method that never runs', () => {
+    const config = { runner: { file: 'src/runners/*.ts', class: 'ToolRunner', method: 'run', validateInput: ['v'], validateOutput: ['v'], errorEnvelope: ['e'], recordMetrics: ['m'] } };
+    const { findings, errors } = analyzeVirtual(
+      'tool-runner-invariants',
+      {
+        ...support,
+        'src/runners/a.ts': 'export const nothing = 1;\n',
+        'src/runners/b.ts': 'export class ToolRunner {\n  execute(): void {}\n}\n',
+        'src/runners/c.ts': "import { Statement } from '../support.js';\nexport class ToolRunner {\n  run(db: Statement): number {\n    return db.run('x');\n  }\n}\n",
+      },
+      config,
+    );
+    expect(errors).toEqual([]);
+    expect(summarize(findings)).toEqual([
+      'src/runners/a.ts:1:1 runnerClassMissing',
+      'src/runners/b.ts:1:14 runnerMethodMissing',
+      'src/runners/c.ts:3:3 runnerNeverRuns',
+    ]);
+  });
+
+  it('is silent outside the runner file', () => {
+    const { findings } = analyzeVirtual('tool-runner-invariants', {
+      ...support,
+      'src/other.ts': "import type { Plugin } from './plugins/plugin.js';\nexport class ToolRunner { run(p: Plugin) { return p.run(1); } }\n",
+    });
+    expect(findings).toEqual([]);
+  });
+});
