@@ -88,7 +88,7 @@ export function planProjects(projects: readonly string[], cwd: string): ProjectP
  * the core walks, so no node of it is ever wrapped. Every file the tsconfig selects must read.
  */
 export function loadProgram(plan: ProjectPlan, cwd: string): coreTs.Program {
-  const project = new Project({ tsConfigFilePath: plan.tsconfig, skipFileDependencyResolution: false });
+  const project = new Project({ tsConfigFilePath: plan.tsconfig });
   const program = project.getProgram().compilerObject;
   for (const fileName of plan.fileNames) {
     if (program.getSourceFile(fileName)) continue;

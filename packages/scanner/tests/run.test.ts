@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CLEAN_LINE } from '../src/reporters/index.js';
+import { text } from '../src/reporters/text.js';
 import { parseScanResult } from '../src/result.js';
 import { run } from '../src/run.js';
 import {
@@ -158,6 +159,26 @@ describe('run(): exit codes and text output', () => {
     expect(code).toBe(2);
     expect(stderr).toContain('this is a bug');
     expect(stderr).toMatch(/Error: stdout exploded\n\s+at /);
+  });
+});
+
+describe('run(): --format json', () => {
+  it('the emitted result validates against the schema, and a saved copy re-renders as the text output', () => {
+    const dir = project({
+      ...cleanProjectFiles(),
+      'src/services/broken.ts': 'export const x = ;\n',
+      'src/services/extra.ts': '// execution-governance-disable-next-line no-direct-plugin-run -- stale\nexport const answer = 42;\n',
+    });
+    const jsonRun = runScanner(['--format', 'json'], dir);
+    const textRun = runScanner([], dir);
+    expect(jsonRun.code).toBe(1);
+    const saved = path.join(dir, 'scan-result.json');
+    fs.writeFileSync(saved, jsonRun.stdout);
+    const result = parseScanResult(JSON.parse(fs.readFileSync(saved, 'utf8')));
+    expect(result).toMatchObject({ cwd: dir, configFile: { path: 'execution-governance.config.json' }, filesScanned: 5 });
+    expect(result.findings.map((f) => f.ruleId)).toEqual(['syntax-error', 'no-direct-plugin-run']);
+    expect(result.findings[0]).toMatchObject({ file: 'src/services/broken.ts', absolutePath: `${dir}/src/services/broken.ts`, line: 1 });
+    expect(text(result)).toEqual({ output: textRun.stdout, exitCode: textRun.code });
   });
 });
 
