@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { TSESLint } from '@typescript-eslint/utils';
+import type { ESLint, Linter } from 'eslint';
 import { noDirectPluginRun } from './rules/no-direct-plugin-run.js';
 import { noLayerBypass } from './rules/no-layer-bypass.js';
 import { toolRunnerInvariants } from './rules/tool-runner-invariants.js';
@@ -18,18 +18,29 @@ export const rules = {
   'valid-lifecycle-states': validLifecycleStates,
 };
 
+/** `configs.recommended`: a flat config object; spread it and set `files` to narrow it. */
+export type RecommendedConfig = Linter.Config & { name: string; files: string[] };
+
+export interface ExecutionGovernancePlugin {
+  meta: { name: string; version: string; namespace: string };
+  rules: typeof rules;
+  configs: { recommended: RecommendedConfig };
+}
+
 const plugin = {
   meta: { name, version, namespace: NAMESPACE },
   rules,
-  configs: {} as { recommended: TSESLint.FlatConfig.Config },
-};
+  configs: {},
+} as ExecutionGovernancePlugin;
 
 // Every rule needs type information, so the config targets TypeScript files only: a .js file in
 // the same run must not fail for lack of a TypeScript program.
 plugin.configs.recommended = {
   name: `${NAMESPACE}/recommended`,
   files: ['**/*.ts', '**/*.tsx', '**/*.mts', '**/*.cts'],
-  plugins: { [NAMESPACE]: plugin },
+  // typescript-eslint types its rules' context more strictly than ESLint's Plugin type says;
+  // at runtime they are ordinary ESLint rules.
+  plugins: { [NAMESPACE]: plugin as unknown as ESLint.Plugin },
   rules: Object.fromEntries(Object.keys(rules).map((id) => [`${NAMESPACE}/${id}`, 'error'])),
 };
 

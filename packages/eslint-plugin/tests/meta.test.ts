@@ -32,9 +32,9 @@ describe('rules, adapters, docs and tests stay in step', () => {
 
   it.each(core)('%s: meta comes from the core and links its doc', (id) => {
     const { meta } = plugin.rules[id];
-    expect(meta.docs.description).toBe(coreRules[id].meta.description);
-    expect(meta.docs.requiresTypeChecking).toBe(true);
-    expect(meta.docs.url).toMatch(new RegExp(`/packages/eslint-plugin/docs/rules/${id}\\.md$`));
+    expect(meta.docs?.description).toBe(coreRules[id].meta.description);
+    expect(meta.docs?.requiresTypeChecking).toBe(true);
+    expect(meta.docs?.url).toMatch(new RegExp(`/packages/eslint-plugin/docs/rules/${id}\\.md$`));
     expect(meta.messages).toMatchObject({ ...coreRules[id].meta.messages, ...SUPPRESSION_MESSAGES });
   });
 

@@ -1,0 +1,79 @@
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { ESLint } from 'eslint';
+import tseslint from 'typescript-eslint';
+import plugin from '../../packages/eslint-plugin/dist/index.js';
+import type { ParityFinding } from './compare.js';
+
+/** What a front end found in one fixture, plus anything that stopped it (never compared away). */
+export interface FrontEndResult {
+  findings: ParityFinding[];
+  problems: string[];
+}
+
+export const repoRoot = path.resolve(import.meta.dirname, '../..');
+
+/** Every fixture project: a folder of `fixtures/` holding a tsconfig.json. */
+export function listFixtureProjects(fixturesDir = path.join(repoRoot, 'fixtures')): string[] {
+  return fs
+    .readdirSync(fixturesDir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && fs.existsSync(path.join(fixturesDir, entry.name, 'tsconfig.json')))
+    .map((entry) => path.join(fixturesDir, entry.name))
+    .sort();
+}
+
+/** Findings from the scanner's `--format json` output (see packages/scanner result.schema.json). */
+export function cliFindingsFromJson(json: string): ParityFinding[] {
+  const result = JSON.parse(json) as { findings: Array<{ ruleId: string; file: string; line: number; column: number }> };
+  return result.findings.map(({ ruleId, file, line, column }) => ({ rule: ruleId, file, line, column }));
+}
+
+/** Exit codes 0 and 1 are scans (clean / findings); 2 means the scan did not run. */
+function cliResult(exitCode: number | null, stdout: string, stderr: string): FrontEndResult {
+  if (exitCode === 0 || exitCode === 1) return { findings: cliFindingsFromJson(stdout), problems: [] };
+  return { findings: [], problems: [`scanner exited ${exitCode}: ${stderr.trim()}`] };
+}
+
+/** Runs the built CLI (`packages/scanner/dist/bin.js --format json`) in the fixture directory. */
+export function runCliBin(fixtureDir: string): FrontEndResult {
+  const bin = path.join(repoRoot, 'packages/scanner/dist/bin.js');
+  const child = spawnSync(process.execPath, [bin, '--format', 'json'], { cwd: fixtureDir, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  return cliResult(child.status, child.stdout, child.stderr);
+}
+
+/** The scanner's `run` signature, so the same parity can run in-process (tests, CI). */
+export type ScannerRun = (argv: readonly string[], io: { stdout: { write(chunk: string): unknown }; stderr: { write(chunk: string): unknown }; cwd: string }) => number;
+
+export function runCliInProcess(run: ScannerRun, fixtureDir: string): FrontEndResult {
+  let stdout = '';
+  let stderr = '';
+  const exitCode = run(['--format', 'json'], { stdout: { write: (chunk) => (stdout += chunk) }, stderr: { write: (chunk) => (stderr += chunk) }, cwd: fixtureDir });
+  return cliResult(exitCode, stdout, stderr);
+}
+
+/** ESLint (Node API) over the fixture's TypeScript files with the plugin's recommended config. */
+export async function runEslint(fixtureDir: string): Promise<FrontEndResult> {
+  const eslint = new ESLint({
+    cwd: fixtureDir,
+    overrideConfigFile: true,
+    overrideConfig: [
+      {
+        files: plugin.configs.recommended.files,
+        languageOptions: { parser: tseslint.parser, parserOptions: { projectService: true, tsconfigRootDir: fixtureDir } },
+      },
+      plugin.configs.recommended,
+    ],
+  });
+  const findings: ParityFinding[] = [];
+  const problems: string[] = [];
+  for (const result of await eslint.lintFiles(['.'])) {
+    const file = path.relative(fixtureDir, result.filePath).replace(/\\/g, '/');
+    for (const message of result.messages) {
+      // A parse failure or a file outside the project has no rule id: it hides findings.
+      if (message.ruleId === null) problems.push(`${file}:${message.line}:${message.column} ESLint: ${message.message}`);
+      else findings.push({ rule: message.ruleId.replace(/^execution-governance\//, ''), file, line: message.line, column: message.column });
+    }
+  }
+  return { findings, problems };
+}
