@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeVirtual, summarize } from '../helpers/rule-program.js';
+
+const plugin = `export type PluginLifecycleState = 'LOADED' | 'INITIALIZED' | 'RUNNING' | 'FAILED' | 'UNAVAILABLE';
+export interface PluginRecord { name: string; state: PluginLifecycleState; outcome?: 'SUCCESS' | 'ERROR' }
+export function setState(record: PluginRecord, state: PluginLifecycleState): void { record.state = state; }
+`;
+
+/** Findings in `src/use.ts` (its first line is line 2, after the import). */
+function check(body: string, extra: Record<string, string> = {}, config = {}) {
+  const use = `import { setState, type PluginLifecycleState, type PluginRecord } from './plugins/plugin.js';\n${body}`;
+  const { findings, errors } = analyzeVirtual('valid-lifecycle-states', { 'src/plugins/plugin.ts': plugin, 'src/use.ts': use, ...extra }, config);
+  expect(errors).toEqual([]);
+  return findings;
+}
+
+describe('valid-lifecycle-states', () => {
+  it('flags forbidden names behind every kind of cast, on the literal', () => {
+    const findings = check(`export function f(r: PluginRecord): void {
+  r.state = 'SUCCESS' as PluginLifecycleState;
+  r.state = ('ERROR' as any);
+  r.state = 'ERROR' as unknown as PluginLifecycleState;
+  r.state = <PluginLifecycleState>'SUCCESS';
+}
+`);
+    expect(summarize(findings)).toEqual([
+      'src/use.ts:3:13 forbiddenState',
+      'src/use.ts:4:14 forbiddenState',
+      'src/use.ts:5:13 forbiddenState',
+      'src/use.ts:6:35 forbiddenState',
+    ]);
+    expect(findings[0]?.data).toMatchObject({ value: 'SUCCESS', type: 'PluginLifecycleState', cast: ' (through a cast)' });
+  });
+
+  it('reports names outside the configured states as unknownState', () => {
+    expect(summarize(check("export const s: PluginLifecycleState = 'PAUSED' as PluginLifecycleState;\n"))).toEqual(['src/use.ts:2:40 unknownState']);
+  });
+
+  it('checks arguments, returns, object properties and optional targets by their contextual type', () => {
+    const findings = check(`export function g(r: PluginRecord, patch: Partial<PluginRecord>): PluginLifecycleState {
+  setState(r, 'ERROR' as never);
+  patch.state = 'SUCCESS' as any;
+  const copy: PluginRecord = { ...r, state: 'ERROR' as PluginLifecycleState };
+  void copy;
+  return 'SUCCESS' as PluginLifecycleState;
+}
+`);
+    expect(summarize(findings)).toEqual([
+      'src/use.ts:3:15 forbiddenState',
+      'src/use.ts:4:17 forbiddenState',
+      'src/use.ts:5:45 forbiddenState',
+      'src/use.ts:7:10 forbiddenState',
+    ]);
+  });
+
+  it('leaves comparisons, reads, allowed states and other status types alone', () => {
+    expect(
+      check(`export function h(r: PluginRecord): string {
+  const other: PluginRecord = { ...r };
+  other.state = 'RUNNING';
+  setState(r, 'FAILED');
+  r.outcome = 'SUCCESS';
+  if (r.state === ('ERROR' as PluginLifecycleState)) return 'x';
+  const label = 'SUCCESS';
+  return r.state === 'LOADED' ? label : String(r.state);
+}
+`),
+    ).toEqual([]);
+  });
+
+  it('matches the lifecycle type by declaration, not by name', () => {
+    const legacy = { 'src/legacy.ts': "export type PluginLifecycleState = 'SUCCESS' | 'LOADED';\nexport const s: PluginLifecycleState = 'SUCCESS';\n" };
+    expect(check('export {};\n', legacy)).toEqual([]);
+  });
+
+  it('flags uncast writes when the declared type itself admits a forbidden name', () => {
+    const config = {
+      lifecycle: { type: { name: 'Phase', from: 'src/phase.ts' }, states: ['open', 'closed'], forbidden: ['done'] },
+    };
+    const { findings, errors } = analyzeVirtual(
+      'valid-lifecycle-states',
+      {
+        'src/phase.ts': "export type Phase = 'open' | 'closed' | 'done';\n",
+        'src/door.ts': "import type { Phase } from './phase.js';\nexport const door: { phase: Phase } = { phase: 'open' };\ndoor.phase = 'done';\nexport const status: string = 'done';\n",
+      },
+      config,
+    );
+    expect(errors).toEqual([]);
+    expect(summarize(findings)).toEqual(['src/door.ts:3:14 forbiddenState']);
+    expect(findings[0]?.data).toMatchObject({ value: 'done', cast: '', states: 'open, closed' });
+  });
+});
