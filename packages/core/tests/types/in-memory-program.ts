@@ -15,6 +15,9 @@ const COMPILER_OPTIONS: ts.CompilerOptions = {
   noEmit: true,
 };
 
+// Test-only: the standard library never changes during a run, so each worker parses it once.
+const libFiles = new Map<string, ts.SourceFile | undefined>();
+
 /**
  * A real ts.Program over in-memory files (paths relative to {@link PROJECT_DIR}); the default
  * library files still come from disk so `Array`, `Map` and `Reflect` are typed as in a project.
@@ -32,7 +35,8 @@ export function createInMemoryProgram(files: Readonly<Record<string, string>>): 
   host.getSourceFile = (fileName, languageVersion, onError, shouldCreate) => {
     const text = sources.get(fileName);
     if (text !== undefined) return ts.createSourceFile(fileName, text, languageVersion, true);
-    return getSourceFile(fileName, languageVersion, onError, shouldCreate);
+    if (!libFiles.has(fileName)) libFiles.set(fileName, getSourceFile(fileName, languageVersion, onError, shouldCreate));
+    return libFiles.get(fileName);
   };
   const rootNames = [...sources.keys()].filter((name) => /\.tsx?$/.test(name) && !name.includes('/node_modules/'));
   return ts.createProgram({ rootNames, options: COMPILER_OPTIONS, host });
