@@ -1,0 +1,97 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import { DEFAULT_FILES, REPO_ROOT, generateProject } from './generate.js';
+import { describeMachine, loadAverage } from './machine.js';
+import { detectTimer, measure, type Timer } from './measure.js';
+import { renderMarkdown, resultsTable, targetsTable, type BenchRun, type ToolResult } from './report.js';
+import { defineTools, failureOf } from './tools.js';
+
+const DEFAULT_RUNS = 5;
+const USAGE = 'usage: pnpm bench [--files N (default 2000)] [--runs N (default 5)] [--seed N] [--timer gnu-time|node-probe] [--no-doc]';
+
+function positiveInt(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} must be a positive integer (got ${value})\n${USAGE}`);
+  return n;
+}
+
+function log(message: string): void {
+  process.stderr.write(`${message}\n`);
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      files: { type: 'string' },
+      runs: { type: 'string' },
+      seed: { type: 'string' },
+      timer: { type: 'string' },
+      'no-doc': { type: 'boolean' },
+    },
+  });
+  const files = positiveInt(values.files, DEFAULT_FILES, 'files');
+  const runs = positiveInt(values.runs, DEFAULT_RUNS, 'runs');
+  const timer: Timer = values.timer === 'gnu-time' || values.timer === 'node-probe' ? values.timer : detectTimer();
+  const benchDir = path.join(REPO_ROOT, '.bench');
+
+  const project = generateProject({ files, seed: values.seed === undefined ? undefined : Number(values.seed) });
+  log(`generated ${files} files in ${path.relative(REPO_ROOT, project.dir)}; ${project.planted.length} planted violations; timer: ${timer}`);
+
+  const tools = await defineTools(project, benchDir);
+  const results: ToolResult[] = tools.map((tool) => ({ tool, walls: [], rss: [], failure: undefined, check: undefined }));
+  for (const r of results) if (r.tool.unavailable) log(`${r.tool.label}: not available: ${r.tool.unavailable}`);
+
+  const machine = describeMachine();
+  const loadBefore = loadAverage();
+  const started = process.hrtime.bigint();
+  for (let rep = 0; rep < runs; rep += 1) {
+    // Rotate the starting tool so no tool always runs first (cold) or right after the heaviest one.
+    const order = results.map((_, i) => results[(i + rep) % results.length] as ToolResult);
+    for (const r of order) {
+      if (!r.tool.command) continue;
+      const sample = await measure(r.tool.command, timer);
+      const failure = failureOf(r.tool, sample);
+      if (failure) {
+        r.failure ??= failure;
+        log(`[run ${rep + 1}/${runs}] ${r.tool.label}: ${failure}`);
+        continue;
+      }
+      r.walls[rep] = sample.wallSeconds;
+      r.rss[rep] = sample.peakRssMb;
+      // Every run sees the same input; checking the first good output is enough.
+      if (!r.check) {
+        try {
+          r.check = r.tool.check(sample);
+        } catch (error) {
+          r.check = { ok: false, summary: `output not understood: ${error instanceof Error ? error.message : String(error)}` };
+        }
+      }
+      log(`[run ${rep + 1}/${runs}] ${r.tool.label}: ${sample.wallSeconds.toFixed(2)} s, ${sample.peakRssMb.toFixed(0)} MB`);
+    }
+  }
+
+  const run: BenchRun = {
+    project,
+    runs,
+    timer,
+    machine,
+    loadBefore,
+    loadAfter: loadAverage(),
+    totalSeconds: Number(process.hrtime.bigint() - started) / 1e9,
+    results,
+  };
+  process.stdout.write(`\n${resultsTable(run)}\n\n${targetsTable(run)}\n`);
+  if (!values['no-doc']) {
+    const doc = path.join(REPO_ROOT, 'docs/benchmarks.md');
+    fs.mkdirSync(path.dirname(doc), { recursive: true });
+    fs.writeFileSync(doc, renderMarkdown(run));
+    log(`\nwrote ${path.relative(REPO_ROOT, doc)}`);
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench failed: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exitCode = 1;
+});

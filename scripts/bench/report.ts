@@ -1,0 +1,173 @@
+import type { GeneratedProject } from './generate.js';
+import type { Machine } from './machine.js';
+import type { Timer } from './measure.js';
+import { median, pairedRatio } from './stats.js';
+import type { Tool, ToolCheck, ToolId } from './tools.js';
+
+export interface ToolResult {
+  tool: Tool;
+  /** Per repetition; undefined where the run did not happen or failed. */
+  walls: Array<number | undefined>;
+  rss: Array<number | undefined>;
+  failure: string | undefined;
+  check: ToolCheck | undefined;
+}
+
+export interface BenchRun {
+  project: GeneratedProject;
+  runs: number;
+  timer: Timer;
+  machine: Machine;
+  loadBefore: string;
+  loadAfter: string;
+  totalSeconds: number;
+  results: ToolResult[];
+}
+
+interface Target {
+  name: string;
+  goal: string;
+  measured: string;
+  verdict: 'PASS' | 'MISS' | 'not measured';
+}
+
+const fmt = (n: number, digits = 2): string => (Number.isFinite(n) ? n.toFixed(digits) : 'n/a');
+
+function byId(run: BenchRun, id: ToolId): ToolResult | undefined {
+  return run.results.find((r) => r.tool.id === id);
+}
+
+function measured(result: ToolResult | undefined): boolean {
+  return result !== undefined && result.walls.some((w) => w !== undefined);
+}
+
+/** Why a tool has no figures, in the words the table uses. */
+function absence(result: ToolResult): string {
+  if (result.tool.unavailable) return `not available: ${result.tool.unavailable}`;
+  return `failed: ${result.failure ?? 'no successful run'}`;
+}
+
+function ratio(run: BenchRun, a: ToolId, b: ToolId, field: 'walls' | 'rss'): number {
+  const x = byId(run, a);
+  const y = byId(run, b);
+  return x && y ? pairedRatio(x[field], y[field]) : Number.NaN;
+}
+
+function target(run: BenchRun, name: string, goal: string, a: ToolId, b: ToolId, field: 'walls' | 'rss', limit: number): Target {
+  const missingTool = [byId(run, a), byId(run, b)].find((r) => !measured(r));
+  if (missingTool) return { name, goal, measured: absence(missingTool), verdict: 'not measured' };
+  const value = ratio(run, a, b, field);
+  return { name, goal, measured: `${fmt(value)}×`, verdict: value <= limit ? 'PASS' : 'MISS' };
+}
+
+export function targets(run: BenchRun): Target[] {
+  return [
+    target(run, 'Scanner wall time vs `tsc --noEmit`', '≤ 0.35×', 'scanner', 'tsc', 'walls', 0.35),
+    target(run, 'Scanner peak RSS vs `tsc --noEmit`', '≤ 1.00×', 'scanner', 'tsc', 'rss', 1.0),
+    target(run, 'ESLint + recommended vs typed baseline (wall)', '≤ 1.10×', 'eslint-governance', 'eslint-typed', 'walls', 1.1),
+  ];
+}
+
+/** The results table, markdown (also what stdout shows). */
+export function resultsTable(run: BenchRun): string {
+  const rows = run.results.map((r) => {
+    if (!measured(r)) return `| ${r.tool.label} | ${absence(r)} | | | |`;
+    const walls = r.walls.map((w) => (w === undefined ? '–' : fmt(w, 1))).join(', ');
+    const check = r.check ? `${r.check.ok ? '' : '**check failed:** '}${r.check.summary}` : '';
+    const failed = r.failure ? ` (some runs failed: ${r.failure})` : '';
+    return `| ${r.tool.label} | ${fmt(median(r.walls.filter((w): w is number => w !== undefined)))} | ${fmt(median(r.rss.filter((m): m is number => m !== undefined)), 0)} | ${walls}${failed} | ${check} |`;
+  });
+  return [
+    '| Tool | Median wall (s) | Median peak RSS (MB) | Wall per run (s) | Output check |',
+    '| --- | ---: | ---: | --- | --- |',
+    ...rows,
+  ].join('\n');
+}
+
+export function targetsTable(run: BenchRun): string {
+  return [
+    '| Target | Goal | Measured (median of per-run ratios) | Verdict |',
+    '| --- | --- | --- | --- |',
+    ...targets(run).map((t) => `| ${t.name} | ${t.goal} | ${t.measured} | ${t.verdict} |`),
+  ].join('\n');
+}
+
+function comparisons(run: BenchRun): string[] {
+  const line = (label: string, a: ToolId, b: ToolId): string | undefined => {
+    const value = ratio(run, a, b, 'walls');
+    return Number.isFinite(value) ? `- ${label}: ${fmt(value)}×` : undefined;
+  };
+  return [
+    line('Regex ESLint (c) vs `tsc --noEmit` (wall)', 'eslint-regex', 'tsc'),
+    line('Scanner (b) vs regex ESLint (c) (wall)', 'scanner', 'eslint-regex'),
+    line('Typed baseline (d) vs regex ESLint (c) (wall): the cost of building the program', 'eslint-typed', 'eslint-regex'),
+    line('Typed baseline (d) vs `tsc --noEmit` (wall)', 'eslint-typed', 'tsc'),
+  ].filter((l): l is string => l !== undefined);
+}
+
+/** docs/benchmarks.md, rewritten on every run. */
+export function renderMarkdown(run: BenchRun): string {
+  const { project, machine } = run;
+  const c = project.composition;
+  const planted = Object.entries(project.plantedByRule)
+    .map(([rule, n]) => `${n} × \`${rule}\``)
+    .join(', ');
+  return `# Benchmarks
+
+Written by \`npx --yes pnpm@10.34.9 bench\` (scripts/bench/); the bench rewrites this file on every run,
+so edit the script, not the figures. It is a benchmark, not a test: nothing in CI runs it.
+
+## Method
+
+- **Project**: synthetic, generated by \`scripts/bench/generate.ts\` (seed ${project.seed}) into
+  \`.bench/project-${project.files}/\`: ${project.files} files, ${c.lines.toLocaleString('en')} lines, laid out like
+  packages/runtime — the Plugin contract, a registry, the ToolRunner, ${c.plugins} plugins (classes, subclasses of a
+  base class, object literals annotated \`: Plugin\` and checked with \`satisfies Plugin\`), ${c.pipelines} pipelines
+  through the layers (api route → analysis service → job service → plugin execution service → ToolRunner), and
+  ${c.moduleFiles} module files in ${c.domains} domains under \`src/modules/\` (interfaces, generic utilities, repositories,
+  services, cross-domain imports) full of decoy \`.run()\` calls: database statements, a TestRunner, child processes,
+  scheduled tasks. Planted violations: ${planted}. The project type-checks with zero diagnostics (strict, lib ES2022).
+- **Tools**: each run is a child process (\`node <tool>\`, cwd = the project). ${run.runs} repetitions, interleaved
+  round-robin (each repetition runs every tool once; the starting tool rotates), so slow drift in machine load
+  falls on all tools alike. Figures are medians over the repetitions; ratios are medians of the per-repetition
+  ratios. No warm-up run and no caches (no \`--cache\`, no tsbuildinfo).
+- **Wall time**: \`process.hrtime\` around the child. **Peak RSS**: ${
+    run.timer === 'gnu-time'
+      ? 'GNU `/usr/bin/time -f %M` (the kernel\'s ru_maxrss of the child)'
+      : 'the child\'s own `process.resourceUsage().maxRSS`, recorded on exit by a preloaded probe (GNU time was not available)'
+  }.
+- **Machine**: ${machine.cpus} CPUs (${machine.cpuModel}), Node ${machine.node}, commit ${machine.commit}, ${machine.date}.
+  Load average (1 / 5 / 15 min) before: ${run.loadBefore}; after: ${run.loadAfter}. The machine is shared: read
+  ratios within this run, not absolute seconds across runs. Total bench time ${fmt(run.totalSeconds / 60, 1)} min.
+
+\`\`\`
+$ free -g
+${machine.memory}
+\`\`\`
+
+Commands (cwd = \`.bench/project-${project.files}\`):
+
+${run.results.map((r) => `- ${r.tool.label}: \`${r.tool.display}\``).join('\n')}
+
+## Results
+
+${resultsTable(run)}
+
+## Targets
+
+${targetsTable(run)}
+
+For comparison:
+
+${comparisons(run).join('\n') || '- (no pair of tools was measured)'}
+
+## What the typed baseline (d) measures
+
+With \`parserOptions.projectService\`, typescript-eslint's parser asks the TypeScript project service for the
+program of each file's tsconfig and, in \`createParserServices\`, calls \`program.getTypeChecker()\` — for every file,
+whether or not any rule uses type information. So a config with **no rules** already pays for building the program
+and creating its checker (parse, resolve, bind), and no extra "cheap typed rule" is needed to make the baseline
+honest: compare (d) with the syntax-only run (c) above. What the baseline does not pay for is type checking itself,
+which the checker does lazily, only for what a rule asks; that lazy work is exactly what our rules add in (e).
+`;
+}

@@ -1,0 +1,125 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { writeEslintConfig, type EslintVariant } from './eslint-configs.js';
+import { REPO_ROOT, type GeneratedProject } from './generate.js';
+import type { Command, Sample } from './measure.js';
+import { compareFindings, describeComparison, eslintFindings, scannerFindings } from './sanity.js';
+
+export type ToolId = 'tsc' | 'scanner' | 'eslint-regex' | 'eslint-typed' | 'eslint-governance';
+
+/** What a tool's output says about the run, beyond its timing. */
+export interface ToolCheck {
+  ok: boolean;
+  summary: string;
+}
+
+export interface Tool {
+  id: ToolId;
+  /** Row label in the table, e.g. "(a) tsc --noEmit". */
+  label: string;
+  /** The command as a reader would type it (relative paths). */
+  display: string;
+  /** Undefined when the tool cannot run; `unavailable` says why. */
+  command: Command | undefined;
+  unavailable: string | undefined;
+  /** Exit codes meaning "it ran" (findings are not failures). */
+  okExits: readonly number[];
+  check(sample: Sample): ToolCheck;
+}
+
+const TSC = path.join(REPO_ROOT, 'node_modules/typescript/bin/tsc');
+const ESLINT = path.join(REPO_ROOT, 'node_modules/eslint/bin/eslint.js');
+const SCANNER = path.join(REPO_ROOT, 'packages/scanner/dist/bin.js');
+const PLUGIN = path.join(REPO_ROOT, 'packages/eslint-plugin/dist/index.js');
+
+function missing(file: string, hint: string): string | undefined {
+  return fs.existsSync(file) ? undefined : `${path.relative(REPO_ROOT, file)} does not exist (${hint})`;
+}
+
+/** Whether the ESLint plugin is built and exports `configs.recommended`; the reason if not. */
+async function pluginUnavailable(): Promise<string | undefined> {
+  const absent = missing(PLUGIN, 'build with `tsc -b`');
+  if (absent) return absent;
+  try {
+    const module = (await import(pathToFileURL(PLUGIN).href)) as { default?: { configs?: { recommended?: unknown } } };
+    if (!module.default?.configs?.recommended) return 'eslint-plugin-execution-governance has no default export with configs.recommended yet';
+    return undefined;
+  } catch (error) {
+    return `importing eslint-plugin-execution-governance failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`;
+  }
+}
+
+function firstLine(text: string): string {
+  return text.trim().split('\n')[0]?.slice(0, 200) ?? '';
+}
+
+function eslintTool(project: GeneratedProject, benchDir: string, variant: EslintVariant, id: ToolId, label: string, unavailable: string | undefined, check: Tool['check']): Tool {
+  const config = unavailable ? undefined : writeEslintConfig(benchDir, variant, project.dir, PLUGIN);
+  return {
+    id,
+    label,
+    display: `eslint --config .bench/eslint-${variant}.config.mjs --format json src`,
+    command: config ? { args: [ESLINT, '--config', config, '--format', 'json', 'src'], cwd: project.dir } : undefined,
+    unavailable,
+    okExits: [0, 1],
+    check,
+  };
+}
+
+/** The five measured tools, each with its command (or why it cannot run) and its output check. */
+export async function defineTools(project: GeneratedProject, benchDir: string): Promise<Tool[]> {
+  const tsconfig = path.join(project.dir, 'tsconfig.json');
+  const eslintMissing = missing(ESLINT, 'run `pnpm install`');
+  const pluginMissing = eslintMissing ?? (await pluginUnavailable());
+  const plantedLines = new Set(project.planted.map((p) => `${p.file}:${p.line}`));
+
+  return [
+    {
+      id: 'tsc',
+      label: '(a) tsc --noEmit',
+      display: 'tsc --noEmit -p tsconfig.json',
+      command: { args: [TSC, '--noEmit', '-p', tsconfig], cwd: project.dir },
+      unavailable: missing(TSC, 'run `pnpm install`'),
+      okExits: [0],
+      check: (s) => ({ ok: s.exitCode === 0, summary: s.exitCode === 0 ? 'no diagnostics' : `diagnostics: ${firstLine(s.stdout)}` }),
+    },
+    {
+      id: 'scanner',
+      label: '(b) scan-execution-violations',
+      display: 'node packages/scanner/dist/bin.js --project tsconfig.json --format json',
+      command: { args: [SCANNER, '--project', tsconfig, '--format', 'json'], cwd: project.dir },
+      unavailable: missing(SCANNER, 'the scanner has not landed or `tsc -b` has not run'),
+      okExits: [0, 1],
+      check: (s) => {
+        const comparison = compareFindings(project.planted, scannerFindings(s.stdout));
+        return { ok: comparison.missing.length === 0 && comparison.unexpected.length === 0, summary: describeComparison(comparison) };
+      },
+    },
+    eslintTool(project, benchDir, 'regex', 'eslint-regex', "(c) ESLint no-restricted-syntax on .run (no types)", eslintMissing, (s) => {
+      const { findings, fatal } = eslintFindings(s.stdout, project.dir);
+      const hits = findings.filter((f) => plantedLines.has(`${f.file}:${f.line}`)).length;
+      return {
+        ok: fatal.length === 0,
+        summary: `flags ${findings.length} \`.run(\` calls: ${hits} of the ${project.planted.length} planted violations, ${findings.length - hits} false positives (decoys, the sanctioned ToolRunner call)`,
+      };
+    }),
+    eslintTool(project, benchDir, 'typed', 'eslint-typed', '(d) ESLint + projectService, no rules', eslintMissing, (s) => {
+      const { findings, fatal } = eslintFindings(s.stdout, project.dir);
+      const ok = findings.length === 0 && fatal.length === 0;
+      return { ok, summary: ok ? 'no messages (as expected with no rules)' : `${findings.length} messages, ${fatal.length} fatal: ${fatal[0] ?? ''}` };
+    }),
+    eslintTool(project, benchDir, 'governance', 'eslint-governance', '(e) (d) + execution-governance recommended', pluginMissing, (s) => {
+      const { findings, fatal } = eslintFindings(s.stdout, project.dir);
+      const comparison = compareFindings(project.planted, findings);
+      const ok = fatal.length === 0 && comparison.missing.length === 0 && comparison.unexpected.length === 0;
+      return { ok, summary: fatal.length > 0 ? `${fatal.length} fatal: ${fatal[0]}` : describeComparison(comparison) };
+    }),
+  ];
+}
+
+/** Why a run did not count: its exit code and the first line it printed to stderr. */
+export function failureOf(tool: Tool, sample: Sample): string | undefined {
+  if (tool.okExits.includes(sample.exitCode)) return undefined;
+  return `exit ${sample.exitCode}: ${firstLine(sample.stderr) || firstLine(sample.stdout) || 'no output'}`;
+}
