@@ -2,8 +2,11 @@ import type * as ts from 'typescript';
 import type { ResolvedConfig } from './config/validate.js';
 import type { RuleId } from './rule-ids.js';
 
-/** The TypeScript module the caller works with (ts-morph bundles its own copy: never import ours). */
-export type TypeScriptModule = typeof ts;
+/**
+ * The TypeScript module the caller works with (ts-morph bundles its own copy: never import ours).
+ * `default` is left out so both `import ts from` and `import * as ts from` forms are accepted.
+ */
+export type TypeScriptModule = Omit<typeof ts, 'default'>;
 
 /** Ids of findings that are not rules: problems the analysis itself hit. */
 export type DiagnosticId = 'syntax-error' | 'invalid-suppression';
