@@ -46,6 +46,14 @@ function isAny(ctx: RuleContext, type: ts.Type): boolean {
   return (type.flags & ctx.ts.TypeFlags.Any) !== 0;
 }
 
+/** A computed key is typed only when its receiver may be guarded (or is `any` and that is reported). */
+function worthTypingKey(ctx: RuleContext, guards: readonly PreparedGuard[], reference: MemberReference): boolean {
+  const receiver = reference.receiverType();
+  if (receiver === undefined) return false;
+  if (isAny(ctx, receiver)) return ctx.config.reportUntyped;
+  return guards.some((prepared) => prepared.matcher.matchesType(receiver));
+}
+
 /**
  * Guarded members (such as `Plugin.run`, or the registry's `state` and `metrics`) are used only in
  * their sanctioned files. Candidates are found by syntax first; the checker is asked for a
@@ -70,8 +78,10 @@ export const noDirectPluginRun: RuleModule<MessageId> = {
     if (![...wanted].some((name) => text.includes(name)) && !NAMELESS_ACCESS.test(text)) return;
 
     for (const reference of findMemberReferences(ctx, sourceFile, wanted)) {
+      if (!reference.namesFromText && !worthTypingKey(ctx, guards, reference)) continue;
+      const names = reference.names();
       for (const prepared of guards) {
-        const member = reference.names.find((name) => prepared.members.has(name));
+        const member = names.find((name) => prepared.members.has(name));
         if (member === undefined) continue;
         const messageId = messageFor(prepared.guard, reference);
         if (messageId === undefined) continue;

@@ -6,8 +6,14 @@ import { builtinCallee, isMutatedThrough, memberUse, skipWrappersDown, skipWrapp
 export interface MemberReference {
   /** The node to report: the member's identifier, string literal, key expression or property name. */
   readonly node: ts.Node;
-  /** The member names it may denote: a key of a union literal type may denote several. */
-  readonly names: readonly string[];
+  /**
+   * The member names it may denote: a key of a union literal type may denote several. When
+   * `namesFromText` is false they come from the checker's type of a key, so ask the cheaper
+   * receiver question first.
+   */
+  names(): readonly string[];
+  /** True when `names` was read from the source text and costs nothing. */
+  readonly namesFromText: boolean;
   readonly use: MemberUse;
   /** True when the member, or anything reached through it, is mutated here. */
   readonly mutated: boolean;
@@ -29,13 +35,6 @@ function keyNames(ctx: RuleContext, key: ts.Expression, wanted: ReadonlySet<stri
     if (part.isStringLiteral() && wanted.has(part.value)) names.push(part.value);
   }
   return names;
-}
-
-function propertyNameNames(ctx: RuleContext, name: ts.PropertyName, wanted: ReadonlySet<string>): string[] {
-  const tsm = ctx.ts;
-  if (tsm.isIdentifier(name) || tsm.isStringLiteral(name)) return wanted.has(name.text) ? [name.text] : [];
-  if (tsm.isComputedPropertyName(name)) return keyNames(ctx, name.expression, wanted);
-  return [];
 }
 
 function isAssignmentPattern(tsm: TypeScriptModule, literal: ts.Expression): boolean {
@@ -108,15 +107,28 @@ export function findMemberReferences(ctx: RuleContext, sourceFile: ts.SourceFile
   const found: MemberReference[] = [];
   const typeAt = (node: ts.Node) => lazy(() => checker.getTypeAtLocation(node));
   const add = (node: ts.Node, names: readonly string[], use: MemberUse, mutated: boolean, receiverType: () => ts.Type | undefined) => {
-    if (names.length > 0) found.push({ node, names, use, mutated, receiverType });
+    if (names.length > 0) found.push({ node, names: () => names, namesFromText: true, use, mutated, receiverType });
+  };
+  // A key that is not a literal: its names come from the checker, and only once the receiver
+  // turned out to be worth it (most computed keys index arrays and records).
+  const addKeyed = (key: ts.Expression, use: MemberUse, mutated: boolean, receiverType: () => ts.Type | undefined) => {
+    if (tsm.isStringLiteralLike(key)) add(key, wanted.has(key.text) ? [key.text] : [], use, mutated, receiverType);
+    else if (!tsm.isNumericLiteral(key) && !tsm.isPrefixUnaryExpression(key)) {
+      found.push({ node: key, names: lazy(() => keyNames(ctx, key, wanted)), namesFromText: false, use, mutated, receiverType });
+    }
+  };
+  const addProperty = (name: ts.PropertyName, use: MemberUse, mutated: boolean, receiverType: () => ts.Type | undefined) => {
+    if (tsm.isComputedPropertyName(name)) addKeyed(name.expression, use, mutated, receiverType);
+    else if (tsm.isIdentifier(name) || tsm.isStringLiteral(name)) add(name, wanted.has(name.text) ? [name.text] : [], use, mutated, receiverType);
   };
 
   const visitObjectLiteralMember = (member: ts.ObjectLiteralElementLike, literal: ts.ObjectLiteralExpression) => {
-    if (tsm.isSpreadAssignment(member)) return;
-    const names = member.name ? propertyNameNames(ctx, member.name, wanted) : [];
-    if (names.length === 0) return;
+    if (tsm.isSpreadAssignment(member) || !member.name) return;
+    // Most literal properties are neither destructuring targets nor Object.assign sources: look at
+    // the name text first, and at the context before any computed name is typed.
+    if (!tsm.isComputedPropertyName(member.name) && !(tsm.isIdentifier(member.name) || tsm.isStringLiteral(member.name) ? wanted.has(member.name.text) : false)) return;
     if (isAssignmentPattern(tsm, literal)) {
-      add(member.name, names, 'reference', false, lazy(() => patternSourceType(ctx, literal)));
+      addProperty(member.name, 'reference', false, lazy(() => patternSourceType(ctx, literal)));
       return;
     }
     // A property of a literal written into a guarded object: `Object.assign(p, { run })`.
@@ -126,7 +138,7 @@ export function findMemberReferences(ctx: RuleContext, sourceFile: ts.SourceFile
     const callee = builtinCallee(tsm, call);
     const target = call.arguments[0];
     if (target && (callee === 'Object.assign' || (callee === 'Object.defineProperties' && call.arguments[1] === outer))) {
-      add(member.name, names, 'write', true, typeAt(target));
+      addProperty(member.name, 'write', true, typeAt(target));
     }
   };
 
@@ -147,36 +159,51 @@ export function findMemberReferences(ctx: RuleContext, sourceFile: ts.SourceFile
     const keyed = ['Reflect.get', 'Reflect.set', 'Reflect.defineProperty', 'Reflect.deleteProperty', 'Object.defineProperty'];
     if (key && keyed.includes(callee)) {
       const reads = callee === 'Reflect.get';
-      add(key, keyNames(ctx, key, wanted), reads ? 'reference' : 'write', !reads, typeAt(target));
+      addKeyed(key, reads ? 'reference' : 'write', !reads, typeAt(target));
     }
   };
 
+  const kind = tsm.SyntaxKind;
+  // A switch on kinds: this runs for every node of every file that passed the text prefilter.
   const visit = (node: ts.Node): void => {
-    if (tsm.isPropertyAccessExpression(node)) {
-      if (wanted.has(node.name.text) && !isSelf(tsm, node.expression)) {
-        add(node.name, [node.name.text], memberUse(tsm, node), isMutatedThrough(tsm, node), typeAt(node.expression));
+    switch (node.kind) {
+      case kind.PropertyAccessExpression: {
+        const access = node as ts.PropertyAccessExpression;
+        if (wanted.has(access.name.text) && !isSelf(tsm, access.expression)) {
+          add(access.name, [access.name.text], memberUse(tsm, access), isMutatedThrough(tsm, access), typeAt(access.expression));
+        }
+        break;
       }
-    } else if (tsm.isElementAccessExpression(node)) {
-      if (!isSelf(tsm, node.expression)) {
-        const key = node.argumentExpression;
-        add(key, keyNames(ctx, key, wanted), memberUse(tsm, node), isMutatedThrough(tsm, node), typeAt(node.expression));
+      case kind.ElementAccessExpression: {
+        const access = node as ts.ElementAccessExpression;
+        if (!isSelf(tsm, access.expression)) {
+          addKeyed(access.argumentExpression, memberUse(tsm, access), isMutatedThrough(tsm, access), typeAt(access.expression));
+        }
+        break;
       }
-    } else if (tsm.isBindingElement(node)) {
-      if (tsm.isObjectBindingPattern(node.parent) && !node.dotDotDotToken) {
-        const property = node.propertyName ?? (tsm.isIdentifier(node.name) ? node.name : undefined);
-        if (property) add(property, propertyNameNames(ctx, property, wanted), 'reference', false, typeAt(node.parent));
+      case kind.BindingElement: {
+        const element = node as ts.BindingElement;
+        if (tsm.isObjectBindingPattern(element.parent) && !element.dotDotDotToken) {
+          const property = element.propertyName ?? (tsm.isIdentifier(element.name) ? element.name : undefined);
+          if (property) addProperty(property, 'reference', false, typeAt(element.parent));
+        }
+        break;
       }
-    } else if (tsm.isObjectLiteralExpression(node)) {
-      for (const member of node.properties) visitObjectLiteralMember(member, node);
-    } else if (tsm.isCallExpression(node)) {
-      const callee = builtinCallee(tsm, node);
-      if (callee) visitBuiltinCall(node, callee);
-    } else if (
-      (tsm.isTypeNode(node) && !tsm.isExpressionWithTypeArguments(node)) ||
-      tsm.isInterfaceDeclaration(node) ||
-      tsm.isTypeAliasDeclaration(node)
-    ) {
-      return; // type positions never use a member's value
+      case kind.ObjectLiteralExpression: {
+        const literal = node as ts.ObjectLiteralExpression;
+        for (const member of literal.properties) visitObjectLiteralMember(member, literal);
+        break;
+      }
+      case kind.CallExpression: {
+        const callee = builtinCallee(tsm, node as ts.CallExpression);
+        if (callee) visitBuiltinCall(node as ts.CallExpression, callee);
+        break;
+      }
+      case kind.InterfaceDeclaration:
+      case kind.TypeAliasDeclaration:
+        return; // type positions never use a member's value
+      default:
+        if (node.kind >= kind.FirstTypeNode && node.kind <= kind.LastTypeNode) return;
     }
     tsm.forEachChild(node, visit);
   };

@@ -11,7 +11,8 @@ export interface TypeMatcher {
    * True when `type` is the specified type or reaches it: the declared interface, class, type
    * alias or enum (or one of its enum members); a class or interface that extends or implements
    * it, directly or further up; a union or intersection with such a member; a type parameter (or
-   * other generic type) constrained to it; an object literal whose type comes from an expression
+   * other generic type) constrained to it; a standard-library alias over it (`Readonly<Plugin>`,
+   * `Partial<Plugin>`); an object literal whose type comes from an expression
    * annotated with it or checked with `satisfies` (or `as`) against it.
    */
   matchesType(type: ts.Type): boolean;
@@ -126,8 +127,14 @@ function buildTypeMatcher(ctx: RuleContext, spec: TypeSpecifier): TypeMatcher {
     });
   }
 
+  const isStandardLibrary = (symbol: ts.Symbol): boolean =>
+    (symbol.declarations ?? []).some((declaration) => ctx.program.isSourceFileDefaultLibrary(declaration.getSourceFile()));
+
   function compute(type: ts.Type): boolean {
     if (type.aliasSymbol && matchesSymbol(type.aliasSymbol)) return true;
+    // `Readonly<Plugin>`, `Partial<Plugin>`: the standard library's mapped aliases keep the members.
+    const [wrapped] = type.aliasTypeArguments ?? [];
+    if (wrapped && type.aliasSymbol && isStandardLibrary(type.aliasSymbol) && matchesType(wrapped)) return true;
     const symbol = type.getSymbol();
     if (symbol && matchesSymbol(symbol)) return true;
     if (type.isUnionOrIntersection()) return type.types.some(matchesType);

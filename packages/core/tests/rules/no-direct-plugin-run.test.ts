@@ -231,6 +231,7 @@ export function touch(rec: PluginRecord, list: PluginRecord[]) {
     expect(seen(lint({ [file]: code }))).toEqual([
       at(file, code, "state = 'FAILED'", 'forbiddenWrite'),
       at(file, code, 'metrics.runs++', 'forbiddenWrite'),
+      at(file, code, 'metrics;', 'forbiddenWrite'),
       at(file, code, 'metrics, { runs: 0 }', 'forbiddenWrite'),
       at(file, code, 'metrics = { runs: 1 }', 'forbiddenWrite'),
     ]);

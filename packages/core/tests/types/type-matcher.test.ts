@@ -70,13 +70,16 @@ describe('createTypeMatcher', () => {
     expect(plugin.matchesType(typeOfVariable(program, 'src/impl.ts', 'unrelated'))).toBe(false);
   });
 
-  it('matches unions, intersections and type parameters constrained to it', () => {
+  it('matches unions, intersections, standard-library wrappers and type parameters constrained to it', () => {
     const { program, plugin } = setup({
       'src/compose.ts': `
         import type { Plugin } from './plugins/plugin';
         declare const maybe: Plugin | undefined;
         declare const both: Plugin & { extra: number };
         declare const neither: string | { run(): void };
+        declare const frozen: Readonly<Plugin>;
+        declare const partial: Partial<Plugin>;
+        declare const byName: Record<string, Plugin>;
         export function f<T extends Plugin, U extends T, V>(t: T, u: U, v: V) {
           const constrained = t;
           const nested = u;
@@ -87,6 +90,9 @@ describe('createTypeMatcher', () => {
     expect(plugin.matchesType(typeOfVariable(program, 'src/compose.ts', 'maybe'))).toBe(true);
     expect(plugin.matchesType(typeOfVariable(program, 'src/compose.ts', 'both'))).toBe(true);
     expect(plugin.matchesType(typeOfVariable(program, 'src/compose.ts', 'neither'))).toBe(false);
+    expect(plugin.matchesType(typeOfVariable(program, 'src/compose.ts', 'frozen'))).toBe(true);
+    expect(plugin.matchesType(typeOfVariable(program, 'src/compose.ts', 'partial'))).toBe(true);
+    expect(plugin.matchesType(typeOfVariable(program, 'src/compose.ts', 'byName'))).toBe(false);
     expect(plugin.matchesType(typeOfVariable(program, 'src/compose.ts', 'constrained'))).toBe(true);
     expect(plugin.matchesType(typeOfVariable(program, 'src/compose.ts', 'nested'))).toBe(true);
     expect(plugin.matchesType(typeOfVariable(program, 'src/compose.ts', 'free'))).toBe(false);
