@@ -1,0 +1,112 @@
+/** The parts of a V8 `.cpuprofile` this summary reads. */
+export interface CpuProfile {
+  nodes: Array<{ id: number; callFrame: { functionName: string; url: string }; children?: number[] }>;
+  samples: number[];
+  timeDeltas: number[];
+}
+
+interface Frame {
+  fn: string;
+  url: string;
+}
+
+/** Where a sample's time went, decided from its whole stack (outermost match wins). */
+interface Attribution {
+  phase: string;
+  /** For samples inside a rule: the first TypeScript function the rule called (a checker API). */
+  checkerEntry: string | undefined;
+  self: string;
+}
+
+const RULE_URL = /(?:core|eslint-plugin)\/dist\/rules\/([\w-]+)\.js$/;
+const isTypeScript = (url: string): boolean => /typescript\.js$/.test(url);
+
+function base(url: string): string {
+  return url.replace(/^.*\/node_modules\//, '').replace(/^file:\/\/.*\/packages\//, 'packages/');
+}
+
+function attribute(stack: readonly Frame[]): Attribution {
+  const leaf = stack.at(-1) ?? { fn: '(unknown)', url: '' };
+  const self = `${leaf.fn || '(anonymous)'} ${base(leaf.url)}`.trim();
+  // Deepest match: an ESLint adapter (outer) may trigger a shared analysis running every core rule.
+  const ruleAt = stack.findLastIndex((f) => RULE_URL.test(f.url));
+  if (ruleAt !== -1) {
+    const rule = RULE_URL.exec(stack[ruleAt]!.url)![1]!;
+    // The API a rule called is the first TypeScript frame after the rule's deepest own frame;
+    // earlier TypeScript frames are only ts.forEachChild calling back into the rule.
+    let deepestOwn = ruleAt;
+    stack.forEach((f, i) => {
+      if (i > ruleAt && !isTypeScript(f.url) && f.url !== '') deepestOwn = i;
+    });
+    const entry = stack.slice(deepestOwn + 1).find((f) => isTypeScript(f.url));
+    const walking = !entry || /^forEachChild/.test(entry.fn);
+    return {
+      phase: `rule ${rule}: ${walking ? 'own code + AST walk' : 'checker calls'}`,
+      checkerEntry: walking ? undefined : `${rule} → ${entry.fn}`,
+      self,
+    };
+  }
+  const has = (names: readonly string[]) => stack.some((f) => names.includes(f.fn));
+  // Checker creation first: the core's createRuleContext is what triggers it in the scanner.
+  const phase =
+    has(['createTypeChecker', 'initializeTypeChecker']) ? 'checker creation (binding all files)'
+    : stack.some((f) => /core\/dist\//.test(f.url)) ? 'core outside rules (suppressions, findings, context)'
+    : has(['createProgram']) ? 'program creation (read, parse, resolve modules)'
+    : has(['createSourceFile']) ? 'parsing files outside createProgram (ts-morph adds them first)'
+    : stack.some((f) => f.url.includes('typescript-estree')) ? 'typescript-eslint parser (AST conversion, project service)'
+    : stack.some((f) => f.url.includes('ts-morph')) ? 'ts-morph, other (tsconfig, file system, wrappers)'
+    : leaf.fn === '(garbage collector)' ? 'garbage collection'
+    : stack.some((f) => /\/eslint\/lib\//.test(f.url)) ? 'ESLint itself (traversal, config, reporting)'
+    : stack.some((f) => f.url.startsWith('node:internal/modules')) ? 'module loading (startup)'
+    : 'other (startup, output)';
+  return { phase, checkerEntry: undefined, self };
+}
+
+function table(title: string, totals: Map<string, number>, all: number, limit: number): string {
+  const rows = [...totals].sort((a, b) => b[1] - a[1]).slice(0, limit);
+  return [
+    title,
+    ...rows.map(([name, us]) => `  ${(us / 1e6).toFixed(2).padStart(7)} s ${((100 * us) / all).toFixed(1).padStart(5)}%  ${name}`),
+  ].join('\n');
+}
+
+/** Time by phase, by rule × checker entry point, and the hottest functions, as plain text. */
+export function summarizeProfile(profile: CpuProfile): string {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const child of n.children ?? []) parent.set(child, n.id);
+  const memo = new Map<number, Attribution>();
+  const attributionOf = (id: number): Attribution => {
+    let found = memo.get(id);
+    if (!found) {
+      const stack: Frame[] = [];
+      for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
+        const frame = byId.get(at)!.callFrame;
+        stack.unshift({ fn: frame.functionName, url: frame.url });
+      }
+      found = attribute(stack);
+      memo.set(id, found);
+    }
+    return found;
+  };
+  const phases = new Map<string, number>();
+  const entries = new Map<string, number>();
+  const selfTimes = new Map<string, number>();
+  const add = (m: Map<string, number>, k: string, v: number) => m.set(k, (m.get(k) ?? 0) + v);
+  let total = 0;
+  profile.samples.forEach((id, i) => {
+    const us = profile.timeDeltas[i] ?? 0;
+    const a = attributionOf(id);
+    if (a.self.startsWith('(idle)')) return;
+    total += us;
+    add(phases, a.phase, us);
+    add(selfTimes, a.self, us);
+    if (a.checkerEntry) add(entries, a.checkerEntry, us);
+  });
+  return [
+    `sampled CPU time: ${(total / 1e6).toFixed(2)} s`,
+    table('by phase:', phases, total, 20),
+    table('inside rules, by the checker API the rule called (inclusive):', entries, total, 12),
+    table('hottest functions (self time):', selfTimes, total, 15),
+  ].join('\n\n');
+}
