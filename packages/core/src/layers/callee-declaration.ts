@@ -2,21 +2,48 @@ import type * as ts from 'typescript';
 import type { RuleContext } from '../types.js';
 
 /**
- * The declaration a call or `new` reaches: the resolved signature's declaration, else the
- * callee's symbol with aliases followed. Anonymous function types (`type F = () => void`) say
- * nothing about which code runs, so they defer to the callee's symbol.
+ * The declaration a call or `new` reaches. The callee's symbol (aliases followed) answers first:
+ * it needs only the receiver's type, not overload resolution with every argument checked, which
+ * is what made this rule the scanner's hot spot. The resolved signature is the fallback for
+ * callees with no symbol of their own (`make()()`, `(a ?? b)()`) or only an anonymous function
+ * type (`type F = () => void`), which says nothing about which code runs.
  */
 export function calleeDeclaration(ctx: RuleContext, call: ts.CallExpression | ts.NewExpression): ts.Declaration | undefined {
   const { ts: tsm, checker } = ctx;
+  const fromSymbol = symbolDeclaration(ctx, calleeName(ctx, call.expression));
+  if (fromSymbol && !isAnonymousSignature(ctx, fromSymbol) && !holdsFunctionValue(ctx, fromSymbol)) {
+    // `f.call(…)` / `f.apply(…)` name the standard library's Function methods; what runs is `f`.
+    if (fromSymbol.getSourceFile().isDeclarationFile && tsm.isCallExpression(call) && isCallOrApply(ctx, call.expression)) {
+      return symbolDeclaration(ctx, calleeName(ctx, call.expression.expression));
+    }
+    return fromSymbol;
+  }
   const declaration = checker.getResolvedSignature(call)?.declaration;
-  // `f.call(…)` / `f.apply(…)` resolve to the standard library; what runs is `f`.
-  if (declaration?.getSourceFile().isDeclarationFile && tsm.isCallExpression(call) && isCallOrApply(ctx, call.expression)) {
-    return symbolDeclaration(ctx, calleeName(ctx, call.expression.expression));
-  }
-  if (declaration && !tsm.isFunctionTypeNode(declaration) && !tsm.isConstructorTypeNode(declaration) && !tsm.isJSDocSignature(declaration)) {
-    return declaration;
-  }
-  return symbolDeclaration(ctx, calleeName(ctx, call.expression));
+  if (declaration && !isAnonymousSignature(ctx, declaration)) return declaration;
+  return fromSymbol;
+}
+
+/**
+ * A variable, parameter, destructured name or property: the code it calls is whatever function
+ * value it holds, which only the resolved signature names. Functions, methods and classes name
+ * their own code.
+ */
+function holdsFunctionValue(ctx: RuleContext, declaration: ts.Declaration): boolean {
+  const { ts: tsm } = ctx;
+  return (
+    tsm.isBindingElement(declaration) ||
+    tsm.isParameter(declaration) ||
+    tsm.isVariableDeclaration(declaration) ||
+    tsm.isPropertyAssignment(declaration) ||
+    tsm.isShorthandPropertyAssignment(declaration) ||
+    tsm.isPropertyDeclaration(declaration) ||
+    tsm.isPropertySignature(declaration)
+  );
+}
+
+function isAnonymousSignature(ctx: RuleContext, declaration: ts.Declaration): boolean {
+  const { ts: tsm } = ctx;
+  return tsm.isFunctionTypeNode(declaration) || tsm.isConstructorTypeNode(declaration) || tsm.isJSDocSignature(declaration);
 }
 
 function isCallOrApply(ctx: RuleContext, callee: ts.Expression): callee is ts.PropertyAccessExpression {
