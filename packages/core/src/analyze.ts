@@ -135,7 +135,8 @@ export function analyzeSourceFile(ctx: RuleContext, sourceFile: ts.SourceFile, o
           messageId: 'syntaxError',
           template: DIAGNOSTIC_MESSAGES.syntaxError,
           severity: 'error',
-          data: { message: ctx.ts.flattenDiagnosticMessageText(diagnostic.messageText, ' ') },
+          // TypeScript's messages end with a full stop; the template adds its own.
+          data: { message: ctx.ts.flattenDiagnosticMessageText(diagnostic.messageText, ' ').replace(/\.$/, '') },
         }),
       ),
     );
