@@ -9,12 +9,15 @@ export interface Machine {
   memory: string;
   node: string;
   commit: string;
+  /** Measured builds may include work not yet committed by others in this checkout. */
+  dirtyPackages: boolean;
   date: string;
 }
 
 function run(file: string, args: string[]): string | undefined {
   try {
-    return execFileSync(file, args, { cwd: REPO_ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    // trimEnd only: `free` right-aligns its header, and a trimmed first line misaligns the table.
+    return execFileSync(file, args, { cwd: REPO_ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trimEnd();
   } catch {
     return undefined;
   }
@@ -28,6 +31,7 @@ export function describeMachine(): Machine {
     memory: run('free', ['-g']) ?? `${Math.round(os.totalmem() / 2 ** 30)} GiB total`,
     node: process.version,
     commit: run('git', ['rev-parse', '--short', 'HEAD']) ?? 'unknown',
+    dirtyPackages: (run('git', ['status', '--porcelain', '--', 'packages']) ?? '') !== '',
     date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
   };
 }

@@ -53,11 +53,16 @@ function ratio(run: BenchRun, a: ToolId, b: ToolId, field: 'walls' | 'rss'): num
   return x && y ? pairedRatio(x[field], y[field]) : Number.NaN;
 }
 
+function perRunRatios(a: ReadonlyArray<number | undefined>, b: ReadonlyArray<number | undefined>): string {
+  return a.map((x, r) => (x === undefined || b[r] === undefined ? '–' : fmt(x / (b[r] as number)))).join(', ');
+}
+
 function target(run: BenchRun, name: string, goal: string, a: ToolId, b: ToolId, field: 'walls' | 'rss', limit: number): Target {
   const missingTool = [byId(run, a), byId(run, b)].find((r) => !measured(r));
   if (missingTool) return { name, goal, measured: absence(missingTool), verdict: 'not measured' };
   const value = ratio(run, a, b, field);
-  return { name, goal, measured: `${fmt(value)}×`, verdict: value <= limit ? 'PASS' : 'MISS' };
+  const perRun = perRunRatios(byId(run, a)![field], byId(run, b)![field]);
+  return { name, goal, measured: `${fmt(value)}× (runs: ${perRun})`, verdict: value <= limit ? 'PASS' : 'MISS' };
 }
 
 export function targets(run: BenchRun): Target[] {
@@ -136,7 +141,9 @@ so edit the script, not the figures. It is a benchmark, not a test: nothing in C
       ? 'GNU `/usr/bin/time -f %M` (the kernel\'s ru_maxrss of the child)'
       : 'the child\'s own `process.resourceUsage().maxRSS`, recorded on exit by a preloaded probe (GNU time was not available)'
   }.
-- **Machine**: ${machine.cpus} CPUs (${machine.cpuModel}), Node ${machine.node}, commit ${machine.commit}, ${machine.date}.
+- **Machine**: ${machine.cpus} CPUs (${machine.cpuModel}), Node ${machine.node}, commit ${machine.commit}${
+    machine.dirtyPackages ? ' plus uncommitted changes under packages/ (built by `tsc -b`)' : ''
+  }, ${machine.date}.
   Load average (1 / 5 / 15 min) before: ${run.loadBefore}; after: ${run.loadAfter}. The machine is shared: read
   ratios within this run, not absolute seconds across runs. Total bench time ${fmt(run.totalSeconds / 60, 1)} min.
 
@@ -160,6 +167,9 @@ ${targetsTable(run)}
 For comparison:
 
 ${comparisons(run).join('\n') || '- (no pair of tools was measured)'}
+
+Where a tool's time goes: \`node --import tsx scripts/bench/profile.ts --tool scanner\` (or \`eslint-governance\`)
+runs it once under \`--cpu-prof\` on the same project and splits the time by phase, by rule and checker call.
 
 ## What the typed baseline (d) measures
 
