@@ -46,6 +46,30 @@ function isAny(ctx: RuleContext, type: ts.Type): boolean {
   return (type.flags & ctx.ts.TypeFlags.Any) !== 0;
 }
 
+/**
+ * True when the member `name` of `receiver` is declared by a guarded type even though the receiver
+ * itself is not one: a spread copy (`{ ...plugin }`), `Pick<Plugin, 'run'>`, a mapped type over
+ * `Plugin`. Their property symbols keep the original declarations, so the member is the same
+ * code. Only for guards on every use: mutating a copy of guarded data changes nothing guarded.
+ */
+function memberDeclaredByGuardedType(ctx: RuleContext, prepared: PreparedGuard, receiver: ts.Type, name: string): boolean {
+  if (prepared.guard.access !== 'any') return false;
+  const { ts: tsm, checker } = ctx;
+  const property = checker.getPropertyOfType(checker.getApparentType(receiver), name);
+  return (property?.declarations ?? []).some((declaration) => {
+    const owner = declaration.parent;
+    if (tsm.isClassLike(owner) || tsm.isInterfaceDeclaration(owner)) {
+      const symbol = owner.name && checker.getSymbolAtLocation(owner.name);
+      return symbol !== undefined && prepared.matcher.matchesType(checker.getDeclaredTypeOfSymbol(symbol));
+    }
+    if (tsm.isTypeLiteralNode(owner) && tsm.isTypeAliasDeclaration(owner.parent)) {
+      const symbol = checker.getSymbolAtLocation(owner.parent.name);
+      return symbol !== undefined && prepared.matcher.matchesSymbol(symbol);
+    }
+    return false;
+  });
+}
+
 /** A computed key is typed only when its receiver may be guarded (or is `any` and that is reported). */
 function worthTypingKey(ctx: RuleContext, guards: readonly PreparedGuard[], reference: MemberReference): boolean {
   const receiver = reference.receiverType();
@@ -93,7 +117,7 @@ export const noDirectPluginRun: RuleModule<MessageId> = {
           yield { messageId: 'untypedReceiver', data, node: reference.node };
           break;
         }
-        if (!prepared.matcher.matchesType(receiver)) continue;
+        if (!prepared.matcher.matchesType(receiver) && !memberDeclaredByGuardedType(ctx, prepared, receiver, member)) continue;
         yield { messageId, data, node: reference.node };
         break; // one finding per place, even when two guards cover it
       }
