@@ -4,11 +4,13 @@ import { parseArgs } from 'node:util';
 import { DEFAULT_FILES, REPO_ROOT, generateProject } from './generate.js';
 import { describeMachine, loadAverage } from './machine.js';
 import { detectTimer, measure, type Timer } from './measure.js';
-import { renderMarkdown, resultsTable, targetsTable, type BenchRun, type ToolResult } from './report.js';
+import { profileTool } from './profile-run.js';
+import { renderMarkdown, resultsTable, targetsTable, toolsToProfile, type BenchRun, type ToolResult } from './report.js';
 import { defineTools, failureOf } from './tools.js';
 
 const DEFAULT_RUNS = 5;
-const USAGE = 'usage: pnpm bench [--files N (default 2000)] [--runs N (default 5)] [--seed N] [--timer gnu-time|node-probe] [--no-doc]';
+const USAGE =
+  'usage: pnpm bench [--files N (default 2000)] [--runs N (default 5)] [--seed N] [--timer gnu-time|node-probe] [--no-profile] [--doc FILE | --no-doc]';
 
 function positiveInt(value: string | undefined, fallback: number, name: string): number {
   if (value === undefined) return fallback;
@@ -28,6 +30,8 @@ async function main(): Promise<void> {
       runs: { type: 'string' },
       seed: { type: 'string' },
       timer: { type: 'string' },
+      'no-profile': { type: 'boolean' },
+      doc: { type: 'string' },
       'no-doc': { type: 'boolean' },
     },
   });
@@ -81,10 +85,21 @@ async function main(): Promise<void> {
     loadAfter: loadAverage(),
     totalSeconds: Number(process.hrtime.bigint() - started) / 1e9,
     results,
+    profiles: [],
   };
+  if (!values['no-profile']) {
+    for (const id of toolsToProfile(run)) {
+      const r = results.find((candidate) => candidate.tool.id === id);
+      if (!r) continue;
+      log(`profiling ${r.tool.label} (missed a target) ...`);
+      const profiled = profileTool(r.tool, path.join(benchDir, 'cpuprofiles', id));
+      run.profiles.push({ label: r.tool.label, wallSeconds: profiled.wallSeconds, summary: profiled.summary });
+    }
+  }
   process.stdout.write(`\n${resultsTable(run)}\n\n${targetsTable(run)}\n`);
   if (!values['no-doc']) {
-    const doc = path.join(REPO_ROOT, 'docs/benchmarks.md');
+    // Trial runs (small N) can write elsewhere and leave the committed figures alone.
+    const doc = path.resolve(values.doc ?? path.join(REPO_ROOT, 'docs/benchmarks.md'));
     fs.mkdirSync(path.dirname(doc), { recursive: true });
     fs.writeFileSync(doc, renderMarkdown(run));
     log(`\nwrote ${path.relative(REPO_ROOT, doc)}`);

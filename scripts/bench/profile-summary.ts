@@ -20,6 +20,10 @@ interface Attribution {
 
 const RULE_URL = /(?:core|eslint-plugin)\/dist\/rules\/([\w-]+)\.js$/;
 const isTypeScript = (url: string): boolean => /typescript\.js$/.test(url);
+// Every stack starts in node:internal/modules (the main module runs from there), so loading is
+// recognised by the frames that compile or link a module, wherever they sit in the stack.
+const isLoading = (f: Frame): boolean =>
+  /^(?:Module\._load|Module\._compile|wrapSafe|compileSourceTextModule)$/.test(f.fn) || /cjs-module-lexer|esm\/translators/.test(f.url);
 
 function base(url: string): string {
   return url.replace(/^.*\/node_modules\//, '').replace(/^file:\/\/.*\/packages\//, 'packages/');
@@ -53,11 +57,11 @@ function attribute(stack: readonly Frame[]): Attribution {
     : stack.some((f) => /core\/dist\//.test(f.url)) ? 'core outside rules (suppressions, findings, context)'
     : has(['createProgram']) ? 'program creation (read, parse, resolve modules)'
     : has(['createSourceFile']) ? 'parsing files outside createProgram (ts-morph adds them first)'
+    : stack.some(isLoading) ? 'module loading (startup)'
     : stack.some((f) => f.url.includes('typescript-estree')) ? 'typescript-eslint parser (AST conversion, project service)'
     : stack.some((f) => f.url.includes('ts-morph')) ? 'ts-morph, other (tsconfig, file system, wrappers)'
     : leaf.fn === '(garbage collector)' ? 'garbage collection'
     : stack.some((f) => /\/eslint\/lib\//.test(f.url)) ? 'ESLint itself (traversal, config, reporting)'
-    : stack.some((f) => f.url.startsWith('node:internal/modules')) ? 'module loading (startup)'
     : 'other (startup, output)';
   return { phase, checkerEntry: undefined, self };
 }
@@ -95,7 +99,8 @@ export function summarizeProfile(profile: CpuProfile): string {
   const add = (m: Map<string, number>, k: string, v: number) => m.set(k, (m.get(k) ?? 0) + v);
   let total = 0;
   profile.samples.forEach((id, i) => {
-    const us = profile.timeDeltas[i] ?? 0;
+    // V8 occasionally records a negative delta; it is clock jitter, not time.
+    const us = Math.max(0, profile.timeDeltas[i] ?? 0);
     const a = attributionOf(id);
     if (a.self.startsWith('(idle)')) return;
     total += us;

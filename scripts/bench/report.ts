@@ -13,6 +13,13 @@ export interface ToolResult {
   check: ToolCheck | undefined;
 }
 
+/** A tool that missed a target, run once more under the profiler. */
+export interface ProfileSection {
+  label: string;
+  wallSeconds: number;
+  summary: string;
+}
+
 export interface BenchRun {
   project: GeneratedProject;
   runs: number;
@@ -22,9 +29,12 @@ export interface BenchRun {
   loadAfter: string;
   totalSeconds: number;
   results: ToolResult[];
+  profiles: ProfileSection[];
 }
 
 interface Target {
+  /** The tool whose cost the target bounds (the numerator). */
+  subject: ToolId;
   name: string;
   goal: string;
   measured: string;
@@ -59,10 +69,10 @@ function perRunRatios(a: ReadonlyArray<number | undefined>, b: ReadonlyArray<num
 
 function target(run: BenchRun, name: string, goal: string, a: ToolId, b: ToolId, field: 'walls' | 'rss', limit: number): Target {
   const missingTool = [byId(run, a), byId(run, b)].find((r) => !measured(r));
-  if (missingTool) return { name, goal, measured: absence(missingTool), verdict: 'not measured' };
+  if (missingTool) return { subject: a, name, goal, measured: absence(missingTool), verdict: 'not measured' };
   const value = ratio(run, a, b, field);
   const perRun = perRunRatios(byId(run, a)![field], byId(run, b)![field]);
-  return { name, goal, measured: `${fmt(value)}× (runs: ${perRun})`, verdict: value <= limit ? 'PASS' : 'MISS' };
+  return { subject: a, name, goal, measured: `${fmt(value)}× (runs: ${perRun})`, verdict: value <= limit ? 'PASS' : 'MISS' };
 }
 
 export function targets(run: BenchRun): Target[] {
@@ -108,6 +118,27 @@ function comparisons(run: BenchRun): string[] {
     line('Typed baseline (d) vs regex ESLint (c) (wall): the cost of building the program', 'eslint-typed', 'eslint-regex'),
     line('Typed baseline (d) vs `tsc --noEmit` (wall)', 'eslint-typed', 'tsc'),
   ].filter((l): l is string => l !== undefined);
+}
+
+const REPRODUCE = '`node --import tsx scripts/bench/profile.ts --tool scanner` (or `--tool eslint-governance`)';
+
+function profileSections(run: BenchRun): string {
+  if (run.profiles.length === 0) return `No target was missed, so nothing was profiled. To profile a tool anyway: ${REPRODUCE}.\n`;
+  const sections = run.profiles.map((p) => `### ${p.label} (${fmt(p.wallSeconds)} s wall under the profiler)\n\n\`\`\`\n${p.summary}\n\`\`\`\n`);
+  return [
+    '## Where the time goes (tools that missed a target)',
+    '',
+    'Each tool below ran once more under `node --cpu-prof`, not counted above (the profiler slows it down). Sampled CPU',
+    'time by phase (a sample inside a rule counts for the rule), then the checker API each rule called (inclusive),',
+    `then the hottest functions. Reproduce with ${REPRODUCE}.`,
+    '',
+    ...sections,
+  ].join('\n');
+}
+
+/** Tools to profile after the timing runs: those on the losing side of a missed target. */
+export function toolsToProfile(run: BenchRun): ToolId[] {
+  return [...new Set(targets(run).filter((t) => t.verdict === 'MISS').map((t) => t.subject))];
 }
 
 /** docs/benchmarks.md, rewritten on every run. */
@@ -168,9 +199,7 @@ For comparison:
 
 ${comparisons(run).join('\n') || '- (no pair of tools was measured)'}
 
-Where a tool's time goes: \`node --import tsx scripts/bench/profile.ts --tool scanner\` (or \`eslint-governance\`)
-runs it once under \`--cpu-prof\` on the same project and splits the time by phase, by rule and checker call.
-
+${profileSections(run)}
 ## What the typed baseline (d) measures
 
 With \`parserOptions.projectService\`, typescript-eslint's parser asks the TypeScript project service for the
