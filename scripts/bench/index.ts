@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { DEFAULT_FILES, REPO_ROOT, generateProject } from './generate.js';
+import { DEFAULT_FILES, DEFAULT_SEED, REPO_ROOT, generateProject } from './generate.js';
 import { describeMachine, loadAverage } from './machine.js';
 import { detectTimer, measure, type Timer } from './measure.js';
 import { profileTool } from './profile-run.js';
@@ -12,10 +12,10 @@ const DEFAULT_RUNS = 5;
 const USAGE =
   'usage: pnpm bench [--files N (default 2000)] [--runs N (default 5)] [--seed N] [--timer gnu-time|node-probe] [--no-profile] [--doc FILE | --no-doc]';
 
-function positiveInt(value: string | undefined, fallback: number, name: string): number {
+function integerOption(value: string | undefined, fallback: number, name: string, min: number): number {
   if (value === undefined) return fallback;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} must be a positive integer (got ${value})\n${USAGE}`);
+  if (!Number.isInteger(n) || n < min) throw new Error(`--${name} must be an integer ≥ ${min} (got ${value})\n${USAGE}`);
   return n;
 }
 
@@ -35,12 +35,13 @@ async function main(): Promise<void> {
       'no-doc': { type: 'boolean' },
     },
   });
-  const files = positiveInt(values.files, DEFAULT_FILES, 'files');
-  const runs = positiveInt(values.runs, DEFAULT_RUNS, 'runs');
+  const files = integerOption(values.files, DEFAULT_FILES, 'files', 1);
+  const runs = integerOption(values.runs, DEFAULT_RUNS, 'runs', 1);
+  const seed = integerOption(values.seed, DEFAULT_SEED, 'seed', 0);
   const timer: Timer = values.timer === 'gnu-time' || values.timer === 'node-probe' ? values.timer : detectTimer();
   const benchDir = path.join(REPO_ROOT, '.bench');
 
-  const project = generateProject({ files, seed: values.seed === undefined ? undefined : Number(values.seed) });
+  const project = generateProject({ files, seed });
   log(`generated ${files} files in ${path.relative(REPO_ROOT, project.dir)}; ${project.planted.length} planted violations; timer: ${timer}`);
 
   const tools = await defineTools(project, benchDir);

@@ -183,7 +183,7 @@ $ free -g
 ${machine.memory}
 \`\`\`
 
-Commands (cwd = \`.bench/project-${project.files}\`):
+Commands (tool paths relative to the repo root; each runs with cwd = \`.bench/project-${project.files}\`):
 
 ${run.results.map((r) => `- ${r.tool.label}: \`${r.tool.display}\``).join('\n')}
 
