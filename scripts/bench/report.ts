@@ -170,7 +170,7 @@ so edit the script, not the figures. It is a benchmark, not a test: nothing in C
 - **Wall time**: \`process.hrtime\` around the child. **Peak RSS**: ${
     run.timer === 'gnu-time'
       ? 'GNU `/usr/bin/time -f %M` (the kernel\'s ru_maxrss of the child)'
-      : 'the child\'s own `process.resourceUsage().maxRSS`, recorded on exit by a preloaded probe (GNU time was not available)'
+      : 'the child\'s own `process.resourceUsage().maxRSS`, recorded on exit by a preloaded probe (`--timer node-probe`, the fallback when GNU time is missing)'
   }.
 - **Machine**: ${machine.cpus} CPUs (${machine.cpuModel}), Node ${machine.node}, commit ${machine.commit}${
     machine.dirtyPackages ? ' plus uncommitted changes under packages/ (built by `tsc -b`)' : ''
