@@ -22,27 +22,53 @@ export interface WriteSlot {
  * properties, parameters and binding elements, object-literal properties, returns, arrow bodies,
  * call and `new` arguments, and array elements. Comparisons and reads open none.
  */
-export function writeSlotsOf(ctx: RuleContext, node: ts.Node): WriteSlot[] {
+export function writeSlotsOf(ctx: RuleContext, node: ts.Node): readonly WriteSlot[] {
   const { ts: tsm } = ctx;
-  if (tsm.isBinaryExpression(node)) {
-    const op = node.operatorToken.kind;
-    const isAssignment = op >= tsm.SyntaxKind.FirstAssignment && op <= tsm.SyntaxKind.LastAssignment;
-    if (!isAssignment || tsm.isObjectLiteralExpression(node.left) || tsm.isArrayLiteralExpression(node.left)) return [];
-    return [{ value: node.right, target: node.left }];
+  const kind = tsm.SyntaxKind;
+  // One switch on the kind: this runs for every node of every file, so no chain of type guards.
+  switch (node.kind) {
+    case kind.BinaryExpression: {
+      const binary = node as ts.BinaryExpression;
+      const op = binary.operatorToken.kind;
+      const isAssignment = op >= kind.FirstAssignment && op <= kind.LastAssignment;
+      if (!isAssignment || tsm.isObjectLiteralExpression(binary.left) || tsm.isArrayLiteralExpression(binary.left)) return NONE;
+      return [{ value: binary.right, target: binary.left }];
+    }
+    case kind.VariableDeclaration:
+    case kind.PropertyDeclaration:
+    case kind.Parameter:
+    case kind.BindingElement:
+    case kind.PropertyAssignment: {
+      const initializer = (node as ts.HasExpressionInitializer).initializer;
+      return initializer ? [{ value: initializer, target: undefined }] : NONE;
+    }
+    case kind.ShorthandPropertyAssignment:
+      return [{ value: (node as ts.ShorthandPropertyAssignment).name, target: undefined }];
+    case kind.ReturnStatement: {
+      const expression = (node as ts.ReturnStatement).expression;
+      return expression ? [{ value: expression, target: undefined }] : NONE;
+    }
+    case kind.ArrowFunction: {
+      const body = (node as ts.ArrowFunction).body;
+      return tsm.isBlock(body) ? NONE : [{ value: body, target: undefined }];
+    }
+    case kind.CallExpression:
+    case kind.NewExpression:
+      return ((node as ts.CallExpression | ts.NewExpression).arguments ?? []).map((value) => ({ value, target: undefined }));
+    case kind.ArrayLiteralExpression:
+      return (node as ts.ArrayLiteralExpression).elements.map((value) => ({ value, target: undefined }));
+    default:
+      return NONE;
   }
-  if (
-    (tsm.isVariableDeclaration(node) || tsm.isPropertyDeclaration(node) || tsm.isParameter(node) || tsm.isBindingElement(node) || tsm.isPropertyAssignment(node)) &&
-    node.initializer
-  ) {
-    return [{ value: node.initializer, target: undefined }];
-  }
-  if (tsm.isShorthandPropertyAssignment(node)) return [{ value: node.name, target: undefined }];
-  if (tsm.isReturnStatement(node) && node.expression) return [{ value: node.expression, target: undefined }];
-  if (tsm.isArrowFunction(node) && !tsm.isBlock(node.body)) return [{ value: node.body, target: undefined }];
-  if (tsm.isCallExpression(node) || tsm.isNewExpression(node)) return (node.arguments ?? []).map((value) => ({ value, target: undefined }));
-  if (tsm.isArrayLiteralExpression(node)) return node.elements.map((value) => ({ value, target: undefined }));
-  return [];
 }
+
+const NONE: readonly WriteSlot[] = [];
+
+const MAY_HOLD_LEAF_NAMES = [
+  'ParenthesizedExpression', 'NonNullExpression', 'AsExpression', 'TypeAssertionExpression', 'SatisfiesExpression',
+  'ConditionalExpression', 'BinaryExpression', 'StringLiteral', 'NoSubstitutionTemplateLiteral', 'Identifier',
+  'PropertyAccessExpression', 'ElementAccessExpression',
+] as const;
 
 /**
  * The literal-like leaves a written expression can evaluate to, looking through parentheses,
@@ -50,6 +76,9 @@ export function writeSlotsOf(ctx: RuleContext, node: ts.Node): WriteSlot[] {
  */
 export function writtenLeaves(ctx: RuleContext, value: ts.Expression): WrittenLeaf[] {
   const { ts: tsm } = ctx;
+  // Most written values are calls, numbers, objects…: no leaf to read, nothing to allocate.
+  const mayHoldLeaf = ctx.memo('valid-lifecycle-states:leaf-kinds', () => new Set<ts.SyntaxKind>(MAY_HOLD_LEAF_NAMES.map((name) => tsm.SyntaxKind[name])));
+  if (!mayHoldLeaf.has(value.kind)) return [];
   const leaves: WrittenLeaf[] = [];
   const visit = (node: ts.Expression, casts: WrittenLeaf['casts']): void => {
     if (tsm.isParenthesizedExpression(node) || tsm.isNonNullExpression(node)) return visit(node.expression, casts);
