@@ -1,3 +1,4 @@
+import type * as ts from 'typescript';
 import type { RuleContext } from '../types.js';
 
 /** Where a file sits in the configured layering. */
@@ -38,4 +39,50 @@ export function forbiddenTarget(ctx: RuleContext, from: number, target: FileLaye
 export function nextLayerHint(ctx: RuleContext, from: number): string {
   const next = ctx.config.layers[from + 1];
   return next ? ` or "${next.name}"` : '';
+}
+
+function declaresName(tsm: RuleContext['ts'], node: ts.Node): node is ts.NamedDeclaration {
+  return (
+    tsm.isFunctionDeclaration(node) ||
+    tsm.isClassLike(node) ||
+    tsm.isMethodDeclaration(node) ||
+    tsm.isMethodSignature(node) ||
+    tsm.isPropertyDeclaration(node) ||
+    tsm.isPropertySignature(node) ||
+    tsm.isGetAccessor(node) ||
+    tsm.isSetAccessor(node) ||
+    tsm.isVariableDeclaration(node) ||
+    tsm.isParameter(node) ||
+    tsm.isBindingElement(node) ||
+    tsm.isPropertyAssignment(node) ||
+    tsm.isShorthandPropertyAssignment(node)
+  );
+}
+
+/**
+ * Every name declared in a layered or shared file: functions, classes, methods, properties,
+ * variables, object-literal keys. A call through `x.name(…)` can reach a forbidden layer only
+ * when `name` is one of these (a method declared there, or a holder of such a method declared
+ * where a layer can see it), so other member calls (`items.map`, `list.push`) are never resolved:
+ * typing their receivers was most of this rule's time.
+ */
+export function layerDeclaredNames(ctx: RuleContext): ReadonlySet<string> {
+  return ctx.memo('no-layer-bypass:declared-names', () => {
+    const { ts: tsm } = ctx;
+    const names = new Set<string>();
+    const visit = (node: ts.Node): void => {
+      if (tsm.isTypeNode(node)) return;
+      if (declaresName(tsm, node)) {
+        const name = node.name;
+        if (name && (tsm.isIdentifier(name) || tsm.isPrivateIdentifier(name) || tsm.isStringLiteral(name))) names.add(name.text);
+      }
+      tsm.forEachChild(node, visit);
+    };
+    for (const sourceFile of ctx.program.getSourceFiles()) {
+      if (sourceFile.isDeclarationFile || ctx.program.isSourceFileFromExternalLibrary(sourceFile)) continue;
+      const layer = fileLayerOf(ctx, sourceFile.fileName);
+      if (layer.index !== undefined || layer.shared) visit(sourceFile);
+    }
+    return names;
+  });
 }

@@ -1,6 +1,6 @@
 import type * as ts from 'typescript';
 import { calleeDeclaration, calleeName, describeDeclaration } from '../layers/callee-declaration.js';
-import { fileLayerOf, forbiddenTarget, nextLayerHint } from '../layers/file-layer.js';
+import { fileLayerOf, forbiddenTarget, layerDeclaredNames, nextLayerHint } from '../layers/file-layer.js';
 import {
   aliasHasValue,
   bindingsUsedAsValues,
@@ -66,7 +66,27 @@ function checkDynamicImport(ctx: RuleContext, sourceFile: ts.SourceFile, from: n
   };
 }
 
+/**
+ * False for member calls whose name nothing in a layer or shared file declares (`items.map(…)`):
+ * they cannot reach a layer, and resolving them means typing their receivers. Calls of plain
+ * names stay in: resolving a name needs no receiver type.
+ */
+function mayReachLayer(ctx: RuleContext, call: ts.CallExpression | ts.NewExpression): boolean {
+  const { ts: tsm } = ctx;
+  let callee: ts.Expression = call.expression;
+  while (tsm.isParenthesizedExpression(callee) || tsm.isNonNullExpression(callee)) callee = callee.expression;
+  // `f.call(…)` / `f.apply(…)` run `f`.
+  if (tsm.isPropertyAccessExpression(callee) && (callee.name.text === 'call' || callee.name.text === 'apply')) callee = callee.expression;
+  while (tsm.isParenthesizedExpression(callee) || tsm.isNonNullExpression(callee)) callee = callee.expression;
+  let name: string | undefined;
+  if (tsm.isPropertyAccessExpression(callee)) name = callee.name.text;
+  else if (tsm.isElementAccessExpression(callee) && tsm.isStringLiteralLike(callee.argumentExpression)) name = callee.argumentExpression.text;
+  else return true;
+  return layerDeclaredNames(ctx).has(name);
+}
+
 function checkCall(ctx: RuleContext, sourceFile: ts.SourceFile, from: number, call: ts.CallExpression | ts.NewExpression): RuleReport<MessageId> | undefined {
+  if (!mayReachLayer(ctx, call)) return undefined;
   const declaration = calleeDeclaration(ctx, call);
   if (!declaration) return undefined;
   const target = declaration.getSourceFile();
