@@ -17,6 +17,16 @@ export function findConfigFile(startDir: string): string | null {
   }
 }
 
+/** ` at line L, column C` for a JSON.parse error that names a position, else "". */
+function jsonErrorLocation(text: string, error: Error): string {
+  const position = /position (\d+)/.exec(error.message);
+  if (!position) return '';
+  const before = text.slice(0, Number(position[1]));
+  const line = before.split('\n').length;
+  const column = before.length - before.lastIndexOf('\n');
+  return ` at line ${line}, column ${column}`;
+}
+
 /** Reads, parses and validates a config file. Throws ConfigError on any problem. */
 export function loadConfigFile(configFile: string): ResolvedConfig {
   const file = path.resolve(configFile);
@@ -30,7 +40,7 @@ export function loadConfigFile(configFile: string): ResolvedConfig {
   try {
     raw = JSON.parse(text);
   } catch (error) {
-    throw new ConfigError(file, [{ path: '$', message: `not valid JSON: ${(error as Error).message}` }]);
+    throw new ConfigError(file, [{ path: '$', message: `not valid JSON${jsonErrorLocation(text, error as Error)}: ${(error as Error).message}` }]);
   }
   return resolveConfig(raw, { configFile: file, configDir: path.dirname(file) });
 }

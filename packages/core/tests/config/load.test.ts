@@ -1,0 +1,51 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CONFIG_FILE_NAME, ConfigError, findConfigFile, loadConfig } from '../../src/index.js';
+
+let root: string;
+
+beforeAll(() => {
+  root = fs.mkdtempSync(path.join(os.tmpdir(), 'execgov-config-'));
+  fs.mkdirSync(path.join(root, 'app/src/deep'), { recursive: true });
+  fs.writeFileSync(path.join(root, 'app', CONFIG_FILE_NAME), JSON.stringify({ layers: [], rules: { reportUntyped: true } }));
+  fs.writeFileSync(path.join(root, 'broken.json'), '{\n  "rules": {\n    "x": 1,,\n  }\n}');
+});
+
+afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
+
+describe('config loading', () => {
+  it('finds the nearest config upward and resolves paths against its folder', () => {
+    const start = path.join(root, 'app/src/deep');
+    expect(findConfigFile(start)).toBe(path.join(root, 'app', CONFIG_FILE_NAME));
+    const config = loadConfig({ startDir: start });
+    expect(config.configDir).toBe(path.join(root, 'app'));
+    expect(config.reportUntyped).toBe(true);
+    expect(config.layers).toEqual([]);
+  });
+
+  it('falls back to the defaults, relative to the start folder, when there is no config', () => {
+    const config = loadConfig({ startDir: root });
+    expect(config.configFile).toBeNull();
+    expect(config.configDir).toBe(root);
+    expect(config.guards.map((guard) => guard.name)).toEqual(['plugin-run', 'registry-state']);
+  });
+
+  it('says where a file is not valid JSON, with line and column', () => {
+    const error = (() => {
+      try {
+        loadConfig({ startDir: root, configFile: 'broken.json' });
+      } catch (caught) {
+        return caught;
+      }
+      return undefined;
+    })();
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).issues[0]!.message).toMatch(/^not valid JSON at line 3, column 12: /);
+  });
+
+  it('reports a missing explicit config file as a config error, not a crash', () => {
+    expect(() => loadConfig({ startDir: root, configFile: 'missing.json' })).toThrow(/cannot read the file \(ENOENT\)/);
+  });
+});
