@@ -1,18 +1,10 @@
 import * as path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ProjectError, UnreadableFileError } from '../src/errors.js';
 import { loadProgram, planProjects } from '../src/load-projects.js';
-import { COMPILER_OPTIONS, removeProject, tsconfig, writeProject } from './helpers/temp-project.js';
+import { COMPILER_OPTIONS, tempProjects, tsconfig } from './helpers/temp-project.js';
 
-const made: string[] = [];
-function project(files: Record<string, string | object>): string {
-  const dir = writeProject(files);
-  made.push(dir);
-  return dir;
-}
-afterEach(() => {
-  for (const dir of made.splice(0)) removeProject(dir);
-});
+const project = tempProjects();
 
 function thrown(fn: () => unknown): unknown {
   try {

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CLEAN_LINE } from '../src/reporters/index.js';
 import { text } from '../src/reporters/text.js';
 import { parseScanResult } from '../src/result.js';
@@ -9,23 +9,14 @@ import {
   cleanProjectFiles,
   COMPILER_OPTIONS,
   PLUGIN_FILE,
-  removeProject,
   runScanner,
   TOOL_RUNNER_FILE,
   tsconfig,
   VIOLATING_SERVICE_FILE,
-  writeProject,
+  tempProjects,
 } from './helpers/temp-project.js';
 
-const made: string[] = [];
-function project(files: Record<string, string | object>): string {
-  const dir = writeProject(files);
-  made.push(dir);
-  return dir;
-}
-afterEach(() => {
-  for (const dir of made.splice(0)) removeProject(dir);
-});
+const project = tempProjects();
 
 /** `file:line rule-id messageId` of each finding in a JSON run, for exact comparison. */
 function findingKeys(cwd: string, args: string[] = []): string[] {

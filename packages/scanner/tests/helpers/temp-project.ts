@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { afterEach } from 'vitest';
 import type { ScanOptions } from '../../src/args.js';
 import { run, type ExitCode } from '../../src/run.js';
 
@@ -35,6 +36,19 @@ export function writeProject(files: Readonly<Record<string, string | object>>): 
 }
 
 /** Removes a temp dir made by writeProject. */
+/** A `project(files)` maker for one test file: every folder it writes is removed after each test. */
+export function tempProjects(): (files: Readonly<Record<string, string | object>>) => string {
+  const made: string[] = [];
+  afterEach(() => {
+    for (const dir of made.splice(0)) removeProject(dir);
+  });
+  return (files) => {
+    const dir = writeProject(files);
+    made.push(dir);
+    return dir;
+  };
+}
+
 export function removeProject(dir: string): void {
   fs.rmSync(dir, { recursive: true, force: true });
 }
