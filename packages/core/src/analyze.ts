@@ -59,15 +59,23 @@ function draftAt(
   };
 }
 
+/** The text of a 1-based line, whitespace folded: the context a fingerprint keeps. */
+function lineText(sourceFile: ts.SourceFile, line: number): string {
+  const starts = sourceFile.getLineStarts();
+  const start = starts[line - 1] ?? 0;
+  const end = starts[line] ?? sourceFile.text.length;
+  return sourceFile.text.slice(start, end).replace(/\s+/g, ' ').trim().slice(0, 300);
+}
+
 function finish(ctx: RuleContext, sourceFile: ts.SourceFile, drafts: Draft[]): Finding[] {
   drafts.sort((a, b) => a.pos - b.pos || a.end - b.end || a.ruleId.localeCompare(b.ruleId) || a.messageId.localeCompare(b.messageId));
   const relative = ctx.relativePath(sourceFile.fileName);
   const seen = new Map<string, number>();
   return drafts.map((draft) => {
-    // The fingerprint hashes what was found and where in the code, never the line number, so it
-    // survives edits above; the ordinal separates identical findings in one file.
+    // The fingerprint hashes what was found and the code line it is on, never the line number,
+    // so it survives edits elsewhere; the ordinal separates identical findings on identical lines.
     const snippet = sourceFile.text.slice(draft.pos, draft.end).replace(/\s+/g, ' ').slice(0, 200);
-    const key = [draft.ruleId, relative, draft.messageId, snippet].join('\u0000');
+    const key = [draft.ruleId, relative, draft.messageId, snippet, lineText(sourceFile, draft.line)].join('\u0000');
     const ordinal = seen.get(key) ?? 0;
     seen.set(key, ordinal + 1);
     const fingerprint = createHash('sha256').update(`${key}\u0000${ordinal}`).digest('hex').slice(0, 32);

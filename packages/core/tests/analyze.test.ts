@@ -30,6 +30,14 @@ describe('analyzeSourceFile', () => {
     expect(after[1]!.fingerprint).not.toBe(after[0]!.fingerprint);
   });
 
+  it('gives findings on different lines different fingerprints, so removing one and adding another is seen', () => {
+    const two = analyze(`${CALL}export const b = (p: Plugin) => p.run('y');\n`);
+    const swapped = analyze(`${CALL}export const c = (p: Plugin) => p.run('z');\n`);
+    expect(new Set(two.map((f) => f.fingerprint)).size).toBe(2);
+    expect(swapped[0]!.fingerprint).toBe(two[0]!.fingerprint);
+    expect(swapped[1]!.fingerprint).not.toBe(two[1]!.fingerprint);
+  });
+
   it('applies a suppression with a reason to the next line only', () => {
     const findings = analyze(
       `import type { Plugin } from '../plugins/plugin';\n` +

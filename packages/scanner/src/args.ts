@@ -10,6 +10,10 @@ export interface ScanOptions {
   format: FormatName;
   /** Files or directories whose findings are reported; empty means all. */
   paths: string[];
+  /** Baseline file: findings it records are not reported. */
+  baseline?: string | undefined;
+  /** Write every current finding to the baseline file instead of reporting. */
+  updateBaseline?: boolean | undefined;
 }
 
 /** The command line, understood. */
@@ -24,7 +28,7 @@ const HELP_HINT = `run \`${BIN_NAME} --help\` for usage`;
 export function usage(): string {
   const formats = Object.entries(reporters).map(([name, { description }]) => `      ${name.padEnd(6)} ${description}`);
   return [
-    `Usage: ${BIN_NAME} [--project <tsconfig>]... [--config <file>] [--format <name>] [paths...]`,
+    `Usage: ${BIN_NAME} [--project <tsconfig>]... [--config <file>] [--format <name>] [--baseline <file> [--update-baseline]] [paths...]`,
     '',
     'Checks TypeScript projects against the execution-governance rules, with the type checker.',
     '',
@@ -35,6 +39,8 @@ export function usage(): string {
     '                            Default: the nearest one at or above the working directory, else built-in defaults',
     '  -f, --format <name>       output format:',
     ...formats,
+    '  -b, --baseline <file>     report only findings this baseline does not record (adopting on a large codebase)',
+    '      --update-baseline     write every current finding to the --baseline file and exit 0',
     '  -h, --help                show this help',
     '  -v, --version             show the version',
     '',
@@ -57,6 +63,8 @@ export function parseCommandLine(argv: readonly string[]): Command {
         project: { type: 'string', short: 'p', multiple: true },
         config: { type: 'string', short: 'c' },
         format: { type: 'string', short: 'f' },
+        baseline: { type: 'string', short: 'b' },
+        'update-baseline': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -73,11 +81,21 @@ export function parseCommandLine(argv: readonly string[]): Command {
   if (!isFormatName(format)) {
     throw new UsageError(`unknown format "${format}"`, `use one of: ${Object.keys(reporters).join(', ')}`);
   }
-  for (const [name, value] of [['--project', values.project?.find((p) => p === '')], ['--config', values.config]] as const) {
+  if (values['update-baseline'] && values.baseline === undefined) {
+    throw new UsageError('--update-baseline needs --baseline <file>', 'name the baseline file to write, e.g. --baseline execution-governance.baseline.json');
+  }
+  for (const [name, value] of [['--project', values.project?.find((p) => p === '')], ['--config', values.config], ['--baseline', values.baseline]] as const) {
     if (value === '') throw new UsageError(`${name} needs a non-empty path`, HELP_HINT);
   }
   return {
     kind: 'scan',
-    options: { projects: values.project ?? [], configFile: values.config, format, paths: positionals },
+    options: {
+      projects: values.project ?? [],
+      configFile: values.config,
+      format,
+      paths: positionals,
+      baseline: values.baseline,
+      updateBaseline: values['update-baseline'] ?? false,
+    },
   };
 }

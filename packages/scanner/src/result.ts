@@ -43,8 +43,27 @@ export const scanResultSchema = z
       warnings: z.int().min(0),
       filesWithProblems: z.int().min(0),
     }),
+    baseline: z
+      .strictObject({
+        file: location,
+        known: z.int().min(0).describe('Findings hidden because the baseline records them.'),
+        stale: z.int().min(0).describe('Baseline entries no longer found: fixed, or their code changed.'),
+      })
+      .optional()
+      .describe('Present when --baseline was given; `findings` and `summary` then hold only findings the baseline does not know.'),
   })
   .describe('Result of scan-execution-violations (`--format json`).');
+
+/** The summary counts of a list of findings. */
+export function summarize(findings: readonly ReportedFinding[]): ScanResult['summary'] {
+  const errors = findings.filter((f) => f.severity === 'error').length;
+  return {
+    problems: findings.length,
+    errors,
+    warnings: findings.length - errors,
+    filesWithProblems: new Set(findings.map((f) => f.file)).size,
+  };
+}
 
 /** One reported finding. */
 export type ReportedFinding = z.infer<typeof reportedFindingSchema>;

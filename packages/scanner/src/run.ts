@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { loadConfig } from '@execgov/core';
 import { parseCommandLine, usage, type Command, type ScanOptions } from './args.js';
+import { applyBaseline, readBaseline, renderBaseline } from './baseline.js';
 import { UnreadableFileError, formatKnownError, isKnownError } from './errors.js';
 import { planProjects } from './load-projects.js';
 import { reporters } from './reporters/index.js';
@@ -62,8 +63,16 @@ export function run(input: readonly string[] | ScanOptions, io: RunIO): ExitCode
       io.stdout.write(`${scannerVersion()}\n`);
       return 0;
     }
-    const result = scanWithOptions(command.options, cwd);
-    const { output, exitCode } = reporters[command.options.format].reporter(result);
+    const { options } = command;
+    const scanned = scanWithOptions(options, cwd);
+    if (options.baseline !== undefined && options.updateBaseline) {
+      fs.writeFileSync(path.resolve(cwd, options.baseline), renderBaseline(scanned));
+      io.stdout.write(`Baseline ${options.baseline} now records ${scanned.findings.length} finding(s); later scans report only new ones.\n`);
+      return 0;
+    }
+    const baselineFile = options.baseline === undefined ? undefined : path.resolve(cwd, options.baseline);
+    const result = baselineFile === undefined ? scanned : applyBaseline(scanned, readBaseline(baselineFile, options.baseline), baselineFile);
+    const { output, exitCode } = reporters[options.format].reporter(result);
     io.stdout.write(output);
     return exitCode;
   } catch (error) {

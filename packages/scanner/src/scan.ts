@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { analyzeSourceFile, createRuleContext, isAnalyzedFile, type Finding, type ResolvedConfig } from '@execgov/core';
 import { compilerModule, loadProgram, type ProjectPlan } from './load-projects.js';
-import { RESULT_SCHEMA_VERSION, type ReportedFinding, type ScanResult } from './result.js';
+import { RESULT_SCHEMA_VERSION, summarize, type ReportedFinding, type ScanResult } from './result.js';
 
 /** Everything one scan needs, already resolved to absolute paths. */
 export interface ScanInput {
@@ -67,7 +67,6 @@ export function scan({ cwd, config, plans, paths, version }: ScanInput): ScanRes
   }
   // Stable sort: within one position the core's own order (rule id, message id) is kept.
   findings.sort(compareFindings);
-  const errors = findings.filter((f) => f.severity === 'error').length;
   return {
     schemaVersion: RESULT_SCHEMA_VERSION,
     version,
@@ -78,11 +77,6 @@ export function scan({ cwd, config, plans, paths, version }: ScanInput): ScanRes
     projects,
     filesScanned: seen.size,
     findings,
-    summary: {
-      problems: findings.length,
-      errors,
-      warnings: findings.length - errors,
-      filesWithProblems: new Set(findings.map((f) => f.file)).size,
-    },
+    summary: summarize(findings),
   };
 }

@@ -5,13 +5,13 @@ import { reporters } from '../src/reporters/index.js';
 
 describe('parseCommandLine', () => {
   it('defaults: no projects, text format, no paths', () => {
-    expect(parseCommandLine([])).toEqual({ kind: 'scan', options: { projects: [], configFile: undefined, format: 'text', paths: [] } });
+    expect(parseCommandLine([])).toEqual({ kind: 'scan', options: { projects: [], configFile: undefined, format: 'text', paths: [], baseline: undefined, updateBaseline: false } });
   });
 
   it('repeated --project, --config, --format and positional paths', () => {
     expect(parseCommandLine(['--project', 'a/tsconfig.json', '-p', 'b', '--config', 'x.json', '--format', 'json', 'src', 'lib/x.ts'])).toEqual({
       kind: 'scan',
-      options: { projects: ['a/tsconfig.json', 'b'], configFile: 'x.json', format: 'json', paths: ['src', 'lib/x.ts'] },
+      options: { projects: ['a/tsconfig.json', 'b'], configFile: 'x.json', format: 'json', paths: ['src', 'lib/x.ts'], baseline: undefined, updateBaseline: false },
     });
   });
 
