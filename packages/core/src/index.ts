@@ -15,7 +15,7 @@ export {
   type TypeSpecifier,
 } from './config/schema.js';
 export { DIAGNOSTIC_MESSAGES, SUPPRESSION_MESSAGES, formatMessage } from './messages.js';
-export { RULE_IDS, isRuleId, type RuleId } from './rule-ids.js';
+export { RULE_DOCS_BASE_URL, RULE_IDS, isRuleId, ruleDocsUrl, type RuleId } from './rule-ids.js';
 export { rules } from './rules/index.js';
 export { parseSuppressions, type SuppressionDirective } from './suppressions.js';
 export type { DiagnosticId, Finding, RuleContext, RuleMeta, RuleModule, RuleReport, TypeScriptModule } from './types.js';

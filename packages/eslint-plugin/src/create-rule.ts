@@ -1,3 +1,4 @@
+import { RULE_DOCS_BASE_URL, ruleDocsUrl } from '@execgov/core';
 import { ESLintUtils } from '@typescript-eslint/utils';
 
 /** Extra `meta.docs` fields our rules carry (typescript-eslint's convention). */
@@ -5,8 +6,8 @@ export interface ExecutionGovernanceDocs {
   requiresTypeChecking: boolean;
 }
 
-/** Where the rule docs live; `meta.docs.url` (and editor links) point here. */
-export const DOCS_BASE_URL = 'https://github.com/execgov/execution-governance/blob/main/packages/eslint-plugin/docs/rules/';
+/** Where the rule docs live (decided in the core); `meta.docs.url` and editor links point here. */
+export const DOCS_BASE_URL = RULE_DOCS_BASE_URL;
 
 /** RuleCreator bound to our docs location. */
-export const createRule = ESLintUtils.RuleCreator<ExecutionGovernanceDocs>((name) => `${DOCS_BASE_URL}${name}.md`);
+export const createRule = ESLintUtils.RuleCreator<ExecutionGovernanceDocs>(ruleDocsUrl);

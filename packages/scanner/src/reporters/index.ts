@@ -1,4 +1,6 @@
+import { github } from './github.js';
 import { json } from './json.js';
+import { sarif } from './sarif.js';
 import { text } from './text.js';
 import type { Reporter } from './types.js';
 
@@ -9,6 +11,8 @@ export { exitCodeOf, type Reporter, type ReporterOutput } from './types.js';
 export const reporters = {
   text: { reporter: text, description: 'one line per finding (file:line:col  rule-id  message) and a summary (default)' },
   json: { reporter: json, description: 'the full result as JSON, described by result.schema.json' },
+  sarif: { reporter: sarif, description: 'SARIF 2.1.0 for code-scanning services (e.g. GitHub code scanning)' },
+  github: { reporter: github, description: 'GitHub Actions annotations on the pull request, then the text report' },
 } as const satisfies Record<string, { reporter: Reporter; description: string }>;
 
 /** A format name `--format` accepts. */

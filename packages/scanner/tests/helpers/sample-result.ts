@@ -1,4 +1,4 @@
-import type { ReportedFinding, ScanResult } from '../../src/result.js';
+import { summarize, type ReportedFinding, type ScanResult } from '../../src/result.js';
 
 /** A finding with sensible defaults for reporter tests. */
 export function finding(overrides: Partial<ReportedFinding> = {}): ReportedFinding {
@@ -21,7 +21,6 @@ export function finding(overrides: Partial<ReportedFinding> = {}): ReportedFindi
 
 /** A result holding `findings`, with the summary computed as scan() does. */
 export function resultWith(findings: ReportedFinding[], filesScanned = 12): ScanResult {
-  const errors = findings.filter((f) => f.severity === 'error').length;
   return {
     schemaVersion: 1,
     version: '0.1.0',
@@ -30,6 +29,6 @@ export function resultWith(findings: ReportedFinding[], filesScanned = 12): Scan
     projects: [{ path: 'tsconfig.json', absolutePath: '/repo/tsconfig.json', filesScanned }],
     filesScanned,
     findings,
-    summary: { problems: findings.length, errors, warnings: findings.length - errors, filesWithProblems: new Set(findings.map((f) => f.file)).size },
+    summary: summarize(findings),
   };
 }

@@ -1,0 +1,57 @@
+import { DIAGNOSTIC_MESSAGES, RULE_IDS, isRuleId, ruleDocsUrl, rules } from '@execgov/core';
+import { pathToFileURL } from 'node:url';
+import type { ScanResult } from '../result.js';
+import { exitCodeOf, type Reporter } from './types.js';
+
+/** Descriptions of the findings that are not rules: problems of the analysis itself. */
+const DIAGNOSTICS: Readonly<Record<string, string>> = {
+  'syntax-error': 'The file has syntax errors and was not analysed.',
+  'invalid-suppression': DIAGNOSTIC_MESSAGES.unknownRule.replace(/\{\{[^}]+\}\}/g, '…'),
+};
+
+function ruleDescriptor(ruleId: string) {
+  const description = isRuleId(ruleId) ? rules[ruleId].meta.description : (DIAGNOSTICS[ruleId] ?? ruleId);
+  return {
+    id: ruleId,
+    name: ruleId,
+    shortDescription: { text: description },
+    ...(isRuleId(ruleId) ? { helpUri: ruleDocsUrl(ruleId) } : {}),
+    defaultConfiguration: { level: 'error' },
+  };
+}
+
+/**
+ * SARIF 2.1.0, the format code-scanning services (GitHub's among them) read: one run, every core
+ * rule described (plus any diagnostic that occurred), results with regions relative to the working
+ * directory and the core's fingerprint as the partial fingerprint, so alerts survive edits above.
+ */
+export const sarif: Reporter = (result: ScanResult) => {
+  const ruleIds = [...RULE_IDS, ...new Set(result.findings.map((f) => f.ruleId).filter((id) => !isRuleId(id)))];
+  const index = new Map(ruleIds.map((id, i) => [id, i]));
+  const log = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: { driver: { name: 'scan-execution-violations', version: result.version, rules: ruleIds.map(ruleDescriptor) } },
+        originalUriBaseIds: { SRCROOT: { uri: `${pathToFileURL(result.cwd).href.replace(/\/?$/, '/')}` } },
+        results: result.findings.map((finding) => ({
+          ruleId: finding.ruleId,
+          ruleIndex: index.get(finding.ruleId),
+          level: finding.severity === 'warn' ? 'warning' : 'error',
+          message: { text: finding.message },
+          locations: [
+            {
+              physicalLocation: {
+                artifactLocation: { uri: finding.file, uriBaseId: 'SRCROOT' },
+                region: { startLine: finding.line, startColumn: finding.column, endLine: finding.endLine, endColumn: finding.endColumn },
+              },
+            },
+          ],
+          partialFingerprints: { 'executionGovernance/v1': finding.fingerprint },
+        })),
+      },
+    ],
+  };
+  return { output: `${JSON.stringify(log, null, 2)}\n`, exitCode: exitCodeOf(result) };
+};
