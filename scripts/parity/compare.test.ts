@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { compareFindings, describeDiff, isParity, type ParityFinding } from './compare.js';
 
-const at = (rule: string, file: string, line: number, column: number): ParityFinding => ({ rule, file, line, column });
+const at = (rule: string, file: string, line: number, column: number, messageId = 'm', end = column + 3): ParityFinding => ({
+  rule,
+  messageId,
+  file,
+  line,
+  column,
+  endLine: line,
+  endColumn: end,
+});
 const RULES = ['no-direct-plugin-run', 'no-layer-bypass'];
 
 describe('compareFindings', () => {
@@ -16,8 +24,8 @@ describe('compareFindings', () => {
     const diff = compareFindings([at('no-layer-bypass', 'src/a.ts', 3, 1)], [at('no-layer-bypass', 'src/a.ts', 3, 2)], RULES);
     expect(isParity(diff)).toBe(false);
     expect(describeDiff('layers', diff)).toEqual([
-      'layers: only the CLI reports src/a.ts:3:1 no-layer-bypass',
-      'layers: only ESLint reports src/a.ts:3:2 no-layer-bypass',
+      'layers: only the CLI reports src/a.ts:3:1-3:4 no-layer-bypass/m',
+      'layers: only ESLint reports src/a.ts:3:2-3:5 no-layer-bypass/m',
     ]);
   });
 
@@ -26,6 +34,18 @@ describe('compareFindings', () => {
     expect(diff.onlyCli).toHaveLength(1);
     expect(diff.onlyEslint).toHaveLength(1);
     expect(diff.matched).toBe(0);
+  });
+
+  it('another message id or end column at the same start is a difference', () => {
+    const cli = [at('no-layer-bypass', 'src/a.ts', 3, 1, 'forbiddenCall', 9)];
+    expect(compareFindings(cli, [at('no-layer-bypass', 'src/a.ts', 3, 1, 'forbiddenImport', 9)], RULES).matched).toBe(0);
+    expect(compareFindings(cli, [at('no-layer-bypass', 'src/a.ts', 3, 1, 'forbiddenCall', 8)], RULES).matched).toBe(0);
+  });
+
+  it('a finding reported twice on one side and once on the other is a difference', () => {
+    const once = at('no-direct-plugin-run', 'src/b.ts', 1, 9);
+    const diff = compareFindings([once, once], [once], RULES);
+    expect(diff).toEqual({ onlyCli: [once], onlyEslint: [], matched: 1 });
   });
 
   it('ids outside the compared rules (analysis diagnostics) are ignored', () => {

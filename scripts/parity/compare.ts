@@ -1,10 +1,13 @@
-/** A finding as parity compares it: which rule, where. Messages and severities may differ. */
+/** A finding as parity compares it: which rule and message, and its exact range. */
 export interface ParityFinding {
   rule: string;
+  messageId: string;
   /** Relative to the fixture project, forward slashes. */
   file: string;
   line: number;
   column: number;
+  endLine: number;
+  endColumn: number;
 }
 
 /** What one front end reported that the other did not. */
@@ -15,30 +18,34 @@ export interface ParityDiff {
   matched: number;
 }
 
-/** `file:line:column rule`: the identity of a finding for parity. */
+/** `file:line:column-endLine:endColumn rule/messageId`: the identity of a finding for parity. */
 export function parityKey(finding: ParityFinding): string {
-  return `${finding.file}:${finding.line}:${finding.column} ${finding.rule}`;
+  return `${finding.file}:${finding.line}:${finding.column}-${finding.endLine}:${finding.endColumn} ${finding.rule}/${finding.messageId}`;
 }
 
-function byKey(findings: readonly ParityFinding[], rules: ReadonlySet<string>): Map<string, ParityFinding> {
-  return new Map(findings.filter((finding) => rules.has(finding.rule)).map((finding) => [parityKey(finding), finding]));
+/** Findings of `rules` grouped by key: a multiset, so a finding reported twice on one side shows. */
+function byKey(findings: readonly ParityFinding[], rules: ReadonlySet<string>): Map<string, ParityFinding[]> {
+  const groups = new Map<string, ParityFinding[]>();
+  for (const finding of findings) {
+    if (!rules.has(finding.rule)) continue;
+    const key = parityKey(finding);
+    groups.set(key, [...(groups.get(key) ?? []), finding]);
+  }
+  return groups;
 }
 
 /**
- * Compares the CLI's and ESLint's findings as sets, restricted to `rules` (analysis diagnostics
+ * Compares the CLI's and ESLint's findings as multisets, restricted to `rules` (analysis diagnostics
  * such as `syntax-error` have no ESLint rule to report them, so they are not compared).
  */
 export function compareFindings(cli: readonly ParityFinding[], eslint: readonly ParityFinding[], rules: readonly string[]): ParityDiff {
   const ruleSet = new Set(rules);
   const left = byKey(cli, ruleSet);
   const right = byKey(eslint, ruleSet);
-  const sorted = (map: Map<string, ParityFinding>, other: Map<string, ParityFinding>) =>
-    [...map.keys()].filter((key) => !other.has(key)).sort().map((key) => map.get(key)!);
-  return {
-    onlyCli: sorted(left, right),
-    onlyEslint: sorted(right, left),
-    matched: [...left.keys()].filter((key) => right.has(key)).length,
-  };
+  const surplus = (map: Map<string, ParityFinding[]>, other: Map<string, ParityFinding[]>) =>
+    [...map.keys()].sort().flatMap((key) => map.get(key)!.slice(other.get(key)?.length ?? 0));
+  const matched = [...left].reduce((sum, [key, group]) => sum + Math.min(group.length, right.get(key)?.length ?? 0), 0);
+  return { onlyCli: surplus(left, right), onlyEslint: surplus(right, left), matched };
 }
 
 /** True when both front ends agree. */

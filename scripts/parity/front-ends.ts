@@ -25,8 +25,8 @@ export function listFixtureProjects(fixturesDir = path.join(repoRoot, 'fixtures'
 
 /** Findings from the scanner's `--format json` output (see packages/scanner result.schema.json). */
 export function cliFindingsFromJson(json: string): ParityFinding[] {
-  const result = JSON.parse(json) as { findings: Array<{ ruleId: string; file: string; line: number; column: number }> };
-  return result.findings.map(({ ruleId, file, line, column }) => ({ rule: ruleId, file, line, column }));
+  const result = JSON.parse(json) as { findings: Array<Omit<ParityFinding, 'rule'> & { ruleId: string }> };
+  return result.findings.map(({ ruleId, messageId, file, line, column, endLine, endColumn }) => ({ rule: ruleId, messageId, file, line, column, endLine, endColumn }));
 }
 
 /** Exit codes 0 and 1 are scans (clean / findings); 2 means the scan did not run. */
@@ -72,7 +72,17 @@ export async function runEslint(fixtureDir: string): Promise<FrontEndResult> {
     for (const message of result.messages) {
       // A parse failure or a file outside the project has no rule id: it hides findings.
       if (message.ruleId === null) problems.push(`${file}:${message.line}:${message.column} ESLint: ${message.message}`);
-      else findings.push({ rule: message.ruleId.replace(/^execution-governance\//, ''), file, line: message.line, column: message.column });
+      else {
+        findings.push({
+          rule: message.ruleId.replace(/^execution-governance\//, ''),
+          messageId: message.messageId ?? '',
+          file,
+          line: message.line,
+          column: message.column,
+          endLine: message.endLine ?? message.line,
+          endColumn: message.endColumn ?? message.column,
+        });
+      }
     }
   }
   return { findings, problems };
