@@ -1,7 +1,8 @@
 import * as path from 'node:path';
 import { RULE_IDS } from '../../packages/core/dist/index.js';
 import { compareFindings, describeDiff, isParity } from './compare.js';
-import { listFixtureProjects, runEslint, type FrontEndResult } from './front-ends.js';
+import { listFixtureProjects } from '../../packages/core/tests/helpers/fixture.js';
+import { runEslint, type FrontEndResult } from './front-ends.js';
 
 /** The outcome of parity over every fixture project. */
 export interface ParityReport {

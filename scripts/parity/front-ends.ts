@@ -14,15 +14,6 @@ export interface FrontEndResult {
 
 export const repoRoot = path.resolve(import.meta.dirname, '../..');
 
-/** Every fixture project: a folder of `fixtures/` holding a tsconfig.json. */
-export function listFixtureProjects(fixturesDir = path.join(repoRoot, 'fixtures')): string[] {
-  return fs
-    .readdirSync(fixturesDir, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && fs.existsSync(path.join(fixturesDir, entry.name, 'tsconfig.json')))
-    .map((entry) => path.join(fixturesDir, entry.name))
-    .sort();
-}
-
 /** Findings from the scanner's `--format json` output (see packages/scanner result.schema.json). */
 export function cliFindingsFromJson(json: string): ParityFinding[] {
   const result = JSON.parse(json) as { findings: Array<Omit<ParityFinding, 'rule'> & { ruleId: string }> };

@@ -62,11 +62,17 @@ function symbolDeclaration(ctx: RuleContext, name: ts.Node): ts.Declaration | un
   return declaration;
 }
 
+/** `expression` without the parentheses and `!` around it: `(svc!).m` calls `svc.m`. */
+export function unwrapCallee(ctx: RuleContext, expression: ts.Expression): ts.Expression {
+  let node = expression;
+  while (ctx.ts.isParenthesizedExpression(node) || ctx.ts.isNonNullExpression(node)) node = node.expression;
+  return node;
+}
+
 /** The node naming the callee: `m` of `a.b.m`, `C` of `new C`, the expression otherwise. */
 export function calleeName(ctx: RuleContext, expression: ts.Expression): ts.Node {
   const { ts: tsm } = ctx;
-  let node = expression;
-  while (tsm.isParenthesizedExpression(node) || tsm.isNonNullExpression(node)) node = node.expression;
+  const node = unwrapCallee(ctx, expression);
   if (tsm.isPropertyAccessExpression(node)) return node.name;
   if (tsm.isElementAccessExpression(node)) return node.argumentExpression;
   return node;

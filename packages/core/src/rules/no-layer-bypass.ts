@@ -1,5 +1,5 @@
 import type * as ts from 'typescript';
-import { calleeDeclaration, calleeName, describeDeclaration } from '../layers/callee-declaration.js';
+import { calleeDeclaration, calleeName, describeDeclaration, unwrapCallee } from '../layers/callee-declaration.js';
 import { fileLayerOf, forbiddenTarget, layerDeclaredNames, nextLayerHint } from '../layers/file-layer.js';
 import {
   aliasHasValue,
@@ -73,16 +73,16 @@ function checkDynamicImport(ctx: RuleContext, sourceFile: ts.SourceFile, from: n
  */
 function mayReachLayer(ctx: RuleContext, call: ts.CallExpression | ts.NewExpression): boolean {
   const { ts: tsm } = ctx;
-  let callee: ts.Expression = call.expression;
-  while (tsm.isParenthesizedExpression(callee) || tsm.isNonNullExpression(callee)) callee = callee.expression;
+  let callee = unwrapCallee(ctx, call.expression);
   // `f.call(…)` / `f.apply(…)` run `f`.
-  if (tsm.isPropertyAccessExpression(callee) && (callee.name.text === 'call' || callee.name.text === 'apply')) callee = callee.expression;
-  while (tsm.isParenthesizedExpression(callee) || tsm.isNonNullExpression(callee)) callee = callee.expression;
-  let name: string | undefined;
-  if (tsm.isPropertyAccessExpression(callee)) name = callee.name.text;
-  else if (tsm.isElementAccessExpression(callee) && tsm.isStringLiteralLike(callee.argumentExpression)) name = callee.argumentExpression.text;
-  else return true;
-  return layerDeclaredNames(ctx).has(name);
+  if (tsm.isPropertyAccessExpression(callee) && (callee.name.text === 'call' || callee.name.text === 'apply')) {
+    callee = unwrapCallee(ctx, callee.expression);
+  }
+  if (tsm.isPropertyAccessExpression(callee)) return layerDeclaredNames(ctx).has(callee.name.text);
+  if (tsm.isElementAccessExpression(callee) && tsm.isStringLiteralLike(callee.argumentExpression)) {
+    return layerDeclaredNames(ctx).has(callee.argumentExpression.text);
+  }
+  return true;
 }
 
 function checkCall(ctx: RuleContext, sourceFile: ts.SourceFile, from: number, call: ts.CallExpression | ts.NewExpression): RuleReport<MessageId> | undefined {
