@@ -57,9 +57,21 @@ export function queueKeys(queueName: string, prefix = 'bull'): {
   };
 }
 
-/** A Redis connection for `url`. Workers and QueueEvents block, so BullMQ needs `maxRetriesPerRequest: null`. */
-export function connect(url: string, options: RedisOptions = {}): Redis {
-  return new Redis(url, { maxRetriesPerRequest: null, ...options });
+/**
+ * A Redis connection for `url`. Workers and QueueEvents block, so BullMQ needs
+ * `maxRetriesPerRequest: null`. Connection errors go to `onError` (ioredis keeps reconnecting);
+ * without a listener ioredis would print each one as unhandled.
+ */
+export function connect(url: string, onError: (error: Error) => void, options: RedisOptions = {}): Redis {
+  const redis = new Redis(url, { maxRetriesPerRequest: null, ...options });
+  let last = 0;
+  redis.on('error', (error: Error) => {
+    // One report per 10 s per connection: a Redis outage is one problem, not a flood.
+    if (Date.now() - last < 10_000) return;
+    last = Date.now();
+    onError(error);
+  });
+  return redis;
 }
 
 /** How a failed attempt's error travels through BullMQ's `failedReason`: our public error as JSON. */

@@ -11,10 +11,12 @@ export interface JobLimits {
   maxBytes: number;
   /** `Retry-After` seconds sent with 429 (queue full) and 503 (shutting down, queue unreachable). */
   retryAfterSeconds: number;
+  /** A queue call slower than this (Redis unreachable) is answered 503 instead of hanging the request. */
+  queueTimeoutMs: number;
 }
 
 /** Defaults: room for bursts, while a full queue holds at most 64 MiB of payloads. */
-export const DEFAULT_JOB_LIMITS: JobLimits = { maxJobs: 10_000, maxBytes: 64 * 1024 * 1024, retryAfterSeconds: 1 };
+export const DEFAULT_JOB_LIMITS: JobLimits = { maxJobs: 10_000, maxBytes: 64 * 1024 * 1024, retryAfterSeconds: 1, queueTimeoutMs: 5_000 };
 
 /** Options for JobExecutionService. */
 export interface JobExecutionServiceOptions {
@@ -108,16 +110,25 @@ export class JobExecutionService {
     });
   }
 
-  /** Runs a queue call; a backend that cannot be reached (Redis down) is a 503, not a 500 with its stack. */
+  /**
+   * Runs a queue call; a backend that cannot be reached (Redis down, or not answering within
+   * `queueTimeoutMs`) is a 503 with `Retry-After`, not a 500 with its stack or a hung request.
+   */
   async #reachable<T>(call: () => Promise<T>): Promise<T> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`no answer within ${this.#limits.queueTimeoutMs} ms`)), this.#limits.queueTimeoutMs);
+    });
     try {
-      return await call();
+      return await Promise.race([call(), timeout]);
     } catch (error) {
       if (error instanceof RuntimeError) throw error;
       throw new RuntimeError('UnavailableError', 'The job queue backend is unreachable; retry later.', {
         cause: error,
         retryAfterSeconds: this.#limits.retryAfterSeconds * 5,
       });
+    } finally {
+      clearTimeout(timer);
     }
   }
 }

@@ -38,6 +38,7 @@ const WAIT_POLL_MS = 500;
  */
 export class BullMqJobQueue implements JobQueue {
   readonly #redis: Redis;
+  readonly #eventsRedis: Redis;
   readonly #queue: Queue<JobData, JobReturn>;
   readonly #events: QueueEvents;
   readonly #keys: ReturnType<typeof queueKeys>;
@@ -51,21 +52,24 @@ export class BullMqJobQueue implements JobQueue {
 
   constructor(options: BullMqJobQueueOptions) {
     const queueName = options.queueName ?? DEFAULT_QUEUE_NAME;
+    const logger = options.logger ?? silentLogger;
+    const onError = (error: Error): void => logger.warn({ err: error }, 'redis connection error');
     // Requests fail fast (→ 503) instead of queueing forever while Redis is away.
-    this.#redis = connect(options.url, { maxRetriesPerRequest: 2 });
+    this.#redis = connect(options.url, onError, { maxRetriesPerRequest: 2 });
+    this.#eventsRedis = connect(options.url, onError);
     this.#queue = new Queue(queueName, { connection: this.#redis });
-    this.#events = new QueueEvents(queueName, { connection: connect(options.url) });
+    this.#events = new QueueEvents(queueName, { connection: this.#eventsRedis });
     this.#keys = queueKeys(queueName);
     this.#accounting = new RedisJobAccounting(this.#redis, queueName);
     this.#retry = options.retry;
     this.#maxFinished = options.maxFinished ?? 1_000;
-    this.#logger = options.logger ?? silentLogger;
+    this.#logger = logger;
     this.#newId = options.newId ?? randomUUID;
     this.#changes.setMaxListeners(0);
     for (const event of ['waiting', 'active', 'delayed', 'stalled'] as const) this.#events.on(event, ({ jobId }: { jobId: string }) => this.#changed(jobId, false));
     for (const event of ['completed', 'failed'] as const) this.#events.on(event, ({ jobId }: { jobId: string }) => this.#changed(jobId, true));
-    this.#events.on('error', (error) => this.#logger.warn({ err: error }, 'queue events connection error'));
-    this.#queue.on('error', (error) => this.#logger.warn({ err: error }, 'queue connection error'));
+    this.#events.on('error', () => undefined); // Reported once by the connection's own listener.
+    this.#queue.on('error', () => undefined);
   }
 
   /** Resolves once Redis answers; rejects with a clear message when it does not. */
@@ -171,11 +175,18 @@ export class BullMqJobQueue implements JobQueue {
     return new Map([...names].map((name) => [name, { ...(totals.get(name) ?? empty), running: running.get(name) ?? 0 }]));
   }
 
-  /** Disconnects; jobs stay in Redis for the workers and for the next API process. */
-  async close(): Promise<void> {
+  /** Disconnects (at most `deadlineMs` for a graceful close); jobs stay in Redis for the workers and the next API process. */
+  async close(deadlineMs = 5_000): Promise<void> {
     for (const wakers of this.#waiters.values()) for (const wake of wakers) wake();
-    await Promise.allSettled([this.#events.close(), this.#queue.close()]);
+    let timer: NodeJS.Timeout | undefined;
+    const expired = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, Math.min(deadlineMs, 5_000));
+    });
+    // A close waits for Redis; when Redis is gone, the deadline ends the wait and we cut the sockets.
+    await Promise.race([Promise.allSettled([this.#events.close(), this.#queue.close()]), expired]);
+    clearTimeout(timer);
     this.#redis.disconnect();
+    this.#eventsRedis.disconnect();
   }
 
   #changed(jobId: string, final: boolean): void {

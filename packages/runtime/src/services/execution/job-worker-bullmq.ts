@@ -45,6 +45,7 @@ export class BullMqJobWorker {
   readonly #logger: Logger;
   readonly #redis: Redis;
   readonly #subscriber: Redis;
+  readonly #workerRedis: Redis;
   readonly #keys: ReturnType<typeof queueKeys>;
   readonly #accounting: RedisJobAccounting;
   readonly #worker: Worker<JobData, JobReturn>;
@@ -55,19 +56,21 @@ export class BullMqJobWorker {
     const queueName = options.queueName ?? DEFAULT_QUEUE_NAME;
     this.#executor = options.executor;
     this.#logger = options.logger ?? silentLogger;
-    this.#redis = connect(options.url);
-    this.#subscriber = connect(options.url);
+    const onError = (error: Error): void => this.#logger.warn({ err: error }, 'redis connection error');
+    this.#redis = connect(options.url, onError);
+    this.#subscriber = connect(options.url, onError);
+    this.#workerRedis = connect(options.url, onError);
     this.#keys = queueKeys(queueName);
     this.#accounting = new RedisJobAccounting(this.#redis, queueName);
     this.#worker = new Worker<JobData, JobReturn>(queueName, (job, _token, signal) => this.#process(job, signal), {
-      connection: connect(options.url),
+      connection: this.#workerRedis,
       concurrency: Math.max(1, options.concurrency ?? 8),
       lockDuration: options.lockDurationMs ?? 30_000,
       stalledInterval: options.stalledIntervalMs ?? 30_000,
       maxStalledCount: options.maxStalledCount ?? 1,
       autorun: false,
     });
-    this.#worker.on('error', (error) => this.#logger.warn({ err: error }, 'worker connection error'));
+    this.#worker.on('error', (error) => this.#logger.warn({ err: error }, 'worker error'));
   }
 
   /**
@@ -105,6 +108,7 @@ export class BullMqJobWorker {
     }
     this.#subscriber.disconnect();
     this.#redis.disconnect();
+    this.#workerRedis.disconnect();
   }
 
   async #process(job: BullJob<JobData, JobReturn>, bullSignal: AbortSignal | undefined): Promise<JobReturn> {
