@@ -206,7 +206,7 @@ export class InMemoryJobQueue implements JobQueue {
   }
 
   #scheduleRetry(job: Job, error: PublicError, policy: RetryPolicy): void {
-    const pending = this.#save({ ...job, status: 'PENDING', history: [...job.history, retryEntry(error, job.attempts, policy)] });
+    const pending = this.#save({ ...job, status: 'PENDING', history: [...job.history, retryEntry(error, job.attempts, job.attempts, policy)] });
     const timer = setTimeout(() => {
       this.#retryTimers.delete(pending.id);
       this.#queue.push(pending.id);

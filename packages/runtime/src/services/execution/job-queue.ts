@@ -40,13 +40,16 @@ export function isRetryable(error: PublicError, cancelled: boolean): boolean {
   return !cancelled && (error.type === 'PluginError' || error.type === 'TimeoutError');
 }
 
-/** The history entry saying a failed attempt will be retried, and why. */
-export function retryEntry(error: PublicError, failedAttempt: number, policy: RetryPolicy, at = new Date()): JobHistoryEntry {
+/**
+ * The history entry saying a failed attempt will be retried, and why. `attempt` counts every
+ * start (a run lost with its worker included); `failures` counts what the policy allows.
+ */
+export function retryEntry(error: PublicError, attempt: number, failures: number, policy: RetryPolicy, at = new Date()): JobHistoryEntry {
   return {
     status: 'PENDING',
     at: at.toISOString(),
-    attempt: failedAttempt,
-    reason: `retry ${failedAttempt + 1}/${policy.attempts} after attempt ${failedAttempt} failed: ${error.type}: ${error.message}`,
+    attempt,
+    reason: `retry after attempt ${attempt} failed (${failures} of ${policy.attempts} attempts used): ${error.type}: ${error.message}`,
   };
 }
 

@@ -163,7 +163,7 @@ export class BullMqJobWorker {
       attempts,
       backoff: typeof backoff === 'object' ? { type: backoff.type === 'exponential' ? 'exponential' : 'fixed', delayMs: backoff.delay ?? 0 } : { type: 'fixed', delayMs: backoff ?? 0 },
     };
-    await this.#log(job, retryEntry(error, job.attemptsStarted, policy));
+    await this.#log(job, retryEntry(error, job.attemptsStarted, job.attemptsMade + 1, policy));
     return new Error(encodeFailure(error));
   }
 

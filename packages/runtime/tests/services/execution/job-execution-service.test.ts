@@ -82,8 +82,8 @@ describe('JobExecutionService over the in-memory queue', () => {
     expect(done).toMatchObject({ status: 'FAILED', attempts: 3 });
     const retries = done.history.filter((entry) => entry.reason?.startsWith('retry'));
     expect(retries.map((entry) => entry.reason)).toEqual([
-      'retry 2/3 after attempt 1 failed: PluginError: thrown on purpose',
-      'retry 3/3 after attempt 2 failed: PluginError: thrown on purpose',
+      'retry after attempt 1 failed (1 of 3 attempts used): PluginError: thrown on purpose',
+      'retry after attempt 2 failed (2 of 3 attempts used): PluginError: thrown on purpose',
     ]);
     // Each attempt is one run: three errors, counted once each.
     expect(registry.getOrThrow('test-throwing').metrics.error_count).toBe(3);

@@ -57,8 +57,8 @@ describe.skipIf(redis === null)('BullMQ job queue (real redis-server)', () => {
     const done = await jobs.waitFor(job.id);
     expect(done).toMatchObject({ status: 'FAILED', attempts: 3, error: { type: 'PluginError', message: 'rejected on purpose' } });
     expect(done.history.filter((entry) => entry.reason?.startsWith('retry')).map((entry) => entry.reason)).toEqual([
-      'retry 2/3 after attempt 1 failed: PluginError: rejected on purpose',
-      'retry 3/3 after attempt 2 failed: PluginError: rejected on purpose',
+      'retry after attempt 1 failed (1 of 3 attempts used): PluginError: rejected on purpose',
+      'retry after attempt 2 failed (2 of 3 attempts used): PluginError: rejected on purpose',
     ]);
     const metrics = (await analysis.listPlugins()).find((plugin) => plugin.name === 'test-throwing')!.metrics;
     expect(metrics).toMatchObject({ success_count: 0, error_count: 3, state: 'FAILED' });
