@@ -1,4 +1,5 @@
 import type { Logger } from './logger.js';
+import { builtinPlugins } from './plugins/builtin/index.js';
 import type { Plugin } from './plugins/plugin.js';
 import { PluginRegistry } from './plugins/registry.js';
 import { ToolRunner } from './plugins/runtime/tool-runner.js';
@@ -9,7 +10,8 @@ import { PluginExecutionService } from './services/execution/plugin-execution-se
 export interface WorkerDeps {
   queueUrl: string;
   queueName?: string;
-  plugins: Plugin[];
+  /** Default: the built-in plugins, as `pnpm start` registers them. */
+  plugins?: Plugin[];
   logger: Logger;
   concurrency?: number;
   defaultTimeoutMs?: number;
@@ -18,13 +20,19 @@ export interface WorkerDeps {
   maxStalledCount?: number;
 }
 
+/** What the process entry holds: a way to stop. */
+export interface WorkerHandle {
+  /** Stops taking jobs; running ones get `deadlineMs`, then BullMQ's stalled check hands them on. */
+  close(deadlineMs: number): Promise<void>;
+}
+
 /**
  * Wires plugins → ToolRunner → PluginExecutionService → BullMqJobWorker and starts taking jobs.
  * ToolRunner reports each finished run to the worker, which counts it in Redis.
  */
-export async function startWorker(deps: WorkerDeps): Promise<BullMqJobWorker> {
+export async function startWorker(deps: WorkerDeps): Promise<WorkerHandle> {
   const registry = new PluginRegistry();
-  for (const plugin of deps.plugins) registry.register(plugin);
+  for (const plugin of deps.plugins ?? builtinPlugins()) registry.register(plugin);
   registry.initializeAll();
   for (const snapshot of registry.snapshots()) {
     if (snapshot.state === 'UNAVAILABLE') deps.logger.warn({ plugin: snapshot.name, reason: snapshot.reason }, 'plugin unavailable');
@@ -47,5 +55,6 @@ export async function startWorker(deps: WorkerDeps): Promise<BullMqJobWorker> {
     logger: deps.logger,
   });
   await worker.start();
-  return worker;
+  const started = worker;
+  return { close: (deadlineMs) => started.close(deadlineMs) };
 }

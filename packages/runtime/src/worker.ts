@@ -1,10 +1,10 @@
 import pino from 'pino';
 import { configFromEnv, redactUrl } from './config.js';
-import { builtinPlugins } from './plugins/builtin/index.js';
 import { startWorker } from './worker-app.js';
 
-// `pnpm worker`: a process that runs queued jobs. Same environment variables as `pnpm start`;
-// EXECGOV_QUEUE_URL is required (workers share jobs through Redis).
+// `pnpm worker`: a process that runs queued jobs with the built-in plugins. Same environment
+// variables as `pnpm start`; EXECGOV_QUEUE_URL is required (workers share jobs through Redis).
+// This file sits in the `worker-entry` layer: it may reach the runtime only through worker-app.ts.
 const logger = pino({ name: 'execgov-worker' });
 
 let config;
@@ -22,7 +22,6 @@ if (config.EXECGOV_QUEUE_URL === undefined) {
 const worker = await startWorker({
   queueUrl: config.EXECGOV_QUEUE_URL,
   queueName: config.EXECGOV_QUEUE_NAME,
-  plugins: builtinPlugins(),
   logger,
   concurrency: config.EXECGOV_CONCURRENCY,
   lockDurationMs: config.EXECGOV_LOCK_DURATION_MS,
