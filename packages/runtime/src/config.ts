@@ -26,6 +26,8 @@ const envSchema = z.object({
   EXECGOV_MAX_QUEUED_JOBS: int(10_000, 1),
   EXECGOV_MAX_QUEUED_BYTES: int(64 * 1024 * 1024, 1),
   EXECGOV_MAX_FINISHED_JOBS: int(1_000, 1),
+  /** How long a sync request waits for its job before a 504 naming it. */
+  EXECGOV_SYNC_WAIT_MS: int(60_000, 1),
   /** JSON: `{ "<plugin>": { "attempts": 3, "backoff": { "type": "exponential", "delayMs": 500 } } }`. */
   EXECGOV_RETRY: z
     .string()

@@ -21,7 +21,7 @@ const app = await buildApp({
   queueUrl: config.EXECGOV_QUEUE_URL,
   queueName: config.EXECGOV_QUEUE_NAME,
   retry: config.EXECGOV_RETRY,
-  limits: { maxJobs: config.EXECGOV_MAX_QUEUED_JOBS, maxBytes: config.EXECGOV_MAX_QUEUED_BYTES },
+  limits: { maxJobs: config.EXECGOV_MAX_QUEUED_JOBS, maxBytes: config.EXECGOV_MAX_QUEUED_BYTES, syncWaitMs: config.EXECGOV_SYNC_WAIT_MS },
 }).catch((error: unknown) => {
   console.error((error as Error).message);
   process.exit(1);

@@ -13,10 +13,12 @@ export interface JobLimits {
   retryAfterSeconds: number;
   /** A queue call slower than this (Redis unreachable) is answered 503 instead of hanging the request. */
   queueTimeoutMs: number;
+  /** How long a sync request waits for its job (no worker running, a long queue) before a 504 naming the job. */
+  syncWaitMs: number;
 }
 
 /** Defaults: room for bursts, while a full queue holds at most 64 MiB of payloads. */
-export const DEFAULT_JOB_LIMITS: JobLimits = { maxJobs: 10_000, maxBytes: 64 * 1024 * 1024, retryAfterSeconds: 1, queueTimeoutMs: 5_000 };
+export const DEFAULT_JOB_LIMITS: JobLimits = { maxJobs: 10_000, maxBytes: 64 * 1024 * 1024, retryAfterSeconds: 1, queueTimeoutMs: 5_000, syncWaitMs: 60_000 };
 
 /** Options for JobExecutionService. */
 export interface JobExecutionServiceOptions {
@@ -68,9 +70,16 @@ export class JobExecutionService {
     return this.#reachable(() => this.#queue.list(status));
   }
 
-  /** Resolves with the job once it is SUCCESS, FAILED or CANCELLED. */
+  /**
+   * Resolves with the job once it is SUCCESS, FAILED or CANCELLED. Past `syncWaitMs` it rejects
+   * with a TimeoutError naming the job, which stays queued and can be polled.
+   */
   waitFor(id: string): Promise<Job> {
-    return this.#queue.waitForFinal(id);
+    const { syncWaitMs } = this.#limits;
+    const late = new RuntimeError('TimeoutError', `Job "${id}" did not finish within ${syncWaitMs} ms; it is still queued: poll it.`, {
+      details: { job_id: id, waited_ms: syncWaitMs },
+    });
+    return this.#reachable(() => this.#queue.waitForFinal(id), syncWaitMs, late);
   }
 
   /** Cancels a PENDING or RUNNING job (its plugin's signal fires); a finished job is returned unchanged. */
@@ -114,10 +123,10 @@ export class JobExecutionService {
    * Runs a queue call; a backend that cannot be reached (Redis down, or not answering within
    * `queueTimeoutMs`) is a 503 with `Retry-After`, not a 500 with its stack or a hung request.
    */
-  async #reachable<T>(call: () => Promise<T>): Promise<T> {
+  async #reachable<T>(call: () => Promise<T>, timeoutMs = this.#limits.queueTimeoutMs, onTimeout?: RuntimeError): Promise<T> {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`no answer within ${this.#limits.queueTimeoutMs} ms`)), this.#limits.queueTimeoutMs);
+      timer = setTimeout(() => reject(onTimeout ?? new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
     });
     try {
       return await Promise.race([call(), timeout]);

@@ -89,13 +89,21 @@ describe.skipIf(redis === null)('BullMQ job queue (real redis-server)', () => {
     expect(await analysis.health()).toEqual({ status: 'ok', plugins: 7, jobs: { pending: 2, running: 0 } });
   });
 
+  it('a sync request with no worker running ends in a TimeoutError naming the job, which stays queued', async () => {
+    const { jobs, analysis } = await setup({ worker: false, limits: { syncWaitMs: 300 } });
+    const error = await analysis.execute({ plugin: 'hash-text', payload: { text: 'x' } }).catch((thrown: unknown) => thrown);
+    expect(error).toMatchObject({ type: 'TimeoutError', details: { job_id: expect.any(String), waited_ms: 300 } });
+    const id = (error as { details: { job_id: string } }).details.job_id;
+    expect((await jobs.get(id))?.status).toBe('PENDING');
+  });
+
   it('answers 503-typed errors (not a stack) when Redis goes away', async () => {
     const queueName = redis!.queueName('down');
     const queue = new BullMqJobQueue({ url: 'redis://127.0.0.1:1', queueName });
     const registry = registryWith(allPlugins());
     const executor = new PluginExecutionService({ runner: new ToolRunner({ registry }) });
     const jobs = new JobExecutionService({ executor, queue, limits: { queueTimeoutMs: 300 } });
-    closers.push(() => queue.close());
+    closers.push(() => queue.close(100));
     await expect(jobs.submit('hash-text', { text: 'x' })).rejects.toMatchObject({ type: 'UnavailableError' });
     await expect(jobs.list()).rejects.toMatchObject({ type: 'UnavailableError' });
   });
