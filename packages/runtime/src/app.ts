@@ -10,6 +10,7 @@ import { AnalysisExecutionService } from './services/execution/analysis-executio
 import { DEFAULT_JOB_LIMITS, JobExecutionService, type JobLimits } from './services/execution/job-execution-service.js';
 import type { JobQueue, RetryPolicies } from './services/execution/job-queue.js';
 import { BullMqJobQueue } from './services/execution/job-queue-bullmq.js';
+import { withDeadline } from './services/execution/job-queue-deadline.js';
 import { InMemoryJobQueue } from './services/execution/job-queue-memory.js';
 import type { JobStore } from './services/execution/job-store.js';
 import { InMemoryJobStore } from './services/execution/job-store.js';
@@ -101,18 +102,9 @@ async function createQueue(deps: AppDeps, executor: PluginExecutionService, logg
   }
   const queue = new BullMqJobQueue({ url: deps.queueUrl, queueName: deps.queueName, retry: deps.retry, maxFinished: deps.maxFinishedJobs, logger });
   const timeoutMs = deps.queueConnectTimeoutMs ?? 10_000;
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`Redis at ${redactUrl(deps.queueUrl ?? '')} did not answer within ${timeoutMs} ms (EXECGOV_QUEUE_URL).`)), timeoutMs);
-  });
-  try {
-    await Promise.race([queue.ready(), timeout]);
-  } catch (error) {
-    await queue.close();
-    throw error;
-  } finally {
-    clearTimeout(timer);
-  }
-  return queue;
+  const ready = await withDeadline(queue.ready(), timeoutMs).catch((error: unknown) => ({ done: false as const, error }));
+  if (ready.done) return queue;
+  await queue.close(1_000);
+  throw new Error(`Redis at ${redactUrl(deps.queueUrl)} did not answer within ${timeoutMs} ms (EXECGOV_QUEUE_URL).`, { cause: 'error' in ready ? ready.error : undefined });
 }
 

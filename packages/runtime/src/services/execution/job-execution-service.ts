@@ -1,6 +1,7 @@
 import { RuntimeError } from '../../errors.js';
 import type { PluginExecutionService } from './plugin-execution-service.js';
 import type { JobQueue, QueueDepth, RunMetrics } from './job-queue.js';
+import { withDeadline } from './job-queue-deadline.js';
 import type { Job, JobStatus } from './job-store.js';
 
 /** Bounds on unfinished jobs: past either one, submissions get 429 with `Retry-After`. */
@@ -124,20 +125,18 @@ export class JobExecutionService {
    * `queueTimeoutMs`) is a 503 with `Retry-After`, not a 500 with its stack or a hung request.
    */
   async #reachable<T>(call: () => Promise<T>, timeoutMs = this.#limits.queueTimeoutMs, onTimeout?: RuntimeError): Promise<T> {
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(onTimeout ?? new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
-    });
-    try {
-      return await Promise.race([call(), timeout]);
-    } catch (error) {
-      if (error instanceof RuntimeError) throw error;
-      throw new RuntimeError('UnavailableError', 'The job queue backend is unreachable; retry later.', {
-        cause: error,
+    const unreachable = (cause: unknown): RuntimeError =>
+      new RuntimeError('UnavailableError', 'The job queue backend is unreachable; retry later.', {
+        cause,
         retryAfterSeconds: this.#limits.retryAfterSeconds * 5,
       });
-    } finally {
-      clearTimeout(timer);
+    let outcome;
+    try {
+      outcome = await withDeadline(call(), timeoutMs);
+    } catch (error) {
+      throw error instanceof RuntimeError ? error : unreachable(error);
     }
+    if (!outcome.done) throw onTimeout ?? unreachable(new Error(`no answer within ${timeoutMs} ms`));
+    return outcome.value;
   }
 }

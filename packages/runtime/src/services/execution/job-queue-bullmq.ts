@@ -6,6 +6,7 @@ import { RuntimeError } from '../../errors.js';
 import { silentLogger, type Logger } from '../../logger.js';
 import { connect, DEFAULT_QUEUE_NAME, MARKER_TTL_SECONDS, queueKeys, toJob, type CancelMarker, type JobData, type JobReturn } from './job-bullmq-codec.js';
 import { retryPolicyFor, type JobListener, type JobQueue, type JobSubmission, type QueueDepth, type RetryPolicies, type RunMetrics } from './job-queue.js';
+import { withDeadline } from './job-queue-deadline.js';
 import { RedisJobAccounting } from './job-redis-accounting.js';
 import { FINAL_STATUSES, type Job, type JobStatus } from './job-store.js';
 
@@ -178,13 +179,8 @@ export class BullMqJobQueue implements JobQueue {
   /** Disconnects (at most `deadlineMs` for a graceful close); jobs stay in Redis for the workers and the next API process. */
   async close(deadlineMs = 5_000): Promise<void> {
     for (const wakers of this.#waiters.values()) for (const wake of wakers) wake();
-    let timer: NodeJS.Timeout | undefined;
-    const expired = new Promise<void>((resolve) => {
-      timer = setTimeout(resolve, Math.min(deadlineMs, 5_000));
-    });
     // A close waits for Redis; when Redis is gone, the deadline ends the wait and we cut the sockets.
-    await Promise.race([Promise.allSettled([this.#events.close(), this.#queue.close()]), expired]);
-    clearTimeout(timer);
+    await withDeadline(Promise.allSettled([this.#events.close(), this.#queue.close()]), Math.min(deadlineMs, 5_000));
     this.#redis.disconnect();
     this.#eventsRedis.disconnect();
   }

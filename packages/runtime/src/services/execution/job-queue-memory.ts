@@ -4,6 +4,7 @@ import { RuntimeError, toErrorEnvelope, type PublicError } from '../../errors.js
 import { silentLogger, type Logger } from '../../logger.js';
 import type { RunResult } from '../../plugins/runtime/tool-runner.js';
 import type { PluginExecutionService } from './plugin-execution-service.js';
+import { withDeadline } from './job-queue-deadline.js';
 import {
   backoffDelay,
   isRetryable,
@@ -127,14 +128,8 @@ export class InMemoryJobQueue implements JobQueue {
 
   async close(deadlineMs: number): Promise<void> {
     for (const id of [...this.#queue, ...this.#retryTimers.keys()]) this.#cancelNow(id, 'Cancelled: the service is shutting down.');
-    const settled = Promise.all([...this.#running.values()].map((entry) => entry.done));
-    let timer: NodeJS.Timeout | undefined;
-    const expired = new Promise<'expired'>((resolve) => {
-      timer = setTimeout(() => resolve('expired'), deadlineMs);
-    });
-    const outcome = await Promise.race([settled.then(() => 'drained' as const), expired]);
-    clearTimeout(timer);
-    if (outcome === 'expired') {
+    const drained = await withDeadline(Promise.all([...this.#running.values()].map((entry) => entry.done)), deadlineMs);
+    if (!drained.done) {
       this.#logger.warn({ running: this.#running.size }, 'shutdown deadline passed; aborting running jobs');
       for (const id of [...this.#running.keys()]) this.#cancelNow(id, 'Aborted: the shutdown deadline passed.');
       await Promise.all([...this.#running.values()].map((entry) => entry.done));

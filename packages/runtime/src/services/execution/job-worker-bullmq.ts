@@ -16,6 +16,7 @@ import {
   type JobReturn,
 } from './job-bullmq-codec.js';
 import { isRetryable, retryEntry, type RetryPolicy } from './job-queue.js';
+import { withDeadline } from './job-queue-deadline.js';
 import { RedisJobAccounting } from './job-redis-accounting.js';
 import type { JobHistoryEntry } from './job-store.js';
 
@@ -96,13 +97,8 @@ export class BullMqJobWorker {
    * closes without them: their locks lapse and BullMQ's stalled check hands them to another worker.
    */
   async close(deadlineMs: number): Promise<void> {
-    let timer: NodeJS.Timeout | undefined;
-    const expired = new Promise<'expired'>((resolve) => {
-      timer = setTimeout(() => resolve('expired'), deadlineMs);
-    });
-    const outcome = await Promise.race([this.#worker.close().then(() => 'closed' as const), expired]);
-    clearTimeout(timer);
-    if (outcome === 'expired') {
+    const closed = await withDeadline(this.#worker.close(), deadlineMs);
+    if (!closed.done) {
       this.#logger.warn({ running: this.#attempts.size }, 'worker shutdown deadline passed; leaving running jobs to the stalled check');
       await this.#worker.close(true);
     }

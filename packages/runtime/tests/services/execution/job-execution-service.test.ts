@@ -68,6 +68,8 @@ describe('JobExecutionService over the in-memory queue', () => {
   it('bounds unfinished payload bytes, and frees them when jobs end', async () => {
     const { jobs } = service({ concurrency: 1, limits: { maxBytes: 100 } });
     const text = 'x'.repeat(60);
+    // The sleeper holds the only slot, so the first hash waits in the queue with its 72 bytes.
+    await jobs.submit('test-sleeping', { ms: 50 });
     const first = await jobs.submit('hash-text', { text });
     await expect(jobs.submit('hash-text', { text })).rejects.toMatchObject({ type: 'OverloadedError', details: { max_bytes: 100 } });
     await jobs.waitFor(first.id);
