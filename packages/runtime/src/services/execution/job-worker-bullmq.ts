@@ -116,14 +116,15 @@ export class BullMqJobWorker {
       await this.#accounting.releaseBytes(id);
       throw new UnrecoverableError(encodeFailure(cancelError(JSON.parse(cancelled) as CancelMarker, job.data.plugin, id)));
     }
-    // Attempts started but neither finished nor failed: their worker died (SIGKILL, lost lock).
+    // Attempts started whose outcome BullMQ never recorded: their worker died (SIGKILL, lost lock),
+    // mid-run or just after writing a history entry.
     const lost = attempt - 1 - job.attemptsMade;
     if (lost > 0) {
       await this.#log(job, {
         status: 'PENDING',
         at: new Date().toISOString(),
         attempt: attempt - 1,
-        reason: `retry: the worker running attempt ${attempt - 1} stopped; BullMQ's stalled-job check put the job back`,
+        reason: `retry: the worker running attempt ${attempt - 1} stopped before BullMQ recorded its outcome; the stalled-job check put the job back`,
       });
     }
     await this.#log(job, { status: 'RUNNING', at: new Date().toISOString(), attempt, reason: null });
