@@ -138,13 +138,12 @@ describe.skipIf(redis === null)('e2e: API + worker processes on BullMQ (real red
     await killer;
     expect(workers.map((child) => child.pid)).toContain(killed);
 
-    await eventually(async () => {
-      const pending = (await call(api.base, 'GET', '/v1/analyze-execution/jobs?status=PENDING')).body.jobs.length;
-      const running = (await call(api.base, 'GET', '/v1/analyze-execution/jobs?status=RUNNING')).body.jobs.length;
-      return pending + running === 0 ? true : undefined;
+    // One listing: every job of the run, each final.
+    const body = await eventually(async () => {
+      const listed = (await call(api.base, 'GET', '/v1/analyze-execution/jobs')).body;
+      const open = listed.jobs.filter((job: { status: string }) => job.status === 'PENDING' || job.status === 'RUNNING');
+      return listed.jobs.length === JOBS && open.length === 0 ? listed : undefined;
     }, 60_000);
-
-    const { body } = await call(api.base, 'GET', '/v1/analyze-execution/jobs');
     const byId = new Map<string, any>(body.jobs.map((job: { job_id: string }) => [job.job_id, job]));
     expect(new Set(ids).size).toBe(JOBS);
     for (const [i, id] of ids.entries()) {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
-import { Queue, QueueEvents, type Job as BullJob, type JobState } from 'bullmq';
+import { Queue, QueueEvents, type JobState } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { RuntimeError } from '../../errors.js';
 import { silentLogger, type Logger } from '../../logger.js';
@@ -105,24 +105,21 @@ export class BullMqJobQueue implements JobQueue {
   }
 
   async get(id: string): Promise<Job | undefined> {
-    const bull = await this.#queue.getJob(id);
-    if (bull === undefined) return undefined;
-    const [state, logs, marker] = await Promise.all([bull.getState(), this.#logs(id), this.#marker(id)]);
-    return toJob(bull, state, logs, marker);
+    // State first, then the job: data newer than its state is harmless (a RUNNING job whose
+    // result just landed reads RUNNING); the reverse would show SUCCESS without its result.
+    const state = await this.#queue.getJobState(id);
+    if (state === 'unknown') return undefined;
+    const [bull, logs, marker] = await Promise.all([this.#queue.getJob(id), this.#logs(id), this.#marker(id)]);
+    return bull === undefined ? undefined : toJob(bull, state, logs, marker);
   }
 
   async list(status?: JobStatus): Promise<Job[]> {
-    const states = status === undefined ? STATES_OF.CANCELLED : STATES_OF[status];
-    const found = await Promise.all(
-      states.map(async (state) => ((await this.#queue.getJobs([state])) as Array<BullJob<JobData, JobReturn> | undefined>).map((bull) => ({ bull, state }))),
-    );
-    const entries = found.flat().filter((entry): entry is { bull: BullJob<JobData, JobReturn>; state: JobState } => entry.bull !== undefined && entry.bull !== null);
-    const ids = entries.map((entry) => String(entry.bull.id));
-    const markers = ids.length === 0 ? [] : await this.#redis.mget(ids.map((id) => this.#keys.cancel(id)));
-    const logs = await Promise.all(ids.map((id) => this.#logs(id)));
-    const jobs = entries.map((entry, i) => toJob(entry.bull, entry.state, logs[i] ?? [], parseMarker(markers[i] ?? null)));
-    const wanted = status === undefined ? jobs : jobs.filter((job) => job.status === status);
-    return wanted.sort((a, b) => a.created_at.localeCompare(b.created_at) || a.id.localeCompare(b.id));
+    // One getRanges script: which jobs exist is one snapshot, so a job moving between states
+    // (active → delayed on a retry) is neither missed nor listed twice. Each is then read fresh.
+    const ids = await this.#queue.getRanges([...(status === undefined ? STATES_OF.CANCELLED : STATES_OF[status])], 0, -1, true);
+    const jobs = await Promise.all([...new Set(ids)].map((id) => this.get(id)));
+    const found = jobs.filter((job): job is Job => job !== undefined && (status === undefined || job.status === status));
+    return found.sort((a, b) => a.created_at.localeCompare(b.created_at) || a.id.localeCompare(b.id));
   }
 
   async cancel(id: string, reason: string): Promise<Job | undefined> {
