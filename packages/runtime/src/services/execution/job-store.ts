@@ -36,7 +36,7 @@ export interface Job {
   readonly history: readonly JobHistoryEntry[];
 }
 
-/** Where jobs live. Swap the in-memory default for a database without touching the service. */
+/** Where the in-memory queue keeps its jobs (the BullMQ queue keeps them in Redis instead). */
 export interface JobStore {
   save(job: Job): void;
   get(id: string): Job | undefined;
