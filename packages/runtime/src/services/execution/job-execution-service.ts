@@ -80,7 +80,9 @@ export class JobExecutionService {
     const late = new RuntimeError('TimeoutError', `Job "${id}" did not finish within ${syncWaitMs} ms; it is still queued: poll it.`, {
       details: { job_id: id, waited_ms: syncWaitMs },
     });
-    return this.#reachable(() => this.#queue.waitForFinal(id), syncWaitMs, late);
+    // The abort ends the queue's wait too, so a request that gave up leaves no poller behind.
+    const stop = new AbortController();
+    return this.#reachable(() => this.#queue.waitForFinal(id, stop.signal), syncWaitMs, late).finally(() => stop.abort(late));
   }
 
   /** Cancels a PENDING or RUNNING job (its plugin's signal fires); a finished job is returned unchanged. */

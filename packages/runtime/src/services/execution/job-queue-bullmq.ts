@@ -136,19 +136,24 @@ export class BullMqJobQueue implements JobQueue {
     return cancelled;
   }
 
-  async waitForFinal(id: string): Promise<Job> {
+  async waitForFinal(id: string, signal?: AbortSignal): Promise<Job> {
     for (;;) {
+      signal?.throwIfAborted();
       const job = await this.get(id);
       if (job === undefined) throw new RuntimeError('NotFoundError', `Unknown job "${id}".`);
       if (FINAL_STATUSES.has(job.status)) return job;
       await new Promise<void>((resolve) => {
         const wake = (): void => {
           clearTimeout(timer);
-          this.#waiters.get(id)?.delete(wake);
+          signal?.removeEventListener('abort', wake);
+          const waiters = this.#waiters.get(id);
+          waiters?.delete(wake);
+          if (waiters?.size === 0) this.#waiters.delete(id);
           resolve();
         };
         const timer = setTimeout(wake, WAIT_POLL_MS);
         this.#waiters.set(id, (this.#waiters.get(id) ?? new Set()).add(wake));
+        signal?.addEventListener('abort', wake, { once: true });
       });
     }
   }

@@ -99,17 +99,26 @@ export class InMemoryJobQueue implements JobQueue {
     return this.#cancelNow(id, reason);
   }
 
-  waitForFinal(id: string): Promise<Job> {
+  waitForFinal(id: string, signal?: AbortSignal): Promise<Job> {
     const job = this.#store.get(id);
     if (job === undefined) return Promise.reject(new RuntimeError('NotFoundError', `Unknown job "${id}".`));
     if (FINAL_STATUSES.has(job.status)) return Promise.resolve(job);
-    return new Promise((resolve) => {
+    return new Promise((resolve, reject) => {
+      const stop = (): void => {
+        this.#events.off('change', listener);
+        signal?.removeEventListener('abort', onAbort);
+      };
       const listener = (changed: Job): void => {
         if (changed.id !== id || !FINAL_STATUSES.has(changed.status)) return;
-        this.#events.off('change', listener);
+        stop();
         resolve(changed);
       };
+      const onAbort = (): void => {
+        stop();
+        reject(signal?.reason);
+      };
       this.#events.on('change', listener);
+      signal?.addEventListener('abort', onAbort, { once: true });
     });
   }
 

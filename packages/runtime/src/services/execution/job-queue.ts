@@ -90,8 +90,8 @@ export interface JobQueue {
   list(status?: JobStatus): Promise<Job[]>;
   /** Cancels a PENDING or RUNNING job (the plugin's signal fires wherever it runs); a finished job comes back unchanged. */
   cancel(id: string, reason: string): Promise<Job | undefined>;
-  /** Resolves with the job once it is SUCCESS, FAILED or CANCELLED; rejects for an unknown job. */
-  waitForFinal(id: string): Promise<Job>;
+  /** Resolves with the job once it is SUCCESS, FAILED or CANCELLED; rejects for an unknown job, or once `signal` aborts. */
+  waitForFinal(id: string, signal?: AbortSignal): Promise<Job>;
   /** Subscribes to status changes; returns the unsubscribe function. */
   onChange(listener: JobListener): () => void;
   /** Unfinished jobs and their payload bytes. */
