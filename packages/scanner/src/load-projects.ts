@@ -1,8 +1,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { TypeScriptModule } from '@execgov/core';
-import { Project, ts } from 'ts-morph';
-import type * as coreTs from 'typescript';
+// The scanner's own TypeScript 6 (a dependency of this package, so a project whose `typescript` is
+// 7, the native port without a JS API, still gets one). The core is handed this module.
+import ts from 'typescript';
 import { ProjectError, UnreadableFileError } from './errors.js';
 
 /** One tsconfig to turn into a program. */
@@ -84,12 +85,21 @@ export function planProjects(projects: readonly string[], cwd: string): ProjectP
 }
 
 /**
- * Builds the program of one planned tsconfig. ts-morph only loads: the raw ts.Program is what
- * the core walks, so no node of it is ever wrapped. Every file the tsconfig selects must read.
+ * Builds the program of one planned tsconfig with plain `ts.createProgram` (references and all),
+ * parsing JSDoc only where it carries types (JavaScript files), as the checker needs it.
+ * Every file the tsconfig selects must read.
  */
-export function loadProgram(plan: ProjectPlan, cwd: string): coreTs.Program {
-  const project = new Project({ tsConfigFilePath: plan.tsconfig });
-  const program = project.getProgram().compilerObject;
+export function loadProgram(plan: ProjectPlan, cwd: string): ts.Program {
+  const parsed = parseTsconfig(plan.tsconfig, cwd);
+  const host = ts.createCompilerHost(parsed.options, true);
+  host.jsDocParsingMode = ts.JSDocParsingMode.ParseForTypeInfo;
+  const program = ts.createProgram({
+    rootNames: plan.fileNames,
+    options: parsed.options,
+    projectReferences: parsed.projectReferences,
+    configFileParsingDiagnostics: ts.getConfigFileParsingDiagnostics(parsed),
+    host,
+  });
   for (const fileName of plan.fileNames) {
     if (program.getSourceFile(fileName)) continue;
     const shown = toPosix(path.relative(cwd, fileName));
@@ -99,9 +109,8 @@ export function loadProgram(plan: ProjectPlan, cwd: string): coreTs.Program {
       'check the file exists and is readable, or remove it from the tsconfig "files"/"include"',
     );
   }
-  // Same compiler (ts-morph's bundled TypeScript 6.0) at runtime; only the declared types differ.
-  return program as unknown as coreTs.Program;
+  return program;
 }
 
-/** ts-morph's own TypeScript module, typed as the core expects; hand this (never `typescript`) to the core. */
-export const compilerModule = ts as unknown as TypeScriptModule;
+/** The TypeScript module the programs are built with; hand this to the core. */
+export const compilerModule: TypeScriptModule = ts;
