@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import * as path from 'node:path';
 import type { AnalyzerHost } from '../host/host.js';
 import { createNodeHost } from '../host/node-host.js';
@@ -67,4 +68,20 @@ export function loadConfig({ startDir, configFile, host = createNodeHost() }: { 
   const found = findConfigFile(startDir, host);
   if (found) return loadConfigFile(found, host);
   return defaultConfig(startDir);
+}
+
+/**
+ * A digest of every config file from `startDir` up to the root (their paths and texts). A front
+ * end whose own cache keys on its settings (ESLint's `--cache`) puts this there, so editing a
+ * config invalidates results computed under the old one.
+ */
+export function configDigest(startDir: string, host: AnalyzerHost = createNodeHost()): string {
+  const hash = createHash('sha256');
+  for (let dir = path.resolve(startDir), parent = path.dirname(dir); ; dir = parent, parent = path.dirname(dir)) {
+    const candidate = path.join(dir, CONFIG_FILE_NAME);
+    const text = host.readFile(candidate);
+    if (text !== undefined) hash.update(`${candidate}\0${text}\0`);
+    if (parent === dir) break;
+  }
+  return hash.digest('hex').slice(0, 16);
 }
