@@ -1,7 +1,7 @@
 // The namespace of the one `typescript` install typescript-eslint also loads: the checker's
 // SyntaxKind and helpers must match the Program it hands us.
 import * as ts from 'typescript';
-import { createAnalyzer, type Analyzer, type ConfigInput, type FileAnalysis } from '@execgov/core';
+import { createAnalyzer, type Analyzer, type ConfigInput, type FileAnalysis, type RuleId } from '@execgov/core';
 
 // The core's analyzer for each program typescript-eslint hands us. Entries die with the program
 // (a new one after any edit in an editor, or per run); config lookup, its freshness and every
@@ -15,9 +15,9 @@ const analyzers = new WeakMap<ts.Program, Analyzer>();
 export function analyzeFile(
   program: ts.Program,
   sourceFile: ts.SourceFile,
-  { cwd, options, optionsSource }: { cwd: string; options: ConfigInput; optionsSource: string },
+  { cwd, options, optionsSource, rules }: { cwd: string; options: ConfigInput; optionsSource: string; rules: readonly RuleId[] },
 ): FileAnalysis {
   let analyzer = analyzers.get(program);
   if (!analyzer) analyzers.set(program, (analyzer = createAnalyzer({ ts, program, cwd })));
-  return analyzer.analyzeFile(sourceFile, { overrides: options, overridesSource: optionsSource });
+  return analyzer.analyzeFile(sourceFile, { overrides: options, overridesSource: optionsSource, rules });
 }
