@@ -73,7 +73,13 @@ function incrementalOptions(values: { cache?: boolean | undefined; 'cache-locati
   if (values.watch && (changedSince !== undefined || values['update-baseline'])) {
     throw new UsageError('--watch cannot be combined with --changed-since or --update-baseline', 'run the scan without --watch for those');
   }
-  return { cache: values.cache ?? false, cacheLocation: values['cache-location'], watch: values.watch ?? false, changedSince };
+  // Only the options given, so a plain scan's options stay what they were.
+  return {
+    ...(values.cache ? { cache: true } : {}),
+    ...(values['cache-location'] !== undefined ? { cacheLocation: values['cache-location'] } : {}),
+    ...(values.watch ? { watch: true } : {}),
+    ...(changedSince !== undefined ? { changedSince } : {}),
+  };
 }
 
 /** Parses argv (without `node` and the script). Throws UsageError on anything it cannot use. */
