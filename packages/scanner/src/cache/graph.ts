@@ -1,6 +1,19 @@
 /** Direct dependencies by file (absolute paths). */
 export type DependencyMap = ReadonlyMap<string, Iterable<string>>;
 
+/** `seeds` and everything reachable from them through `next`. */
+function reach(seeds: Iterable<string>, next: (file: string) => Iterable<string>): Set<string> {
+  const reached = new Set<string>();
+  const queue = [...seeds];
+  while (queue.length > 0) {
+    const file = queue.pop()!;
+    if (reached.has(file)) continue;
+    reached.add(file);
+    for (const other of next(file)) if (!reached.has(other)) queue.push(other);
+  }
+  return reached;
+}
+
 /**
  * `seeds` and every file that reaches one of them through its dependencies: the files whose
  * transitive closure holds a seed, so whose findings may differ when a seed changes.
@@ -14,26 +27,10 @@ export function withDependents(deps: DependencyMap, seeds: Iterable<string>): Se
       list.push(from);
     }
   }
-  const reached = new Set<string>();
-  const queue = [...seeds];
-  while (queue.length > 0) {
-    const file = queue.pop()!;
-    if (reached.has(file)) continue;
-    reached.add(file);
-    for (const from of reverse.get(file) ?? []) if (!reached.has(from)) queue.push(from);
-  }
-  return reached;
+  return reach(seeds, (file) => reverse.get(file) ?? []);
 }
 
 /** `seeds` and everything they depend on, transitively. */
 export function withDependencies(deps: DependencyMap, seeds: Iterable<string>): Set<string> {
-  const reached = new Set<string>();
-  const queue = [...seeds];
-  while (queue.length > 0) {
-    const file = queue.pop()!;
-    if (reached.has(file)) continue;
-    reached.add(file);
-    for (const to of deps.get(file) ?? []) if (!reached.has(to)) queue.push(to);
-  }
-  return reached;
+  return reach(seeds, (file) => deps.get(file) ?? []);
 }
