@@ -5,7 +5,7 @@ import { DEFAULT_FILES, REPO_ROOT, generateProject } from './generate.js';
 import { describeMachine, loadAverage } from './machine.js';
 import { detectTimer, measure, type Timer } from './measure.js';
 import { profileTool } from './profile-run.js';
-import { renderMarkdown, resultsTable, targetsTable, toolsToProfile, type BenchRun, type ToolResult } from './report.js';
+import { missedTargets, renderMarkdown, resultsTable, targetsTable, toolsToProfile, type BenchRun, type ToolResult } from './report.js';
 import { defineTools, failureOf } from './tools.js';
 
 const DEFAULT_RUNS = 5;
@@ -89,10 +89,10 @@ async function main(): Promise<void> {
   if (!values['no-profile']) {
     for (const id of toolsToProfile(run)) {
       const r = results.find((candidate) => candidate.tool.id === id);
-      if (!r) continue;
-      log(`profiling ${r.tool.label} (missed a target) ...`);
+      if (!r?.tool.command) continue;
+      log(`profiling ${r.tool.label} ...`);
       const profiled = profileTool(r.tool, path.join(benchDir, 'cpuprofiles', id));
-      run.profiles.push({ label: r.tool.label, wallSeconds: profiled.wallSeconds, summary: profiled.summary });
+      run.profiles.push({ label: r.tool.label, missedTarget: missedTargets(run).includes(id), wallSeconds: profiled.wallSeconds, summary: profiled.summary, split: profiled.split });
     }
   }
   process.stdout.write(`\n${resultsTable(run)}\n\n${targetsTable(run)}\n`);
