@@ -49,7 +49,7 @@ describe('profileSplit', () => {
       'the checker, asked by the rules': 150,
       'core outside rules (traversal, suppressions, findings)': 20,
       'garbage collection': 180,
-      'other (ts-morph wrappers, output, unattributed)': 0,
+      'other (output, unattributed)': 0,
     });
     expect(split.reduce((sum, row) => sum + row.share, 0)).toBeCloseTo(1);
   });

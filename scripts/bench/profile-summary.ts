@@ -165,6 +165,6 @@ export function profileSplit(totals: ProfileTotals): SplitRow[] {
     part('ESLint itself (traversal, config, reporting)', (p) => p.startsWith('ESLint itself')),
     part('garbage collection', (p) => p === 'garbage collection'),
   ];
-  rows.push({ part: 'other (ts-morph wrappers, output, unattributed)', us: sum((p) => !known.has(p)) });
+  rows.push({ part: 'other (output, unattributed)', us: sum((p) => !known.has(p)) });
   return rows.filter((row) => row.us > 0 || !/typescript-eslint|ESLint itself/.test(row.part)).map((row) => ({ part: row.part, seconds: row.us / 1e6, share: totals.total > 0 ? row.us / totals.total : 0 }));
 }

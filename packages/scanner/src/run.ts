@@ -39,7 +39,7 @@ function existingPaths(paths: readonly string[], cwd: string): string[] {
 export function scanWithOptions(options: ScanOptions, cwd: string): ScanResult {
   const config = loadConfig({ startDir: cwd, configFile: options.configFile });
   const plans = planProjects(options.projects, cwd);
-  return scan({ cwd, config, plans, paths: existingPaths(options.paths, cwd), version: scannerVersion() });
+  return scan({ cwd, config, configFile: options.configFile, plans, paths: existingPaths(options.paths, cwd), version: scannerVersion() });
 }
 
 function toCommand(input: readonly string[] | ScanOptions): Command {

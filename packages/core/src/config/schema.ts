@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RULE_IDS, type RuleId } from '../rule-ids.js';
 
 /** Severity of a rule, as in ESLint. */
 export const severitySchema = z.enum(['error', 'warn', 'off']);
@@ -51,11 +52,13 @@ export const lifecycleSchema = z.strictObject({
   forbidden: z.array(z.string().min(1)).default([]),
 });
 
+/** One optional severity per rule id, derived from the one rule list. */
+const ruleSeverities = Object.fromEntries(
+  RULE_IDS.map((id) => [id, severitySchema.optional().describe(`Severity of the rule "${id}" (default "error").`)]),
+) as { [Id in RuleId]: z.ZodOptional<typeof severitySchema> };
+
 export const rulesSchema = z.strictObject({
-  'no-direct-plugin-run': severitySchema.optional(),
-  'no-layer-bypass': severitySchema.optional(),
-  'tool-runner-invariants': severitySchema.optional(),
-  'valid-lifecycle-states': severitySchema.optional(),
+  ...ruleSeverities,
   reportUntyped: z.boolean().optional().describe('Report guarded members read from receivers typed `any`.'),
 });
 
