@@ -5,12 +5,13 @@ import { DEFAULT_FILES, REPO_ROOT, generateProject } from './generate.js';
 import { describeMachine, loadAverage } from './machine.js';
 import { detectTimer, measure, type Timer } from './measure.js';
 import { profileTool } from './profile-run.js';
+import { measureIncremental, readIncrementalSection, renderIncrementalSection, writeIncrementalSection } from './incremental.js';
 import { missedTargets, renderMarkdown, resultsTable, targetsTable, toolsToProfile, type BenchRun, type ToolResult } from './report.js';
 import { defineTools, failureOf } from './tools.js';
 
 const DEFAULT_RUNS = 5;
 const USAGE =
-  'usage: pnpm bench [--files N (default 2000)] [--runs N (default 5)] [--timer gnu-time|node-probe] [--no-profile] [--doc FILE | --no-doc]';
+  'usage: pnpm bench [--files N (default 2000)] [--runs N (default 5)] [--timer gnu-time|node-probe] [--no-profile] [--no-incremental] [--doc FILE | --no-doc]';
 
 function integerOption(value: string | undefined, fallback: number, name: string, min: number): number {
   if (value === undefined) return fallback;
@@ -32,6 +33,7 @@ async function main(): Promise<void> {
       'no-profile': { type: 'boolean' },
       doc: { type: 'string' },
       'no-doc': { type: 'boolean' },
+      'no-incremental': { type: 'boolean' },
     },
   });
   const files = integerOption(values.files, DEFAULT_FILES, 'files', 1);
@@ -100,7 +102,12 @@ async function main(): Promise<void> {
     // Trial runs (small N) can write elsewhere and leave the committed figures alone.
     const doc = path.resolve(values.doc ?? path.join(REPO_ROOT, 'docs/benchmarks.md'));
     fs.mkdirSync(path.dirname(doc), { recursive: true });
+    // The incremental (--cache) section is measured by its own step; without it, the figures the
+    // last such run wrote are kept rather than lost.
+    const previous = fs.existsSync(doc) ? readIncrementalSection(fs.readFileSync(doc, 'utf8')) : undefined;
     fs.writeFileSync(doc, renderMarkdown(run));
+    const section = values['no-incremental'] ? previous : renderIncrementalSection(measureIncremental({ files, runs, log }));
+    if (section) writeIncrementalSection(doc, section);
     log(`\nwrote ${path.relative(REPO_ROOT, doc)}`);
   }
 }
