@@ -105,6 +105,7 @@ async function createQueue(deps: AppDeps, executor: PluginExecutionService, logg
   const ready = await withDeadline(queue.ready(), timeoutMs).catch((error: unknown) => ({ done: false as const, error }));
   if (ready.done) return queue;
   await queue.close(1_000);
-  throw new Error(`Redis at ${redactUrl(deps.queueUrl)} did not answer within ${timeoutMs} ms (EXECGOV_QUEUE_URL).`, { cause: 'error' in ready ? ready.error : undefined });
+  throw new Error(`Redis at ${redactUrl(deps.queueUrl)} did not answer within ${timeoutMs} ms (EXECGOV_QUEUE_URL).`, {
+    cause: 'error' in ready ? ready.error : undefined,
+  });
 }
-

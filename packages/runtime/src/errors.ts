@@ -39,11 +39,7 @@ export class RuntimeError extends Error {
   /** Seconds a client should wait before retrying (429/503): sent as `Retry-After`. */
   readonly retryAfterSeconds: number | null;
 
-  constructor(
-    type: ErrorType,
-    message: string,
-    options: { details?: unknown; plugin?: string | null; cause?: unknown; retryAfterSeconds?: number } = {},
-  ) {
+  constructor(type: ErrorType, message: string, options: { details?: unknown; plugin?: string | null; cause?: unknown; retryAfterSeconds?: number } = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = type;
     this.type = type;

@@ -89,7 +89,10 @@ function classify(error: FastifyError | RuntimeError): { envelope: ErrorEnvelope
     };
   }
   if (error.code === 'FST_ERR_BAD_URL') {
-    return { envelope: createErrorEnvelope('ValidationError', 'The URL has an invalid percent-encoding.', { details: { code: error.code }, stack }), status: 400 };
+    return {
+      envelope: createErrorEnvelope('ValidationError', 'The URL has an invalid percent-encoding.', { details: { code: error.code }, stack }),
+      status: 400,
+    };
   }
   if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') {
     return {

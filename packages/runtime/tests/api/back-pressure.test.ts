@@ -23,7 +23,8 @@ describe('the runtime holds a bounded amount of job memory', () => {
   it('bounds queued payload bytes over HTTP: 429 with Retry-After, and room again once jobs end', async () => {
     const app = await testApp({ concurrency: 1, limits: { maxBytes: 50_000 } });
     const text = 'y'.repeat(20_000);
-    const post = (plugin: string, payload: unknown) => app.inject({ method: 'POST', url: '/v1/analyze-execution', payload: { plugin, payload, mode: 'async' } });
+    const post = (plugin: string, payload: unknown) =>
+      app.inject({ method: 'POST', url: '/v1/analyze-execution', payload: { plugin, payload, mode: 'async' } });
     // The sleeper holds the only slot until it is cancelled: the hashes wait, holding their bytes.
     const sleeper = await post('test-sleeping', { ms: 30_000 });
     expect(sleeper.statusCode).toBe(202);

@@ -64,7 +64,11 @@ describe("Fastify's own errors reach clients in the envelope", () => {
 
   it('429 with Retry-After when the queue is full, in the envelope', async () => {
     const app = await testApp({ concurrency: 1, limits: { maxJobs: 1, retryAfterSeconds: 2 } });
-    const first = await app.inject({ method: 'POST', url: '/v1/analyze-execution', payload: { plugin: 'test-sleeping', payload: { ms: 5_000 }, mode: 'async' } });
+    const first = await app.inject({
+      method: 'POST',
+      url: '/v1/analyze-execution',
+      payload: { plugin: 'test-sleeping', payload: { ms: 5_000 }, mode: 'async' },
+    });
     expect(first.statusCode).toBe(202);
     const res = await app.inject({ method: 'POST', url: '/v1/analyze-execution', payload: { plugin: 'hash-text', payload: { text: 'x' }, mode: 'async' } });
     expect(res.statusCode).toBe(429);
@@ -83,7 +87,11 @@ describe("Fastify's own errors reach clients in the envelope", () => {
     const slow = JSON.stringify({ plugin: 'test-sleeping', payload: { ms: 300 } });
     let sendSecond: (text: string) => void = () => undefined;
     const second = new Promise<string>((resolve) => (sendSecond = resolve));
-    const responses = raw(port, `POST /v1/analyze-execution HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${slow.length}\r\n\r\n${slow}`, second);
+    const responses = raw(
+      port,
+      `POST /v1/analyze-execution HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${slow.length}\r\n\r\n${slow}`,
+      second,
+    );
     await new Promise((resolve) => setTimeout(resolve, 100));
     const closing = app.close();
     await new Promise((resolve) => setTimeout(resolve, 50));

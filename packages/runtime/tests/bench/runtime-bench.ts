@@ -67,7 +67,9 @@ async function run(mode: string, redis: TestRedis | null, workers: number, jobCo
       const health = (await (await fetch(`${base}/healthz`)).json()) as { jobs: { pending: number; running: number } };
       return health.jobs.pending + health.jobs.running === 0 ? true : undefined;
     }, 300_000);
-    const { jobs } = (await (await fetch(`${base}/v1/analyze-execution/jobs`)).json()) as { jobs: Array<{ job_id: string; status: string; finished_at: string }> };
+    const { jobs } = (await (await fetch(`${base}/v1/analyze-execution/jobs`)).json()) as {
+      jobs: Array<{ job_id: string; status: string; finished_at: string }>;
+    };
     const latencies: number[] = [];
     let last = started;
     for (const job of jobs) {

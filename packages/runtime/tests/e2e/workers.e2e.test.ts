@@ -148,13 +148,17 @@ describe.skipIf(redis === null)('e2e: API + worker processes on BullMQ (real red
     expect(new Set(ids).size).toBe(JOBS);
     for (const [i, id] of ids.entries()) {
       const job = byId.get(id);
-      const expected = { 'e2e-normal': 'SUCCESS', 'e2e-sleeping': 'SUCCESS', 'e2e-blocking': 'SUCCESS', 'e2e-throwing': 'FAILED', 'e2e-hanging': 'FAILED' }[specs[i]!.plugin];
+      const expected = { 'e2e-normal': 'SUCCESS', 'e2e-sleeping': 'SUCCESS', 'e2e-blocking': 'SUCCESS', 'e2e-throwing': 'FAILED', 'e2e-hanging': 'FAILED' }[
+        specs[i]!.plugin
+      ];
       if (job?.status !== expected) expect({ i, job }).toEqual({ i, expected });
     }
     const throwing = body.jobs.filter((job: any) => job.plugin === 'e2e-throwing');
     for (const job of throwing) {
       expect(job.attempts).toBeGreaterThanOrEqual(2);
-      const retried = job.history.filter((entry: any) => /^retry after attempt \d+ failed \(1 of 2 attempts used\): PluginError: thrown on purpose$/.test(entry.reason ?? ''));
+      const retried = job.history.filter((entry: any) =>
+        /^retry after attempt \d+ failed \(1 of 2 attempts used\): PluginError: thrown on purpose$/.test(entry.reason ?? ''),
+      );
       // Two when the killed worker had written the entry but BullMQ had not yet recorded the failure.
       expect({ id: job.job_id, retried: retried.length > 0 }).toEqual({ id: job.job_id, retried: true });
     }

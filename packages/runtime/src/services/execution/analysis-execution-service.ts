@@ -12,9 +12,7 @@ export interface AnalysisRequest {
 }
 
 /** Sync completes with the result; async hands back the queued job. */
-export type AnalysisOutcome =
-  | { mode: 'sync'; plugin: string; result: Readonly<Record<string, unknown>>; job: Job }
-  | { mode: 'async'; job: Job };
+export type AnalysisOutcome = { mode: 'sync'; plugin: string; result: Readonly<Record<string, unknown>>; job: Job } | { mode: 'async'; job: Job };
 
 /** The only service the API calls: sync/async orchestration over the job service. */
 export class AnalysisExecutionService {

@@ -36,7 +36,10 @@ export interface CancelMessage {
 }
 
 /** Our keys, beside BullMQ's own under the same prefix and queue name. */
-export function queueKeys(queueName: string, prefix = 'bull'): {
+export function queueKeys(
+  queueName: string,
+  prefix = 'bull',
+): {
   cancel: (jobId: string) => string;
   cancelChannel: string;
   metrics: (plugin: string) => string;
@@ -124,7 +127,8 @@ export function toJob(bull: BullJob<JobData, JobReturn>, state: string, logs: re
   }
   const firstRun = history.find((entry) => entry.status === 'RUNNING');
   const finished_at = marker?.at ?? (status === 'SUCCESS' || status === 'FAILED' ? iso(bull.finishedOn) : null);
-  const error = marker !== null ? cancelError(marker, bull.data.plugin, id) : status === 'FAILED' ? decodeFailure(bull.failedReason, bull.data.plugin, id) : null;
+  const error =
+    marker !== null ? cancelError(marker, bull.data.plugin, id) : status === 'FAILED' ? decodeFailure(bull.failedReason, bull.data.plugin, id) : null;
   if (finished_at !== null) {
     const attempt = bull.attemptsStarted === 0 ? null : bull.attemptsStarted;
     history.push({ status, at: finished_at, attempt, reason: marker?.reason ?? (status === 'FAILED' ? (error?.message ?? null) : null) });

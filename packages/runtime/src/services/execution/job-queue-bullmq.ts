@@ -67,7 +67,8 @@ export class BullMqJobQueue implements JobQueue {
     this.#logger = logger;
     this.#newId = options.newId ?? randomUUID;
     this.#changes.setMaxListeners(0);
-    for (const event of ['waiting', 'active', 'delayed', 'stalled'] as const) this.#events.on(event, ({ jobId }: { jobId: string }) => this.#changed(jobId, false));
+    for (const event of ['waiting', 'active', 'delayed', 'stalled'] as const)
+      this.#events.on(event, ({ jobId }: { jobId: string }) => this.#changed(jobId, false));
     for (const event of ['completed', 'failed'] as const) this.#events.on(event, ({ jobId }: { jobId: string }) => this.#changed(jobId, true));
     this.#events.on('error', () => undefined); // Reported once by the connection's own listener.
     this.#queue.on('error', () => undefined);

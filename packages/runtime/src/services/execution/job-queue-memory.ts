@@ -211,11 +211,14 @@ export class InMemoryJobQueue implements JobQueue {
 
   #scheduleRetry(job: Job, error: PublicError, policy: RetryPolicy): void {
     const pending = this.#save({ ...job, status: 'PENDING', history: [...job.history, retryEntry(error, job.attempts, job.attempts, policy)] });
-    const timer = setTimeout(() => {
-      this.#retryTimers.delete(pending.id);
-      this.#queue.push(pending.id);
-      this.#pump();
-    }, backoffDelay(policy, job.attempts));
+    const timer = setTimeout(
+      () => {
+        this.#retryTimers.delete(pending.id);
+        this.#queue.push(pending.id);
+        this.#pump();
+      },
+      backoffDelay(policy, job.attempts),
+    );
     this.#retryTimers.set(pending.id, timer);
   }
 

@@ -41,7 +41,18 @@ export class RedisJobAccounting {
   recordRun(run: RunRecord, attempt: number): Promise<unknown> {
     const keys = this.#keys;
     const ms = String(Math.round(run.durationMs * 1000) / 1000);
-    return this.#redis.eval(RECORD_RUN, 3, keys.run(run.jobId, attempt), keys.metrics(run.plugin), keys.metricPlugins, run.plugin, run.ok ? '1' : '0', ms, run.finishedAt, String(MARKER_TTL_SECONDS));
+    return this.#redis.eval(
+      RECORD_RUN,
+      3,
+      keys.run(run.jobId, attempt),
+      keys.metrics(run.plugin),
+      keys.metricPlugins,
+      run.plugin,
+      run.ok ? '1' : '0',
+      ms,
+      run.finishedAt,
+      String(MARKER_TTL_SECONDS),
+    );
   }
 
   /** Totals per plugin, without `running` (the queue's active jobs give that). */

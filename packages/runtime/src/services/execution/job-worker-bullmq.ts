@@ -131,7 +131,12 @@ export class BullMqJobWorker {
 
     const controller = new AbortController();
     const onAbort = (): void =>
-      controller.abort(new RuntimeError('ExecutionError', 'Job was cancelled.', { plugin: job.data.plugin, details: { job_id: id, reason: String(bullSignal?.reason ?? '') } }));
+      controller.abort(
+        new RuntimeError('ExecutionError', 'Job was cancelled.', {
+          plugin: job.data.plugin,
+          details: { job_id: id, reason: String(bullSignal?.reason ?? '') },
+        }),
+      );
     bullSignal?.addEventListener('abort', onAbort, { once: true });
     this.#attempts.set(id, attempt);
     try {
@@ -158,7 +163,10 @@ export class BullMqJobWorker {
     const backoff = job.opts.backoff;
     const policy: RetryPolicy = {
       attempts,
-      backoff: typeof backoff === 'object' ? { type: backoff.type === 'exponential' ? 'exponential' : 'fixed', delayMs: backoff.delay ?? 0 } : { type: 'fixed', delayMs: backoff ?? 0 },
+      backoff:
+        typeof backoff === 'object'
+          ? { type: backoff.type === 'exponential' ? 'exponential' : 'fixed', delayMs: backoff.delay ?? 0 }
+          : { type: 'fixed', delayMs: backoff ?? 0 },
     };
     await this.#log(job, retryEntry(error, job.attemptsStarted, job.attemptsMade + 1, policy));
     return new Error(encodeFailure(error));
