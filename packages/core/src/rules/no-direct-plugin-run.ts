@@ -2,6 +2,7 @@ import type * as ts from 'typescript';
 import type { ResolvedGuard as Guard } from '../config/validate.js';
 import type { RuleContext, RuleModule } from '../types.js';
 import { memberReferenceListeners, type MemberReference } from '../types/member-references.js';
+import { guardMemberNames } from '../types/guard-members.js';
 import { createTypeMatcher, type TypeMatcher } from '../types/type-matcher.js';
 
 type MessageId = 'directUse' | 'escapingReference' | 'forbiddenWrite' | 'untypedReceiver';
@@ -18,7 +19,7 @@ function prepareGuards(ctx: RuleContext): readonly PreparedGuard[] {
     ctx.config.guards.map((guard) => ({
       guard,
       matcher: createTypeMatcher(ctx, guard.type),
-      members: new Set(guard.members),
+      members: guardMemberNames(ctx, guard),
       allowIn: guard.allowIn.length > 0 ? guard.allowIn.join(', ') : '(no file)',
     })),
   );
@@ -54,20 +55,9 @@ function isAny(ctx: RuleContext, type: ts.Type): boolean {
  */
 function memberDeclaredByGuardedType(ctx: RuleContext, prepared: PreparedGuard, receiver: ts.Type, name: string): boolean {
   if (prepared.guard.access !== 'any') return false;
-  const { ts: tsm, checker } = ctx;
+  const { checker } = ctx;
   const property = checker.getPropertyOfType(checker.getApparentType(receiver), name);
-  return (property?.declarations ?? []).some((declaration) => {
-    const owner = declaration.parent;
-    if (tsm.isClassLike(owner) || tsm.isInterfaceDeclaration(owner)) {
-      const symbol = owner.name && checker.getSymbolAtLocation(owner.name);
-      return symbol !== undefined && prepared.matcher.matchesType(checker.getDeclaredTypeOfSymbol(symbol));
-    }
-    if (tsm.isTypeLiteralNode(owner) && tsm.isTypeAliasDeclaration(owner.parent)) {
-      const symbol = checker.getSymbolAtLocation(owner.parent.name);
-      return symbol !== undefined && prepared.matcher.matchesSymbol(symbol);
-    }
-    return false;
-  });
+  return (property?.declarations ?? []).some((declaration) => prepared.matcher.ownsDeclaration(declaration.parent));
 }
 
 /** A computed key is typed only when its receiver may be guarded (or is `any` and that is reported). */

@@ -65,7 +65,10 @@ function isTestPosition(tsm: TypeScriptModule, expression: ts.Expression): boole
       op === tsm.SyntaxKind.EqualsEqualsToken ||
       op === tsm.SyntaxKind.ExclamationEqualsToken;
     // `p.run && …` only tests the value: it flows on only when falsy.
-    return equality || (op === tsm.SyntaxKind.AmpersandAmpersandToken && parent.left === expression);
+    if (equality || (op === tsm.SyntaxKind.AmpersandAmpersandToken && parent.left === expression)) return true;
+    // `if (a && p.run)`: the last operand of a condition is tested too.
+    const logical = op === tsm.SyntaxKind.AmpersandAmpersandToken || op === tsm.SyntaxKind.BarBarToken;
+    return logical && parent.right === expression && isTestPosition(tsm, skipWrappersUp(tsm, parent));
   }
   if (tsm.isIfStatement(parent) || tsm.isWhileStatement(parent) || tsm.isDoStatement(parent)) return parent.expression === expression;
   if (tsm.isConditionalExpression(parent)) return parent.condition === expression;
