@@ -31,6 +31,8 @@ const NAMELESS_ACCESS = /\[\s*[^\s'"`\d\]\[]|\bReflect\s*\.|\bObject\s*\.\s*(?:a
 
 function messageFor(guard: Guard, reference: MemberReference): MessageId | undefined {
   if (guard.access === 'write') return reference.mutated ? 'forbiddenWrite' : undefined;
+  // For a guard on every use, the read that filled the constant was reported already.
+  if (reference.throughAlias) return undefined;
   switch (reference.use) {
     case 'call':
       return 'directUse';
