@@ -4,8 +4,10 @@ import type { RuleContext, RuleModule } from '../types.js';
 import { memberReferenceListeners, type MemberReference } from '../types/member-references.js';
 import { guardMemberNames } from '../types/guard-members.js';
 import { createTypeMatcher, type TypeMatcher } from '../types/type-matcher.js';
+import { upcastListeners } from '../types/upcasts.js';
+import { mergeListeners } from './merge-listeners.js';
 
-type MessageId = 'directUse' | 'escapingReference' | 'forbiddenWrite' | 'untypedReceiver';
+type MessageId = 'directUse' | 'escapingReference' | 'escapingUpcast' | 'forbiddenWrite' | 'untypedReceiver';
 
 interface PreparedGuard {
   guard: Guard;
@@ -62,6 +64,29 @@ function memberDeclaredByGuardedType(ctx: RuleContext, prepared: PreparedGuard, 
   return (property?.declarations ?? []).some((declaration) => prepared.matcher.ownsDeclaration(declaration.parent));
 }
 
+/** The guarded member a value of type `source` exposes unchecked once passed on as `target`. */
+function upcastLoss(ctx: RuleContext, guards: readonly PreparedGuard[], source: ts.Type, target: ts.Type): { prepared: PreparedGuard; member: string } | undefined {
+  const { ts: tsm, checker } = ctx;
+  const nonNull = checker.getNonNullableType(target);
+  if (nonNull.flags & (tsm.TypeFlags.Any | tsm.TypeFlags.Unknown)) return undefined;
+  const parts = nonNull.isUnion() ? nonNull.types : [nonNull];
+  for (const prepared of guards) {
+    // Passed on as the guarded type itself (or a union holding it): its uses stay checked.
+    if (!prepared.matcher.matchesType(source) || parts.some((part) => prepared.matcher.matchesType(part))) continue;
+    for (const part of parts) {
+      const apparent = checker.getApparentType(part);
+      for (const member of prepared.members) {
+        const property = checker.getPropertyOfType(apparent, member);
+        // `Pick<Plugin, 'run'>` and other copies keep the declaration: their uses stay checked.
+        if (property && !(property.declarations ?? []).some((declaration) => prepared.matcher.ownsDeclaration(declaration.parent))) {
+          return { prepared, member };
+        }
+      }
+    }
+  }
+  return undefined;
+}
+
 /** A computed key is typed only when its receiver may be guarded (or is `any` and that is reported). */
 function worthTypingKey(ctx: RuleContext, guards: readonly PreparedGuard[], reference: MemberReference): boolean {
   const receiver = reference.receiverType();
@@ -82,6 +107,8 @@ export const noDirectPluginRun: RuleModule<MessageId> = {
     messages: {
       directUse: '"{{member}}" of {{type}} (guard "{{guard}}") is used outside its sanctioned files. Go through {{allowIn}}.',
       escapingReference: 'A reference to "{{member}}" of {{type}} (guard "{{guard}}") escapes here. Go through {{allowIn}}.',
+      escapingUpcast:
+        'A {{type}} (guard "{{guard}}") is passed on as `{{target}}`, which has "{{member}}" but is not {{type}}, so its uses are no longer checked. Keep the {{type}} type, or go through {{allowIn}}.',
       forbiddenWrite: '"{{member}}" of {{type}} (guard "{{guard}}") is mutated outside {{allowIn}}. Read it; only the sanctioned files change it.',
       untypedReceiver: '"{{member}}" is read from a value typed `any`; it may be a guarded {{type}}. Give the value a type.',
     },
@@ -90,9 +117,25 @@ export const noDirectPluginRun: RuleModule<MessageId> = {
     const { sourceFile } = context;
     const guards = prepareGuards(context).filter((prepared) => !context.matches(sourceFile.fileName, prepared.guard.allowIn));
     if (guards.length === 0) return undefined;
+    // Upcasts are looked for in every file: the flow site need not name the member.
+    const everyUse = guards.filter((prepared) => prepared.guard.access === 'any' && prepared.matcher.shape().declarations.length > 0);
+    const upcasts =
+      everyUse.length === 0
+        ? undefined
+        : upcastListeners(
+            context,
+            {
+              isGuarded: (type) => everyUse.some((prepared) => prepared.matcher.matchesType(type)),
+              loss: (source, target) => upcastLoss(context, everyUse, source, target),
+            },
+            ({ node, target }, { prepared, member }) => {
+              const data = { member, type: prepared.guard.type.name, guard: prepared.guard.name, allowIn: prepared.allowIn };
+              context.report({ messageId: 'escapingUpcast', node, data: { ...data, target: context.checker.typeToString(target) } });
+            },
+          );
     const wanted = new Set(guards.flatMap((prepared) => [...prepared.members]));
     const text = sourceFile.text;
-    if (![...wanted].some((name) => text.includes(name)) && !NAMELESS_ACCESS.test(text)) return undefined;
+    if (![...wanted].some((name) => text.includes(name)) && !NAMELESS_ACCESS.test(text)) return upcasts && { enter: upcasts };
 
     const onReference = (reference: MemberReference): void => {
       if (!reference.namesFromText && !worthTypingKey(context, guards, reference)) return;
@@ -115,6 +158,6 @@ export const noDirectPluginRun: RuleModule<MessageId> = {
         return; // one finding per place, even when two guards cover it
       }
     };
-    return { enter: memberReferenceListeners(context, wanted, onReference) };
+    return { enter: mergeListeners(memberReferenceListeners(context, wanted, onReference), upcasts) };
   },
 };
