@@ -4,6 +4,7 @@ import type { RuleContext, RuleModule } from '../types.js';
 import { memberReferenceListeners, type MemberReference } from '../types/member-references.js';
 import { guardMemberNames } from '../types/guard-members.js';
 import { createTypeMatcher, type TypeMatcher } from '../types/type-matcher.js';
+import { createImportReach } from '../types/import-reach.js';
 import { upcastListeners } from '../types/upcasts.js';
 import { mergeListeners } from './merge-listeners.js';
 
@@ -87,6 +88,15 @@ function upcastLoss(ctx: RuleContext, guards: readonly PreparedGuard[], source: 
   return undefined;
 }
 
+/** Whether a file can hold values of the guarded types at all (by its transitive imports). */
+function reachesGuardedTypes(ctx: RuleContext, guards: readonly PreparedGuard[]): (sourceFile: ts.SourceFile) => boolean {
+  const key = `no-direct-plugin-run:reach\u0000${guards.map((prepared) => prepared.guard.name).join('\u0000')}`;
+  return ctx.memo(key, () => {
+    const files = new Set(guards.flatMap((prepared) => prepared.matcher.shape().declarations.map((declaration) => declaration.getSourceFile())));
+    return createImportReach(ctx, files);
+  });
+}
+
 /** A computed key is typed only when its receiver may be guarded (or is `any` and that is reported). */
 function worthTypingKey(ctx: RuleContext, guards: readonly PreparedGuard[], reference: MemberReference): boolean {
   const receiver = reference.receiverType();
@@ -120,7 +130,7 @@ export const noDirectPluginRun: RuleModule<MessageId> = {
     // Upcasts are looked for in every file: the flow site need not name the member.
     const everyUse = guards.filter((prepared) => prepared.guard.access === 'any' && prepared.matcher.shape().declarations.length > 0);
     const upcasts =
-      everyUse.length === 0
+      everyUse.length === 0 || !reachesGuardedTypes(context, everyUse)(sourceFile)
         ? undefined
         : upcastListeners(
             context,

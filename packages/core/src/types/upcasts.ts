@@ -72,27 +72,50 @@ export function upcastListeners<Loss>(
     return (tsm.isAsExpression(inner) || tsm.isTypeAssertionExpression(inner)) && !tsm.isConstTypeReference(inner.type);
   };
 
-  // Cheap first: a name's declared type; a member read's declared property type.
-  const mayBeGuarded = (value: ts.Expression): boolean => {
-    if (!tsm.isIdentifier(value) && !tsm.isPropertyAccessExpression(value)) return true;
-    const symbol = checker.getSymbolAtLocation(tsm.isIdentifier(value) ? value : value.name);
-    if (!symbol) return tsm.isPropertyAccessExpression(value);
+  // Cheap first, by syntax and declarations: a name declared by `const x = <literal, function,
+  // object literal…>` holds no guarded value, whatever its type; a name with a type annotation is
+  // judged by it; only the rest (inferred variables, contextually typed parameters) asks the
+  // checker for the declared type. Cached per symbol.
+  const symbolMayBeGuarded = (symbol: ts.Symbol): boolean => {
     if (symbol.flags & skipFlags) return false;
     let known = bySymbol.get(symbol);
     if (known === undefined) {
-      const declared = checker.getTypeOfSymbol(symbol);
-      known = test.isGuarded(declared) || test.isGuarded(elementType(ctx, declared) ?? declared);
+      bySymbol.set(symbol, false); // `const a = b, b = a`: a cycle adds nothing
+      const declaration = symbol.valueDeclaration;
+      if (declaration && tsm.isVariableDeclaration(declaration) && !declaration.type && declaration.initializer) {
+        known = valueMayBeGuarded(skipWrappersDown(tsm, declaration.initializer));
+      } else {
+        const annotation = declaration && (tsm.isParameter(declaration) || tsm.isVariableDeclaration(declaration) || tsm.isPropertyDeclaration(declaration) || tsm.isPropertySignature(declaration)) ? declaration.type : undefined;
+        known = typeMayBeGuarded(annotation ? checker.getTypeFromTypeNode(annotation) : checker.getTypeOfSymbol(symbol));
+      }
       bySymbol.set(symbol, known);
     }
     return known;
   };
+  // The value itself, an element of it (`plugins[i]`, `byName[key]`), or what it resolves to.
+  const typeMayBeGuarded = (type: ts.Type): boolean =>
+    test.isGuarded(type) ||
+    test.isGuarded(elementType(ctx, type) ?? type) ||
+    test.isGuarded(checker.getIndexTypeOfType(type, tsm.IndexKind.String) ?? type) ||
+    test.isGuarded(checker.getAwaitedType(type) ?? type);
+  function valueMayBeGuarded(value: ts.Expression): boolean {
+    if (!mayHoldValue(tsm, value)) return false;
+    if (tsm.isAwaitExpression(value)) return valueMayBeGuarded(skipWrappersDown(tsm, value.expression));
+    if (tsm.isElementAccessExpression(value)) return valueMayBeGuarded(skipWrappersDown(tsm, value.expression));
+    if (!tsm.isIdentifier(value) && !tsm.isPropertyAccessExpression(value)) return true;
+    const symbol = tsm.isIdentifier(value) && tsm.isShorthandPropertyAssignment(value.parent)
+      ? checker.getShorthandAssignmentValueSymbol(value.parent)
+      : checker.getSymbolAtLocation(tsm.isIdentifier(value) ? value : value.name);
+    if (!symbol) return tsm.isPropertyAccessExpression(value);
+    return symbolMayBeGuarded(symbol);
+  }
 
   /** `value` flows into a slot whose type the checker gives by `targetOf` (asked only for a guarded value). */
   const check = (flowing: ts.Expression, targetOf: () => ts.Type | undefined, spread = false): void => {
     // `plugin as Runner` is a flow of its own, reported at the assertion's operand.
     if (isCast(flowing)) return;
     const value = skipWrappersDown(tsm, flowing);
-    if (!mayHoldValue(tsm, value) || !mayBeGuarded(value)) return;
+    if (!valueMayBeGuarded(value)) return;
     let source = checker.getTypeAtLocation(value);
     const sourceElement = elementType(ctx, source);
     const wholeGuarded = !spread && test.isGuarded(source);
