@@ -5,7 +5,8 @@ import { memberReferenceListeners, type MemberReference } from '../types/member-
 import { guardMemberNames } from '../types/guard-members.js';
 import { createTypeMatcher, type TypeMatcher } from '../types/type-matcher.js';
 import { createImportReach } from '../types/import-reach.js';
-import { upcastListeners } from '../types/upcasts.js';
+import { buildMemberNameIndex, type MemberNameIndex } from '../types/member-name-index.js';
+import { typeMayHoldGuarded, upcastListeners } from '../types/upcasts.js';
 import { mergeListeners } from './merge-listeners.js';
 
 type MessageId = 'directUse' | 'escapingReference' | 'escapingUpcast' | 'forbiddenWrite' | 'untypedReceiver';
@@ -97,6 +98,12 @@ function reachesGuardedTypes(ctx: RuleContext, guards: readonly PreparedGuard[])
   });
 }
 
+/** The program's member-name index for upcasts, built once per set of guards. */
+function memberNamesFor(ctx: RuleContext, guards: readonly PreparedGuard[], isGuarded: (type: ts.Type) => boolean): MemberNameIndex {
+  const key = `no-direct-plugin-run:member-names\u0000${guards.map((prepared) => prepared.guard.name).join('\u0000')}`;
+  return ctx.memo(key, () => buildMemberNameIndex(ctx, reachesGuardedTypes(ctx, guards), (type) => typeMayHoldGuarded(ctx, isGuarded, type)));
+}
+
 /** A computed key is typed only when its receiver may be guarded (or is `any` and that is reported). */
 function worthTypingKey(ctx: RuleContext, guards: readonly PreparedGuard[], reference: MemberReference): boolean {
   const receiver = reference.receiverType();
@@ -129,13 +136,15 @@ export const noDirectPluginRun: RuleModule<MessageId> = {
     if (guards.length === 0) return undefined;
     // Upcasts are looked for in every file: the flow site need not name the member.
     const everyUse = guards.filter((prepared) => prepared.guard.access === 'any' && prepared.matcher.shape().declarations.length > 0);
+    const isGuarded = (type: ts.Type) => everyUse.some((prepared) => prepared.matcher.matchesType(type));
     const upcasts =
       everyUse.length === 0 || !reachesGuardedTypes(context, everyUse)(sourceFile)
         ? undefined
         : upcastListeners(
             context,
             {
-              isGuarded: (type) => everyUse.some((prepared) => prepared.matcher.matchesType(type)),
+              isGuarded,
+              memberNames: () => memberNamesFor(context, everyUse, isGuarded),
               loss: (source, target) => upcastLoss(context, everyUse, source, target),
             },
             ({ node, target }, { prepared, member }) => {

@@ -1,5 +1,6 @@
 import type * as ts from 'typescript';
 import { skipWrappersDown } from '../ast/index.js';
+import type { MemberNameIndex } from './member-name-index.js';
 import { isAssignmentPattern } from './member-use.js';
 import type { RuleContext, RuleListeners } from '../types.js';
 
@@ -20,12 +21,14 @@ export interface Upcast {
 export interface UpcastTest<Loss> {
   /** True when `type` is a guarded type (of a guard on every use). */
   isGuarded(type: ts.Type): boolean;
+  /** The program's member names that may hand out a guarded value (built once; see {@link buildMemberNameIndex}). */
+  memberNames(): MemberNameIndex;
   /** What is lost when `source` is passed on as `target` (a guarded member it exposes unguarded), or undefined. */
   loss(source: ts.Type, target: ts.Type): Loss | undefined;
 }
 
 /** Expressions that may evaluate to a guarded value: names, member reads, calls, `new`, `await`, `this`. */
-function mayHoldValue(tsm: RuleContext['ts'], node: ts.Expression): boolean {
+export function mayHoldValue(tsm: RuleContext['ts'], node: ts.Expression): boolean {
   switch (node.kind) {
     case tsm.SyntaxKind.Identifier:
     case tsm.SyntaxKind.ThisKeyword:
@@ -42,6 +45,17 @@ function mayHoldValue(tsm: RuleContext['ts'], node: ts.Expression): boolean {
 
 // Symbols that never hold an instance: functions, classes (the constructor), enums, namespaces.
 const NOT_A_VALUE_HOLDER = 'Function | Class | Enum | ValueModule | Method | Accessor';
+
+/**
+ * True when `type` or what a read or call on it may hand out is guarded: the value itself, or a
+ * type argument (`Plugin[]`, `Promise<Plugin>`, `Map<string, Plugin>`, `Record<string, Plugin>`).
+ * Members are never resolved: that is what makes the question cheap.
+ */
+export function typeMayHoldGuarded(ctx: RuleContext, isGuarded: (type: ts.Type) => boolean, type: ts.Type): boolean {
+  const { ts: tsm, checker } = ctx;
+  if (isGuarded(type) || (type.aliasTypeArguments ?? []).some(isGuarded)) return true;
+  return (type as ts.ObjectType).objectFlags & tsm.ObjectFlags.Reference ? checker.getTypeArguments(type as ts.TypeReference).some(isGuarded) : false;
+}
 
 /** The element type of an array, tuple or readonly array; undefined for anything else. */
 function elementType(ctx: RuleContext, type: ts.Type): ts.Type | undefined {
@@ -82,8 +96,9 @@ export function upcastListeners<Loss>(
     if (known === undefined) {
       bySymbol.set(symbol, false); // `const a = b, b = a`: a cycle adds nothing
       const declaration = symbol.valueDeclaration;
-      if (declaration && tsm.isVariableDeclaration(declaration) && !declaration.type && declaration.initializer) {
-        known = valueMayBeGuarded(skipWrappersDown(tsm, declaration.initializer));
+      const judgedBy = declaration && judgedByValue(declaration);
+      if (judgedBy !== undefined) {
+        known = judgedBy === null ? false : valueMayBeGuarded(skipWrappersDown(tsm, judgedBy));
       } else {
         const annotation = declaration && (tsm.isParameter(declaration) || tsm.isVariableDeclaration(declaration) || tsm.isPropertyDeclaration(declaration) || tsm.isPropertySignature(declaration)) ? declaration.type : undefined;
         known = typeMayBeGuarded(annotation ? checker.getTypeFromTypeNode(annotation) : checker.getTypeOfSymbol(symbol));
@@ -92,22 +107,90 @@ export function upcastListeners<Loss>(
     }
     return known;
   };
-  // The value itself, an element of it (`plugins[i]`, `byName[key]`), or what it resolves to.
-  const typeMayBeGuarded = (type: ts.Type): boolean =>
-    test.isGuarded(type) ||
-    test.isGuarded(elementType(ctx, type) ?? type) ||
-    test.isGuarded(checker.getIndexTypeOfType(type, tsm.IndexKind.String) ?? type) ||
-    test.isGuarded(checker.getAwaitedType(type) ?? type);
+  const typeMayBeGuarded = (type: ts.Type): boolean => typeMayHoldGuarded(ctx, test.isGuarded, type);
+  /**
+   * The expression an unannotated declaration takes its value from, judged instead of its type:
+   * `const x = <init>`, `for (const x of <list>)`, a callback parameter of a generic container's
+   * method (`plugins.forEach((p) => …)` asks `plugins`), a destructured property nobody declares
+   * with a guarded type (`null`: rules it out). Undefined: ask the checker.
+   */
+  const judgedByValue = (declaration: ts.Declaration): ts.Expression | null | undefined => {
+    if (tsm.isVariableDeclaration(declaration) && !declaration.type) {
+      if (declaration.initializer) return declaration.initializer;
+      const statement = declaration.parent.parent;
+      if (tsm.isForOfStatement(statement)) return statement.expression;
+      return undefined;
+    }
+    if (tsm.isParameter(declaration) && !declaration.type && tsm.isIdentifier(declaration.name)) {
+      const fn = declaration.parent;
+      const call = (tsm.isArrowFunction(fn) || tsm.isFunctionExpression(fn)) && fn.parent;
+      if (call && tsm.isCallExpression(call) && call.arguments.includes(fn)) {
+        const callee = skipWrappersDown(tsm, call.expression);
+        const { mayHold, generic } = test.memberNames();
+        if (tsm.isPropertyAccessExpression(callee) && generic.has(callee.name.text) && !mayHold.has(callee.name.text)) return callee.expression;
+      }
+      return undefined;
+    }
+    if (tsm.isBindingElement(declaration) && tsm.isObjectBindingPattern(declaration.parent) && !declaration.dotDotDotToken) {
+      const property = declaration.propertyName ?? declaration.name;
+      const { mayHold, generic } = test.memberNames();
+      if (tsm.isIdentifier(property) && !mayHold.has(property.text) && !generic.has(property.text)) return null;
+    }
+    return undefined;
+  };
+  // A member read or method call whose name no declaration can hand a guarded value out under
+  // is ruled out without typing its receiver; a generic container's member asks its receiver.
+  const memberMayBeGuarded = (access: ts.PropertyAccessExpression, bySymbol: () => boolean): boolean => {
+    const { mayHold, generic } = test.memberNames();
+    const name = access.name.text;
+    if (mayHold.has(name)) return bySymbol();
+    return generic.has(name) && valueMayBeGuarded(skipWrappersDown(tsm, access.expression));
+  };
+
+  /**
+   * A call may return a guarded value unless every declaration of its callee states a return type
+   * that cannot be one. A method of a generic container (`Map.get`, `Array.find`, `Promise.then`)
+   * returns what the container holds: it is judged by its receiver (`plugins.find(…)` may,
+   * `rows.map(…)` may not; so `records.map((r) => r.plugin)` is not seen). Saves resolving the
+   * call, which checks every argument.
+   */
+  const callMayBeGuarded = (call: ts.CallExpression | ts.NewExpression): boolean => {
+    const callee = skipWrappersDown(tsm, call.expression);
+    if (tsm.isPropertyAccessExpression(callee) && !tsm.isNewExpression(call)) return memberMayBeGuarded(callee, () => calleeMayBeGuarded(call, callee));
+    return calleeMayBeGuarded(call, callee);
+  };
+  const calleeMayBeGuarded = (call: ts.CallExpression | ts.NewExpression, callee: ts.Expression): boolean => {
+    const name = tsm.isIdentifier(callee) ? callee : tsm.isPropertyAccessExpression(callee) ? callee.name : undefined;
+    let symbol = name && checker.getSymbolAtLocation(name);
+    if (symbol && symbol.flags & tsm.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
+    const declarations = symbol?.declarations ?? [];
+    if (!symbol || declarations.length === 0) return true;
+    if (tsm.isNewExpression(call)) return symbol.flags & tsm.SymbolFlags.Class ? typeMayBeGuarded(checker.getDeclaredTypeOfSymbol(symbol)) : true;
+    let byReceiver = false;
+    for (const declaration of declarations) {
+      if (!tsm.isFunctionLike(declaration) || !declaration.type) return true;
+      const owner = declaration.parent;
+      if ((tsm.isInterfaceDeclaration(owner) || tsm.isClassLike(owner)) && owner.typeParameters) byReceiver = true;
+      else if (declaration.typeParameters || typeMayBeGuarded(checker.getTypeFromTypeNode(declaration.type))) return true;
+    }
+    return byReceiver && tsm.isPropertyAccessExpression(callee) ? valueMayBeGuarded(skipWrappersDown(tsm, callee.expression)) : byReceiver;
+  };
   function valueMayBeGuarded(value: ts.Expression): boolean {
     if (!mayHoldValue(tsm, value)) return false;
+    if (tsm.isCallExpression(value) || tsm.isNewExpression(value)) return callMayBeGuarded(value);
     if (tsm.isAwaitExpression(value)) return valueMayBeGuarded(skipWrappersDown(tsm, value.expression));
     if (tsm.isElementAccessExpression(value)) return valueMayBeGuarded(skipWrappersDown(tsm, value.expression));
-    if (!tsm.isIdentifier(value) && !tsm.isPropertyAccessExpression(value)) return true;
-    const symbol = tsm.isIdentifier(value) && tsm.isShorthandPropertyAssignment(value.parent)
+    if (tsm.isPropertyAccessExpression(value)) {
+      return memberMayBeGuarded(value, () => {
+        const symbol = checker.getSymbolAtLocation(value.name);
+        return symbol === undefined || symbolMayBeGuarded(symbol);
+      });
+    }
+    if (!tsm.isIdentifier(value)) return true;
+    const symbol = tsm.isShorthandPropertyAssignment(value.parent)
       ? checker.getShorthandAssignmentValueSymbol(value.parent)
-      : checker.getSymbolAtLocation(tsm.isIdentifier(value) ? value : value.name);
-    if (!symbol) return tsm.isPropertyAccessExpression(value);
-    return symbolMayBeGuarded(symbol);
+      : checker.getSymbolAtLocation(value);
+    return symbol !== undefined && symbolMayBeGuarded(symbol);
   }
 
   /** `value` flows into a slot whose type the checker gives by `targetOf` (asked only for a guarded value). */
