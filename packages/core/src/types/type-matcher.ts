@@ -65,7 +65,7 @@ function namedTypeDeclaration(tsm: RuleContext['ts'], declaration: ts.Declaratio
   // An enum member's literal type belongs to its enum.
   if (tsm.isEnumMember(declaration)) return declaration.parent;
   // `type Plugin = { run(): void }`: the object type's symbol is the anonymous literal's.
-  if (tsm.isTypeAliasDeclaration(declaration.parent)) return declaration.parent;
+  if (declaration.parent && tsm.isTypeAliasDeclaration(declaration.parent)) return declaration.parent;
   return undefined;
 }
 

@@ -90,7 +90,8 @@ export function upcastListeners<Loss>(
   // object literal…>` holds no guarded value, whatever its type; a name with a type annotation is
   // judged by it; only the rest (inferred variables, contextually typed parameters) asks the
   // checker for the declared type. Cached per symbol.
-  const symbolMayBeGuarded = (symbol: ts.Symbol): boolean => {
+  const symbolMayBeGuarded = (named: ts.Symbol): boolean => {
+    const symbol = named.flags & tsm.SymbolFlags.Alias ? checker.getAliasedSymbol(named) : named;
     if (symbol.flags & skipFlags) return false;
     let known = bySymbol.get(symbol);
     if (known === undefined) {

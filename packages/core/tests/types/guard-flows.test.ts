@@ -70,7 +70,9 @@ export function stays(plugin: Plugin, other: Runnable): unknown[] {
   return [same, frozen, picked, named, anything, runnable, fresh, generic(plugin), new Set([plugin])];
 }
 `;
-    expect(run({ 'src/services/stays.ts': code })).toEqual([]);
+    const namespaces = `import type { Plugin } from '../plugins/plugin';\nexport type P = Plugin;\nimport * as helpers from './helpers';\ndeclare function opaque(value: unknown): void;\nopaque(helpers);\nexport const all = [helpers];\n`;
+    const helpers = `export const version = 1;\nexport function help(): number { return version; }\n`;
+    expect(run({ 'src/services/stays.ts': code, 'src/services/helpers.ts': helpers, 'src/services/namespaces.ts': namespaces })).toEqual([]);
   });
 
   it('asks only in files whose imports reach the guarded type, transitively, and never in the sanctioned file', () => {
