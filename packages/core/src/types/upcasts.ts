@@ -43,9 +43,6 @@ export function mayHoldValue(tsm: RuleContext['ts'], node: ts.Expression): boole
   }
 }
 
-// Symbols that never hold an instance: functions, classes (the constructor), enums, namespaces.
-const NOT_A_VALUE_HOLDER = 'Function | Class | Enum | ValueModule | Method | Accessor';
-
 /**
  * True when `type` or what a read or call on it may hand out is guarded: the value itself, or a
  * type argument (`Plugin[]`, `Promise<Plugin>`, `Map<string, Plugin>`, `Record<string, Plugin>`).
@@ -78,7 +75,9 @@ export function upcastListeners<Loss>(
   onUpcast: (upcast: Upcast, loss: Loss) => void,
 ): NonNullable<RuleListeners['enter']> {
   const { ts: tsm, checker } = ctx;
-  const skipFlags = NOT_A_VALUE_HOLDER.split(' | ').reduce((flags, name) => flags | tsm.SymbolFlags[name as keyof typeof tsm.SymbolFlags], 0);
+  // Symbols that never hold an instance: functions, methods, classes (the constructor), enums, namespaces.
+  const flags = tsm.SymbolFlags;
+  const skipFlags = flags.Function | flags.Method | flags.Class | flags.Enum | flags.ValueModule;
   const bySymbol = new Map<ts.Symbol, boolean>();
   const isCast = (node: ts.Expression): boolean => {
     let inner = node;
