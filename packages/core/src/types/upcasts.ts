@@ -110,7 +110,7 @@ export function upcastListeners<Loss>(
   const typeMayBeGuarded = (type: ts.Type): boolean => typeMayHoldGuarded(ctx, test.isGuarded, type);
   /**
    * The expression an unannotated declaration takes its value from, judged instead of its type:
-   * `const x = <init>`, `for (const x of <list>)`, a callback parameter of a generic container's
+   * `const x = <init>`, `const [x] = <init>`, `for (const x of <list>)`, a callback parameter of a generic container's
    * method (`plugins.forEach((p) => …)` asks `plugins`), a destructured property nobody declares
    * with a guarded type (`null`: rules it out). Undefined: ask the checker.
    */
@@ -130,6 +130,11 @@ export function upcastListeners<Loss>(
         if (tsm.isPropertyAccessExpression(callee) && generic.has(callee.name.text) && !mayHold.has(callee.name.text)) return callee.expression;
       }
       return undefined;
+    }
+    // `const [first, rest] = <init>`: the elements come out of the initialiser.
+    if (tsm.isBindingElement(declaration) && tsm.isArrayBindingPattern(declaration.parent)) {
+      const owner = declaration.parent.parent;
+      return tsm.isVariableDeclaration(owner) && !owner.type && owner.initializer ? owner.initializer : undefined;
     }
     if (tsm.isBindingElement(declaration) && tsm.isObjectBindingPattern(declaration.parent) && !declaration.dotDotDotToken) {
       const property = declaration.propertyName ?? declaration.name;
