@@ -23,7 +23,9 @@ export const typeSpecifierSchema = z
 export const guardSchema = z.strictObject({
   name: z.string().min(1).describe('Name of this guard, shown in messages.'),
   type: typeSpecifierSchema,
-  members: z.array(z.string().min(1)).min(1).describe('Guarded member names of the type, e.g. ["run"].'),
+  members: z
+    .union([z.literal('*'), z.array(z.string().min(1)).min(1)])
+    .describe('Guarded member names of the type, e.g. ["run"], or "*" for every member the type declares (over all of its union members).'),
   access: z
     .enum(['any', 'write'])
     .default('any')

@@ -2,9 +2,14 @@ import type * as ts from 'typescript';
 import type { ResolvedGuard as Guard } from '../config/validate.js';
 import type { RuleContext, RuleModule } from '../types.js';
 import { memberReferenceListeners, type MemberReference } from '../types/member-references.js';
+import { guardMemberNames } from '../types/guard-members.js';
 import { createTypeMatcher, type TypeMatcher } from '../types/type-matcher.js';
+import { createImportReach } from '../types/import-reach.js';
+import { buildMemberNameIndex, type MemberNameIndex } from '../types/member-name-index.js';
+import { typeMayHoldGuarded, upcastListeners } from '../types/upcasts.js';
+import { mergeListeners } from './merge-listeners.js';
 
-type MessageId = 'directUse' | 'escapingReference' | 'forbiddenWrite' | 'untypedReceiver';
+type MessageId = 'directUse' | 'escapingReference' | 'escapingUpcast' | 'forbiddenWrite' | 'untypedReceiver';
 
 interface PreparedGuard {
   guard: Guard;
@@ -18,7 +23,7 @@ function prepareGuards(ctx: RuleContext): readonly PreparedGuard[] {
     ctx.config.guards.map((guard) => ({
       guard,
       matcher: createTypeMatcher(ctx, guard.type),
-      members: new Set(guard.members),
+      members: guardMemberNames(ctx, guard),
       allowIn: guard.allowIn.length > 0 ? guard.allowIn.join(', ') : '(no file)',
     })),
   );
@@ -30,6 +35,8 @@ const NAMELESS_ACCESS = /\[\s*[^\s'"`\d\]\[]|\bReflect\s*\.|\bObject\s*\.\s*(?:a
 
 function messageFor(guard: Guard, reference: MemberReference): MessageId | undefined {
   if (guard.access === 'write') return reference.mutated ? 'forbiddenWrite' : undefined;
+  // For a guard on every use, the read that filled the constant was reported already.
+  if (reference.throughAlias) return undefined;
   switch (reference.use) {
     case 'call':
       return 'directUse';
@@ -54,20 +61,47 @@ function isAny(ctx: RuleContext, type: ts.Type): boolean {
  */
 function memberDeclaredByGuardedType(ctx: RuleContext, prepared: PreparedGuard, receiver: ts.Type, name: string): boolean {
   if (prepared.guard.access !== 'any') return false;
-  const { ts: tsm, checker } = ctx;
+  const { checker } = ctx;
   const property = checker.getPropertyOfType(checker.getApparentType(receiver), name);
-  return (property?.declarations ?? []).some((declaration) => {
-    const owner = declaration.parent;
-    if (tsm.isClassLike(owner) || tsm.isInterfaceDeclaration(owner)) {
-      const symbol = owner.name && checker.getSymbolAtLocation(owner.name);
-      return symbol !== undefined && prepared.matcher.matchesType(checker.getDeclaredTypeOfSymbol(symbol));
+  return (property?.declarations ?? []).some((declaration) => prepared.matcher.ownsDeclaration(declaration.parent));
+}
+
+/** The guarded member a value of type `source` exposes unchecked once passed on as `target`. */
+function upcastLoss(ctx: RuleContext, guards: readonly PreparedGuard[], source: ts.Type, target: ts.Type): { prepared: PreparedGuard; member: string } | undefined {
+  const { ts: tsm, checker } = ctx;
+  const nonNull = checker.getNonNullableType(target);
+  if (nonNull.flags & (tsm.TypeFlags.Any | tsm.TypeFlags.Unknown)) return undefined;
+  const parts = nonNull.isUnion() ? nonNull.types : [nonNull];
+  for (const prepared of guards) {
+    // Passed on as the guarded type itself (or a union holding it): its uses stay checked.
+    if (!prepared.matcher.matchesType(source) || parts.some((part) => prepared.matcher.matchesType(part))) continue;
+    for (const part of parts) {
+      const apparent = checker.getApparentType(part);
+      for (const member of prepared.members) {
+        const property = checker.getPropertyOfType(apparent, member);
+        // `Pick<Plugin, 'run'>` and other copies keep the declaration: their uses stay checked.
+        if (property && !(property.declarations ?? []).some((declaration) => prepared.matcher.ownsDeclaration(declaration.parent))) {
+          return { prepared, member };
+        }
+      }
     }
-    if (tsm.isTypeLiteralNode(owner) && tsm.isTypeAliasDeclaration(owner.parent)) {
-      const symbol = checker.getSymbolAtLocation(owner.parent.name);
-      return symbol !== undefined && prepared.matcher.matchesSymbol(symbol);
-    }
-    return false;
+  }
+  return undefined;
+}
+
+/** Whether a file can hold values of the guarded types at all (by its transitive imports). */
+function reachesGuardedTypes(ctx: RuleContext, guards: readonly PreparedGuard[]): (sourceFile: ts.SourceFile) => boolean {
+  const key = `no-direct-plugin-run:reach\u0000${guards.map((prepared) => prepared.guard.name).join('\u0000')}`;
+  return ctx.memo(key, () => {
+    const files = new Set(guards.flatMap((prepared) => prepared.matcher.shape().declarations.map((declaration) => declaration.getSourceFile())));
+    return createImportReach(ctx, files);
   });
+}
+
+/** The program's member-name index for upcasts, built once per set of guards. */
+function memberNamesFor(ctx: RuleContext, guards: readonly PreparedGuard[], isGuarded: (type: ts.Type) => boolean): MemberNameIndex {
+  const key = `no-direct-plugin-run:member-names\u0000${guards.map((prepared) => prepared.guard.name).join('\u0000')}`;
+  return ctx.memo(key, () => buildMemberNameIndex(ctx, reachesGuardedTypes(ctx, guards), (type) => typeMayHoldGuarded(ctx, isGuarded, type)));
 }
 
 /** A computed key is typed only when its receiver may be guarded (or is `any` and that is reported). */
@@ -90,6 +124,8 @@ export const noDirectPluginRun: RuleModule<MessageId> = {
     messages: {
       directUse: '"{{member}}" of {{type}} (guard "{{guard}}") is used outside its sanctioned files. Go through {{allowIn}}.',
       escapingReference: 'A reference to "{{member}}" of {{type}} (guard "{{guard}}") escapes here. Go through {{allowIn}}.',
+      escapingUpcast:
+        'A {{type}} (guard "{{guard}}") is passed on as `{{target}}`, which has "{{member}}" but is not {{type}}, so its uses are no longer checked. Keep the {{type}} type, or go through {{allowIn}}.',
       forbiddenWrite: '"{{member}}" of {{type}} (guard "{{guard}}") is mutated outside {{allowIn}}. Read it; only the sanctioned files change it.',
       untypedReceiver: '"{{member}}" is read from a value typed `any`; it may be a guarded {{type}}. Give the value a type.',
     },
@@ -98,9 +134,27 @@ export const noDirectPluginRun: RuleModule<MessageId> = {
     const { sourceFile } = context;
     const guards = prepareGuards(context).filter((prepared) => !context.matches(sourceFile.fileName, prepared.guard.allowIn));
     if (guards.length === 0) return undefined;
+    // Upcasts are looked for in every file: the flow site need not name the member.
+    const everyUse = guards.filter((prepared) => prepared.guard.access === 'any' && prepared.matcher.shape().declarations.length > 0);
+    const isGuarded = (type: ts.Type) => everyUse.some((prepared) => prepared.matcher.matchesType(type));
+    const upcasts =
+      everyUse.length === 0 || !reachesGuardedTypes(context, everyUse)(sourceFile)
+        ? undefined
+        : upcastListeners(
+            context,
+            {
+              isGuarded,
+              memberNames: () => memberNamesFor(context, everyUse, isGuarded),
+              loss: (source, target) => upcastLoss(context, everyUse, source, target),
+            },
+            ({ node, target }, { prepared, member }) => {
+              const data = { member, type: prepared.guard.type.name, guard: prepared.guard.name, allowIn: prepared.allowIn };
+              context.report({ messageId: 'escapingUpcast', node, data: { ...data, target: context.checker.typeToString(target) } });
+            },
+          );
     const wanted = new Set(guards.flatMap((prepared) => [...prepared.members]));
     const text = sourceFile.text;
-    if (![...wanted].some((name) => text.includes(name)) && !NAMELESS_ACCESS.test(text)) return undefined;
+    if (![...wanted].some((name) => text.includes(name)) && !NAMELESS_ACCESS.test(text)) return upcasts && { enter: upcasts };
 
     const onReference = (reference: MemberReference): void => {
       if (!reference.namesFromText && !worthTypingKey(context, guards, reference)) return;
@@ -123,6 +177,6 @@ export const noDirectPluginRun: RuleModule<MessageId> = {
         return; // one finding per place, even when two guards cover it
       }
     };
-    return { enter: memberReferenceListeners(context, wanted, onReference) };
+    return { enter: mergeListeners(memberReferenceListeners(context, wanted, onReference), upcasts) };
   },
 };

@@ -1,7 +1,8 @@
 import type * as ts from 'typescript';
 import type { RuleContext, RuleListeners, TypeScriptModule } from '../types.js';
 import { builtinCallee, skipWrappersDown, skipWrappersUp } from '../ast/index.js';
-import { isMutatedThrough, memberUse, type MemberUse } from './member-use.js';
+import { createAliasTracker } from './local-aliases.js';
+import { isAssignmentPattern, isMutatedThrough, memberUse, type MemberUse } from './member-use.js';
 
 /** A place in the code that may read or write a member by one of the wanted names. */
 export interface MemberReference {
@@ -18,6 +19,11 @@ export interface MemberReference {
   readonly use: MemberUse;
   /** True when the member, or anything reached through it, is mutated here. */
   readonly mutated: boolean;
+  /**
+   * True when this is a mutation through a local constant that holds the member's value
+   * (`const m = rec.metrics; m.runs++`): the node is the constant at the mutation.
+   */
+  readonly throughAlias?: boolean;
   /** The type of the object the member is read from; asked only when a guard needs it. */
   receiverType(): ts.Type | undefined;
 }
@@ -36,18 +42,6 @@ function keyNames(ctx: RuleContext, key: ts.Expression, wanted: ReadonlySet<stri
     if (part.isStringLiteral() && wanted.has(part.value)) names.push(part.value);
   }
   return names;
-}
-
-function isAssignmentPattern(tsm: TypeScriptModule, literal: ts.Expression): boolean {
-  let node: ts.Node = literal;
-  for (;;) {
-    const parent: ts.Node = node.parent;
-    if (tsm.isParenthesizedExpression(parent) || tsm.isArrayLiteralExpression(parent)) node = parent;
-    else if (tsm.isPropertyAssignment(parent) && parent.initializer === node) node = parent.parent;
-    else if (tsm.isBinaryExpression(parent)) return parent.left === node && parent.operatorToken.kind === tsm.SyntaxKind.EqualsToken;
-    else if (tsm.isForOfStatement(parent)) return parent.initializer === node;
-    else return false;
-  }
 }
 
 /** The element type of an array, tuple or (by its first type argument) iterable. */
@@ -110,18 +104,24 @@ export function memberReferenceListeners(
 ): NonNullable<RuleListeners['enter']> {
   const { ts: tsm, checker } = ctx;
   const typeAt = (node: ts.Node) => lazy(() => checker.getTypeAtLocation(node));
-  const add = (node: ts.Node, names: readonly string[], use: MemberUse, mutated: boolean, receiverType: () => ts.Type | undefined) => {
-    if (names.length > 0) onReference({ node, names: () => names, namesFromText: true, use, mutated, receiverType });
+  // `mutated` may be a thunk: telling a collection method from another needs the checker.
+  type Mutated = boolean | (() => boolean);
+  const reference = (fields: Omit<MemberReference, 'mutated'>, mutated: Mutated): MemberReference => {
+    const isMutated = typeof mutated === 'function' ? lazy(mutated) : () => mutated;
+    return { ...fields, get mutated() { return isMutated(); } };
+  };
+  const add = (node: ts.Node, names: readonly string[], use: MemberUse, mutated: Mutated, receiverType: () => ts.Type | undefined) => {
+    if (names.length > 0) onReference(reference({ node, names: () => names, namesFromText: true, use, receiverType }, mutated));
   };
   // A key that is not a literal: its names come from the checker, and only once the receiver
   // turned out to be worth it (most computed keys index arrays and records).
-  const addKeyed = (key: ts.Expression, use: MemberUse, mutated: boolean, receiverType: () => ts.Type | undefined) => {
+  const addKeyed = (key: ts.Expression, use: MemberUse, mutated: Mutated, receiverType: () => ts.Type | undefined) => {
     if (tsm.isStringLiteralLike(key)) add(key, wanted.has(key.text) ? [key.text] : [], use, mutated, receiverType);
     else if (!tsm.isNumericLiteral(key) && !tsm.isPrefixUnaryExpression(key)) {
-      onReference({ node: key, names: lazy(() => keyNames(ctx, key, wanted)), namesFromText: false, use, mutated, receiverType });
+      onReference(reference({ node: key, names: lazy(() => keyNames(ctx, key, wanted)), namesFromText: false, use, receiverType }, mutated));
     }
   };
-  const addProperty = (name: ts.PropertyName, use: MemberUse, mutated: boolean, receiverType: () => ts.Type | undefined) => {
+  const addProperty = (name: ts.PropertyName, use: MemberUse, mutated: Mutated, receiverType: () => ts.Type | undefined) => {
     if (tsm.isComputedPropertyName(name)) addKeyed(name.expression, use, mutated, receiverType);
     else if (tsm.isIdentifier(name) || tsm.isStringLiteral(name)) add(name, wanted.has(name.text) ? [name.text] : [], use, mutated, receiverType);
   };
@@ -167,25 +167,45 @@ export function memberReferenceListeners(
     }
   };
 
+  const aliases = createAliasTracker(ctx, ({ node, member, receiverType }) =>
+    onReference({ node, names: () => [member], namesFromText: true, use: 'write', mutated: true, throughAlias: true, receiverType }),
+  );
+  const mutatedThrough = (access: ts.Expression) => isMutatedThrough(tsm, access, aliases.isCollectionMethod);
+  const visitAccess = (access: ts.PropertyAccessExpression | ts.ElementAccessExpression, receiverType: () => ts.Type | undefined) => {
+    const key = tsm.isPropertyAccessExpression(access) ? access.name : access.argumentExpression;
+    const use = memberUse(tsm, access);
+    const mutated = () => mutatedThrough(access);
+    if (tsm.isPropertyAccessExpression(access) || tsm.isStringLiteralLike(key)) {
+      const name = tsm.isPropertyAccessExpression(access) ? access.name.text : (key as ts.StringLiteralLike).text;
+      if (!wanted.has(name)) return;
+      add(key, [name], use, mutated, receiverType);
+      // Only a plain read can fill a constant; `const m = rec.metrics` is checked by syntax alone.
+      if (use === 'reference') aliases.rememberIfConstant(access, name, receiverType);
+    } else {
+      addKeyed(key, use, mutated, receiverType);
+    }
+  };
+
   const kind = tsm.SyntaxKind;
   return {
     [kind.PropertyAccessExpression]: (node: ts.Node) => {
       const access = node as ts.PropertyAccessExpression;
-      if (wanted.has(access.name.text) && !isSelf(tsm, access.expression)) {
-        add(access.name, [access.name.text], memberUse(tsm, access), isMutatedThrough(tsm, access), typeAt(access.expression));
-      }
+      aliases.visitAccess(access);
+      if (wanted.has(access.name.text) && !isSelf(tsm, access.expression)) visitAccess(access, typeAt(access.expression));
     },
     [kind.ElementAccessExpression]: (node: ts.Node) => {
       const access = node as ts.ElementAccessExpression;
-      if (!isSelf(tsm, access.expression)) {
-        addKeyed(access.argumentExpression, memberUse(tsm, access), isMutatedThrough(tsm, access), typeAt(access.expression));
-      }
+      aliases.visitAccess(access);
+      if (!isSelf(tsm, access.expression)) visitAccess(access, typeAt(access.expression));
     },
     [kind.BindingElement]: (node: ts.Node) => {
       const element = node as ts.BindingElement;
       if (tsm.isObjectBindingPattern(element.parent) && !element.dotDotDotToken) {
         const property = element.propertyName ?? (tsm.isIdentifier(element.name) ? element.name : undefined);
-        if (property) addProperty(property, 'reference', false, typeAt(element.parent));
+        if (!property) return;
+        const receiverType = typeAt(element.parent);
+        addProperty(property, 'reference', false, receiverType);
+        if ((tsm.isIdentifier(property) || tsm.isStringLiteral(property)) && wanted.has(property.text)) aliases.rememberBinding(element, property.text, receiverType);
       }
     },
     [kind.ObjectLiteralExpression]: (node: ts.Node) => {
@@ -194,7 +214,10 @@ export function memberReferenceListeners(
     },
     [kind.CallExpression]: (node: ts.Node) => {
       const callee = builtinCallee(tsm, node as ts.CallExpression);
-      if (callee) visitBuiltinCall(node as ts.CallExpression, callee);
+      if (callee) {
+        visitBuiltinCall(node as ts.CallExpression, callee);
+        aliases.visitCall(node as ts.CallExpression);
+      }
     },
   };
 }

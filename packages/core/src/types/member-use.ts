@@ -25,7 +25,28 @@ function isAssignmentOperator(tsm: TypeScriptModule, kind: ts.SyntaxKind): boole
   return kind >= tsm.SyntaxKind.FirstAssignment && kind <= tsm.SyntaxKind.LastAssignment;
 }
 
-/** True when `expression` (already past its wrappers) is the target of a mutation. */
+/**
+ * True when `literal` is (part of) the left side of a destructuring assignment or the target of
+ * a for…of / for…in: `({ run } = p)`, `[a, { b }] = list`, `for ({ state } of records)`.
+ */
+export function isAssignmentPattern(tsm: TypeScriptModule, literal: ts.Expression): boolean {
+  let node: ts.Node = literal;
+  for (;;) {
+    const parent: ts.Node = node.parent;
+    if (tsm.isParenthesizedExpression(parent) || tsm.isArrayLiteralExpression(parent)) node = parent;
+    else if (tsm.isPropertyAssignment(parent) && parent.initializer === node) node = parent.parent;
+    else if ((tsm.isSpreadElement(parent) || tsm.isSpreadAssignment(parent)) && parent.expression === node) node = parent.parent;
+    else if (tsm.isBinaryExpression(parent)) return parent.left === node && parent.operatorToken.kind === tsm.SyntaxKind.EqualsToken;
+    else if (tsm.isForOfStatement(parent) || tsm.isForInStatement(parent)) return parent.initializer === node;
+    else return false;
+  }
+}
+
+/**
+ * True when `expression` (already past its wrappers) is the target of a mutation: assigned
+ * (also as a destructuring-assignment target or a for…of / for…in target), incremented,
+ * deleted, or the target of `Object.assign`, `Reflect.set` and the like.
+ */
 export function isMutated(tsm: TypeScriptModule, expression: ts.Expression): boolean {
   const parent = expression.parent;
   if (tsm.isBinaryExpression(parent)) return parent.left === expression && isAssignmentOperator(tsm, parent.operatorToken.kind);
@@ -34,23 +55,82 @@ export function isMutated(tsm: TypeScriptModule, expression: ts.Expression): boo
   }
   if (tsm.isDeleteExpression(parent)) return true;
   if (tsm.isCallExpression(parent)) return parent.arguments[0] === expression && isMutatingBuiltin(builtinCallee(tsm, parent));
+  if (tsm.isForOfStatement(parent) || tsm.isForInStatement(parent)) return parent.initializer === expression;
+  // A target inside a destructuring assignment: `({ runs: rec.metrics.runs } = …)`, `[rec.state] = …`.
+  if (tsm.isPropertyAssignment(parent) && parent.initializer === expression) return isAssignmentPattern(tsm, parent.parent);
+  if (tsm.isArrayLiteralExpression(parent)) return isAssignmentPattern(tsm, parent);
+  if (tsm.isSpreadElement(parent) || tsm.isSpreadAssignment(parent)) return isAssignmentPattern(tsm, parent.parent as ts.Expression);
   return false;
 }
 
+/** Methods that change the Map, Set or array they are called on. */
+const MUTATING_METHODS: ReadonlySet<string> = new Set([
+  'set', 'delete', 'clear', 'add',
+  'push', 'pop', 'shift', 'unshift', 'splice', 'sort', 'reverse', 'fill', 'copyWithin',
+]);
+
+/** Array methods whose result is a fresh array: changing it changes nothing (its elements are shared). */
+const COPYING_METHODS: ReadonlySet<string> = new Set([
+  'slice', 'concat', 'map', 'filter', 'flat', 'flatMap', 'toSorted', 'toReversed', 'toSpliced', 'with',
+]);
+
+/** Where a chain of accesses and calls that starts at some value ends, and what it did on the way. */
+interface ChainEnd {
+  /** The outermost expression of the chain (past wrappers). */
+  readonly top: ts.Expression;
+  /** The standard-library mutating method called on the value or something reached through it. */
+  readonly mutatingMethod: ts.MemberName | undefined;
+  /** True when `top` is a fresh copy made by a copying method (`.slice()`), not the value's data. */
+  readonly fresh: boolean;
+}
+
 /**
- * True when `access` or anything reached through it (`access.x.y`, `access[k]!`) is mutated:
- * `rec.metrics.count++` mutates `rec.metrics`.
+ * Follows `value` up through member accesses (`value.x`, `value[k]`) and method calls on what it
+ * reaches (`value.byPlugin.get(id)`): the result of a call in the chain is still the data, unless
+ * a copying method such as `slice()` made it fresh. Stops at a mutating method (`set`, `push`…)
+ * the callback accepts as the standard library's.
  */
-export function isMutatedThrough(tsm: TypeScriptModule, access: ts.Expression): boolean {
-  let current = skipWrappersUp(tsm, access);
+export function followChain(
+  tsm: TypeScriptModule,
+  value: ts.Expression,
+  isCollectionMethod: (name: ts.MemberName) => boolean,
+): ChainEnd {
+  let current = skipWrappersUp(tsm, value);
+  let fresh = false;
   for (;;) {
     const parent = current.parent;
-    if ((tsm.isPropertyAccessExpression(parent) || tsm.isElementAccessExpression(parent)) && parent.expression === current) {
-      current = skipWrappersUp(tsm, parent);
+    if (!((tsm.isPropertyAccessExpression(parent) || tsm.isElementAccessExpression(parent)) && parent.expression === current)) {
+      return { top: current, mutatingMethod: undefined, fresh };
+    }
+    const outer = skipWrappersUp(tsm, parent);
+    const call = outer.parent;
+    if (tsm.isPropertyAccessExpression(parent) && tsm.isCallExpression(call) && call.expression === outer) {
+      const method = parent.name.text;
+      if (!fresh && MUTATING_METHODS.has(method) && isCollectionMethod(parent.name)) {
+        return { top: current, mutatingMethod: parent.name, fresh };
+      }
+      fresh = COPYING_METHODS.has(method);
+      current = skipWrappersUp(tsm, call);
     } else {
-      return isMutated(tsm, current);
+      fresh = false;
+      current = outer;
     }
   }
+}
+
+/**
+ * True when `access` or anything reached through it is mutated: `rec.metrics.count++` mutates
+ * `rec.metrics`, and so do `rec.metrics.byPlugin.set(k, v)` (a mutating method; the callback
+ * says whether the method is the standard library's Map/Set/Array one) and
+ * `rec.metrics.byPlugin.get(id)!.runs++` (see {@link followChain}).
+ */
+export function isMutatedThrough(
+  tsm: TypeScriptModule,
+  access: ts.Expression,
+  isCollectionMethod: (name: ts.MemberName) => boolean = () => false,
+): boolean {
+  const end = followChain(tsm, access, isCollectionMethod);
+  return end.mutatingMethod !== undefined || (!end.fresh && isMutated(tsm, end.top));
 }
 
 function isTestPosition(tsm: TypeScriptModule, expression: ts.Expression): boolean {
@@ -65,7 +145,10 @@ function isTestPosition(tsm: TypeScriptModule, expression: ts.Expression): boole
       op === tsm.SyntaxKind.EqualsEqualsToken ||
       op === tsm.SyntaxKind.ExclamationEqualsToken;
     // `p.run && …` only tests the value: it flows on only when falsy.
-    return equality || (op === tsm.SyntaxKind.AmpersandAmpersandToken && parent.left === expression);
+    if (equality || (op === tsm.SyntaxKind.AmpersandAmpersandToken && parent.left === expression)) return true;
+    // `if (a && p.run)`: the last operand of a condition is tested too.
+    const logical = op === tsm.SyntaxKind.AmpersandAmpersandToken || op === tsm.SyntaxKind.BarBarToken;
+    return logical && parent.right === expression && isTestPosition(tsm, skipWrappersUp(tsm, parent));
   }
   if (tsm.isIfStatement(parent) || tsm.isWhileStatement(parent) || tsm.isDoStatement(parent)) return parent.expression === expression;
   if (tsm.isConditionalExpression(parent)) return parent.condition === expression;

@@ -2,6 +2,7 @@ import type * as ts from 'typescript';
 import type { TypeSpecifier } from '../config/schema.js';
 import type { RuleContext } from '../types.js';
 import { createDeclaringFileTest } from './declaring-file.js';
+import { readTypeShape, type TypeShape } from './type-shape.js';
 
 /** Answers "is this a guarded type?" for one type specifier; see {@link createTypeMatcher}. */
 export interface TypeMatcher {
@@ -18,6 +19,14 @@ export interface TypeMatcher {
   matchesType(type: ts.Type): boolean;
   /** True when `symbol` (an import alias is followed) is the specified type's own declaration. */
   matchesSymbol(symbol: ts.Symbol): boolean;
+  /**
+   * True when `declaration` (an interface, class or object type literal) declares the specified
+   * type or one of its union members or intersection pieces: a member it declares is the
+   * guarded type's member, whatever copy or narrowing the value went through.
+   */
+  ownsDeclaration(declaration: ts.Node): boolean;
+  /** The declarations and member names of the specified type, read once from the program. */
+  shape(): TypeShape;
 }
 
 /**
@@ -56,7 +65,7 @@ function namedTypeDeclaration(tsm: RuleContext['ts'], declaration: ts.Declaratio
   // An enum member's literal type belongs to its enum.
   if (tsm.isEnumMember(declaration)) return declaration.parent;
   // `type Plugin = { run(): void }`: the object type's symbol is the anonymous literal's.
-  if (tsm.isTypeAliasDeclaration(declaration.parent)) return declaration.parent;
+  if (declaration.parent && tsm.isTypeAliasDeclaration(declaration.parent)) return declaration.parent;
   return undefined;
 }
 
@@ -87,6 +96,18 @@ function buildTypeMatcher(ctx: RuleContext, spec: TypeSpecifier): TypeMatcher {
   const isDeclaringFile = createDeclaringFileTest(ctx, spec);
   const byType = new WeakMap<ts.Type, boolean>();
   const bySymbol = new WeakMap<ts.Symbol, boolean>();
+  let typeShape: TypeShape | undefined;
+  const shape = (): TypeShape => (typeShape ??= readTypeShape(ctx, spec, isDeclaringFile));
+  const isWhole = (symbol: ts.Symbol | undefined): boolean => (symbol?.declarations ?? []).some((d) => shape().wholes.has(d));
+  const isPart = (symbol: ts.Symbol | undefined): boolean => (symbol?.declarations ?? []).some((d) => shape().parts.has(d));
+  const ownsDeclaration = (declaration: ts.Node): boolean => {
+    if (shape().wholes.has(declaration) || shape().parts.has(declaration)) return true;
+    if (tsm.isTypeLiteralNode(declaration)) return declaresSpec(declaration);
+    if (!tsm.isClassLike(declaration) && !tsm.isInterfaceDeclaration(declaration)) return false;
+    // A class or interface that extends or implements the type declares its members too.
+    const symbol = declaration.name && checker.getSymbolAtLocation(declaration.name);
+    return symbol !== undefined && matchesType(checker.getDeclaredTypeOfSymbol(symbol));
+  };
 
   const declaresSpec = (declaration: ts.Declaration): boolean => {
     const named = namedTypeDeclaration(tsm, declaration);
@@ -131,13 +152,16 @@ function buildTypeMatcher(ctx: RuleContext, spec: TypeSpecifier): TypeMatcher {
     (symbol.declarations ?? []).some((declaration) => ctx.program.isSourceFileDefaultLibrary(declaration.getSourceFile()));
 
   function compute(type: ts.Type): boolean {
-    if (type.aliasSymbol && matchesSymbol(type.aliasSymbol)) return true;
+    if (type.aliasSymbol && (matchesSymbol(type.aliasSymbol) || isWhole(type.aliasSymbol))) return true;
     // `Readonly<Plugin>`, `Partial<Plugin>`: the standard library's mapped aliases keep the members.
     const [wrapped] = type.aliasTypeArguments ?? [];
     if (wrapped && type.aliasSymbol && isStandardLibrary(type.aliasSymbol) && matchesType(wrapped)) return true;
     const symbol = type.getSymbol();
-    if (symbol && matchesSymbol(symbol)) return true;
-    if (type.isUnionOrIntersection()) return type.types.some(matchesType);
+    if (symbol && (matchesSymbol(symbol) || isWhole(symbol))) return true;
+    if (type.isUnion()) return type.types.some(matchesType);
+    // `Tool & { execute }` spread over Tool's union, or a narrowed member: the alias is gone, but
+    // a piece declared as part of the guarded type is still there.
+    if (type.isIntersection()) return type.types.some((member) => matchesType(member) || isPart(member.aliasSymbol) || isPart(member.getSymbol()));
     if (type.flags & tsm.TypeFlags.Instantiable) {
       const constraint = checker.getBaseConstraintOfType(type);
       return constraint !== undefined && constraint !== type && matchesType(constraint);
@@ -158,5 +182,5 @@ function buildTypeMatcher(ctx: RuleContext, spec: TypeSpecifier): TypeMatcher {
     return result;
   }
 
-  return { spec, matchesType, matchesSymbol };
+  return { spec, matchesType, matchesSymbol, ownsDeclaration, shape };
 }

@@ -82,6 +82,34 @@ export function disable(registry: PluginRegistry): void {
       errors: [{ messageId: 'forbiddenWrite', line: 5 }],
     },
     {
+      name: 'a plugin passed on as a structural type with run escapes the guard at the upcast',
+      filename: service,
+      code: `
+import type { PluginRegistry } from '../../plugins/registry.js';
+interface Runnable { run(input: string): Promise<string> }
+declare function later(target: Runnable): void;
+export function upcast(registry: PluginRegistry): void {
+  const plugin = registry.get('echo')?.plugin;
+  if (plugin) later(plugin);
+}
+`,
+      errors: [{ messageId: 'escapingUpcast', line: 7 }],
+    },
+    {
+      name: 'registry metrics mutated through a local constant and a collection method',
+      filename: service,
+      code: `
+import type { PluginRegistry } from '../../plugins/registry.js';
+export function bump(registry: PluginRegistry): void {
+  const record = registry.get('echo');
+  if (!record) return;
+  const metrics = record.metrics;
+  metrics.runs++;
+}
+`,
+      errors: [{ messageId: 'forbiddenWrite', line: 7 }],
+    },
+    {
       name: 'with reportUntyped, run read from an any-typed receiver is reported',
       filename: service,
       options: [{ rules: { reportUntyped: true } }],

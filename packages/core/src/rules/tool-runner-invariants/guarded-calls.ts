@@ -1,5 +1,6 @@
 import type * as ts from 'typescript';
 import { callTarget, memberNameNode, staticMemberName } from '../../ast/index.js';
+import { guardMemberNames } from '../../types/guard-members.js';
 import { createTypeMatcher } from '../../types/type-matcher.js';
 import type { RuleContext } from '../../types.js';
 
@@ -27,7 +28,7 @@ export function createGuardedCallTest(ctx: RuleContext): { members: string[]; is
     const { ts: tsm, checker } = ctx;
     const guards = ctx.config.guards
       .filter((guard) => guard.access === 'any')
-      .map((guard) => ({ members: guard.members, matcher: createTypeMatcher(ctx, guard.type) }));
+      .map((guard) => ({ members: [...guardMemberNames(ctx, guard)], matcher: createTypeMatcher(ctx, guard.type) }));
     const members = [...new Set(guards.flatMap((guard) => guard.members))];
 
     const isGuarded = (call: ts.CallExpression): boolean => {

@@ -1,0 +1,287 @@
+import type * as ts from 'typescript';
+import { skipWrappersDown } from '../ast/index.js';
+import type { MemberNameIndex } from './member-name-index.js';
+import { isAssignmentPattern } from './member-use.js';
+import type { RuleContext, RuleListeners } from '../types.js';
+
+/** A value of a guarded type passed on as a type that is not guarded but has a guarded member. */
+export interface Upcast {
+  /** The value at the flow site (an argument, initializer, returned value, element, spread…). */
+  readonly node: ts.Expression;
+  /** The value's type (or its element type, for arrays and spreads). */
+  readonly source: ts.Type;
+  /** The type it is passed on as (or its element type). */
+  readonly target: ts.Type;
+}
+
+/**
+ * The questions the upcast listeners ask of the guards: the cheap one (may values of this type be
+ * guarded?) first, the target question only for a value that is.
+ */
+export interface UpcastTest<Loss> {
+  /** True when `type` is a guarded type (of a guard on every use). */
+  isGuarded(type: ts.Type): boolean;
+  /** The program's member names that may hand out a guarded value (built once; see {@link buildMemberNameIndex}). */
+  memberNames(): MemberNameIndex;
+  /** What is lost when `source` is passed on as `target` (a guarded member it exposes unguarded), or undefined. */
+  loss(source: ts.Type, target: ts.Type): Loss | undefined;
+}
+
+/** Expressions that may evaluate to a guarded value: names, member reads, calls, `new`, `await`, `this`. */
+export function mayHoldValue(tsm: RuleContext['ts'], node: ts.Expression): boolean {
+  switch (node.kind) {
+    case tsm.SyntaxKind.Identifier:
+    case tsm.SyntaxKind.ThisKeyword:
+    case tsm.SyntaxKind.PropertyAccessExpression:
+    case tsm.SyntaxKind.ElementAccessExpression:
+    case tsm.SyntaxKind.CallExpression:
+    case tsm.SyntaxKind.NewExpression:
+    case tsm.SyntaxKind.AwaitExpression:
+      return true;
+    default:
+      return false;
+  }
+}
+
+/**
+ * True when `type` or what a read or call on it may hand out is guarded: the value itself, or a
+ * type argument (`Plugin[]`, `Promise<Plugin>`, `Map<string, Plugin>`, `Record<string, Plugin>`).
+ * Members are never resolved: that is what makes the question cheap.
+ */
+export function typeMayHoldGuarded(ctx: RuleContext, isGuarded: (type: ts.Type) => boolean, type: ts.Type): boolean {
+  const { ts: tsm, checker } = ctx;
+  if (isGuarded(type) || (type.aliasTypeArguments ?? []).some(isGuarded)) return true;
+  return (type as ts.ObjectType).objectFlags & tsm.ObjectFlags.Reference ? checker.getTypeArguments(type as ts.TypeReference).some(isGuarded) : false;
+}
+
+/** The element type of an array, tuple or readonly array; undefined for anything else. */
+function elementType(ctx: RuleContext, type: ts.Type): ts.Type | undefined {
+  const { checker } = ctx;
+  return checker.isArrayType(type) || checker.isTupleType(type) ? checker.getIndexTypeOfType(type, ctx.ts.IndexKind.Number) : undefined;
+}
+
+/**
+ * Listeners that find where a value of a guarded type flows into a target type that is not
+ * guarded but has a guarded member (`const r: { run(): void } = plugin`): variable initialisers
+ * with a type, assignments, arguments, returned values, array and object literal elements,
+ * spreads, and `as` assertions. Syntax decides which expressions may hold a value; a name's
+ * declared type (cached per symbol, no narrowing) rules most out before its type at the site is
+ * asked; the target type is read from the checker's contextual type only for a guarded value.
+ * Arrays count by their element types: `const rs: Runner[] = plugins`.
+ */
+export function upcastListeners<Loss>(
+  ctx: RuleContext,
+  test: UpcastTest<Loss>,
+  onUpcast: (upcast: Upcast, loss: Loss) => void,
+): NonNullable<RuleListeners['enter']> {
+  const { ts: tsm, checker } = ctx;
+  // Symbols that never hold an instance: functions, methods, classes (the constructor), enums, namespaces.
+  const flags = tsm.SymbolFlags;
+  const skipFlags = flags.Function | flags.Method | flags.Class | flags.Enum | flags.ValueModule;
+  const bySymbol = new Map<ts.Symbol, boolean>();
+  const isCast = (node: ts.Expression): boolean => {
+    let inner = node;
+    while (tsm.isParenthesizedExpression(inner) || tsm.isNonNullExpression(inner)) inner = inner.expression;
+    return (tsm.isAsExpression(inner) || tsm.isTypeAssertionExpression(inner)) && !tsm.isConstTypeReference(inner.type);
+  };
+
+  // Cheap first, by syntax and declarations: a name declared by `const x = <literal, function,
+  // object literal…>` holds no guarded value, whatever its type; a name with a type annotation is
+  // judged by it; only the rest (inferred variables, contextually typed parameters) asks the
+  // checker for the declared type. Cached per symbol.
+  const symbolMayBeGuarded = (named: ts.Symbol): boolean => {
+    const symbol = named.flags & tsm.SymbolFlags.Alias ? checker.getAliasedSymbol(named) : named;
+    if (symbol.flags & skipFlags) return false;
+    let known = bySymbol.get(symbol);
+    if (known === undefined) {
+      bySymbol.set(symbol, false); // `const a = b, b = a`: a cycle adds nothing
+      const declaration = symbol.valueDeclaration;
+      const judgedBy = declaration && judgedByValue(declaration);
+      if (judgedBy !== undefined) {
+        known = judgedBy === null ? false : valueMayBeGuarded(skipWrappersDown(tsm, judgedBy));
+      } else {
+        const annotation = declaration && (tsm.isParameter(declaration) || tsm.isVariableDeclaration(declaration) || tsm.isPropertyDeclaration(declaration) || tsm.isPropertySignature(declaration)) ? declaration.type : undefined;
+        known = typeMayBeGuarded(annotation ? checker.getTypeFromTypeNode(annotation) : checker.getTypeOfSymbol(symbol));
+      }
+      bySymbol.set(symbol, known);
+    }
+    return known;
+  };
+  const typeMayBeGuarded = (type: ts.Type): boolean => typeMayHoldGuarded(ctx, test.isGuarded, type);
+  /**
+   * The expression an unannotated declaration takes its value from, judged instead of its type:
+   * `const x = <init>`, `const [x] = <init>`, `for (const x of <list>)`, a callback parameter of a generic container's
+   * method (`plugins.forEach((p) => …)` asks `plugins`), a destructured property nobody declares
+   * with a guarded type (`null`: rules it out). Undefined: ask the checker.
+   */
+  const judgedByValue = (declaration: ts.Declaration): ts.Expression | null | undefined => {
+    if (tsm.isVariableDeclaration(declaration) && !declaration.type) {
+      if (declaration.initializer) return declaration.initializer;
+      const statement = declaration.parent.parent;
+      if (tsm.isForOfStatement(statement)) return statement.expression;
+      return undefined;
+    }
+    if (tsm.isParameter(declaration) && !declaration.type && tsm.isIdentifier(declaration.name)) {
+      const fn = declaration.parent;
+      const call = (tsm.isArrowFunction(fn) || tsm.isFunctionExpression(fn)) && fn.parent;
+      if (call && tsm.isCallExpression(call) && call.arguments.includes(fn)) {
+        const callee = skipWrappersDown(tsm, call.expression);
+        const { mayHold, generic } = test.memberNames();
+        if (tsm.isPropertyAccessExpression(callee) && generic.has(callee.name.text) && !mayHold.has(callee.name.text)) return callee.expression;
+      }
+      return undefined;
+    }
+    // `const [first, rest] = <init>`: the elements come out of the initialiser.
+    if (tsm.isBindingElement(declaration) && tsm.isArrayBindingPattern(declaration.parent)) {
+      const owner = declaration.parent.parent;
+      return tsm.isVariableDeclaration(owner) && !owner.type && owner.initializer ? owner.initializer : undefined;
+    }
+    if (tsm.isBindingElement(declaration) && tsm.isObjectBindingPattern(declaration.parent) && !declaration.dotDotDotToken) {
+      const property = declaration.propertyName ?? declaration.name;
+      const { mayHold, generic } = test.memberNames();
+      if (tsm.isIdentifier(property) && !mayHold.has(property.text) && !generic.has(property.text)) return null;
+    }
+    return undefined;
+  };
+  // A member read or method call whose name no declaration can hand a guarded value out under
+  // is ruled out without typing its receiver; a generic container's member asks its receiver.
+  const memberMayBeGuarded = (access: ts.PropertyAccessExpression, bySymbol: () => boolean): boolean => {
+    const { mayHold, generic } = test.memberNames();
+    const name = access.name.text;
+    if (mayHold.has(name)) return bySymbol();
+    return generic.has(name) && valueMayBeGuarded(skipWrappersDown(tsm, access.expression));
+  };
+
+  /**
+   * A call may return a guarded value unless every declaration of its callee states a return type
+   * that cannot be one. A method of a generic container (`Map.get`, `Array.find`, `Promise.then`)
+   * returns what the container holds: it is judged by its receiver (`plugins.find(…)` may,
+   * `rows.map(…)` may not; so `records.map((r) => r.plugin)` is not seen). Saves resolving the
+   * call, which checks every argument.
+   */
+  const callMayBeGuarded = (call: ts.CallExpression | ts.NewExpression): boolean => {
+    const callee = skipWrappersDown(tsm, call.expression);
+    if (tsm.isPropertyAccessExpression(callee) && !tsm.isNewExpression(call)) return memberMayBeGuarded(callee, () => calleeMayBeGuarded(call, callee));
+    return calleeMayBeGuarded(call, callee);
+  };
+  const calleeMayBeGuarded = (call: ts.CallExpression | ts.NewExpression, callee: ts.Expression): boolean => {
+    const name = tsm.isIdentifier(callee) ? callee : tsm.isPropertyAccessExpression(callee) ? callee.name : undefined;
+    let symbol = name && checker.getSymbolAtLocation(name);
+    if (symbol && symbol.flags & tsm.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
+    const declarations = symbol?.declarations ?? [];
+    if (!symbol || declarations.length === 0) return true;
+    if (tsm.isNewExpression(call)) return symbol.flags & tsm.SymbolFlags.Class ? typeMayBeGuarded(checker.getDeclaredTypeOfSymbol(symbol)) : true;
+    let byReceiver = false;
+    for (const declaration of declarations) {
+      if (!tsm.isFunctionLike(declaration) || !declaration.type) return true;
+      const owner = declaration.parent;
+      if ((tsm.isInterfaceDeclaration(owner) || tsm.isClassLike(owner)) && owner.typeParameters) byReceiver = true;
+      else if (declaration.typeParameters || typeMayBeGuarded(checker.getTypeFromTypeNode(declaration.type))) return true;
+    }
+    return byReceiver && tsm.isPropertyAccessExpression(callee) ? valueMayBeGuarded(skipWrappersDown(tsm, callee.expression)) : byReceiver;
+  };
+  function valueMayBeGuarded(value: ts.Expression): boolean {
+    if (!mayHoldValue(tsm, value)) return false;
+    if (tsm.isCallExpression(value) || tsm.isNewExpression(value)) return callMayBeGuarded(value);
+    if (tsm.isAwaitExpression(value)) return valueMayBeGuarded(skipWrappersDown(tsm, value.expression));
+    if (tsm.isElementAccessExpression(value)) return valueMayBeGuarded(skipWrappersDown(tsm, value.expression));
+    if (tsm.isPropertyAccessExpression(value)) {
+      return memberMayBeGuarded(value, () => {
+        const symbol = checker.getSymbolAtLocation(value.name);
+        return symbol === undefined || symbolMayBeGuarded(symbol);
+      });
+    }
+    if (!tsm.isIdentifier(value)) return true;
+    const symbol = tsm.isShorthandPropertyAssignment(value.parent)
+      ? checker.getShorthandAssignmentValueSymbol(value.parent)
+      : checker.getSymbolAtLocation(value);
+    return symbol !== undefined && symbolMayBeGuarded(symbol);
+  }
+
+  /** `value` flows into a slot whose type the checker gives by `targetOf` (asked only for a guarded value). */
+  const check = (flowing: ts.Expression, targetOf: () => ts.Type | undefined, spread = false): void => {
+    // `plugin as Runner` is a flow of its own, reported at the assertion's operand.
+    if (isCast(flowing)) return;
+    const value = skipWrappersDown(tsm, flowing);
+    if (!valueMayBeGuarded(value)) return;
+    let source = checker.getTypeAtLocation(value);
+    const sourceElement = elementType(ctx, source);
+    const wholeGuarded = !spread && test.isGuarded(source);
+    if (!wholeGuarded) {
+      if (!sourceElement || !test.isGuarded(sourceElement)) return;
+      source = sourceElement;
+    }
+    let target = targetOf();
+    if (!target) return;
+    // An array of guarded values into an array type: compare the elements.
+    if (!wholeGuarded && !spread) target = elementType(ctx, target);
+    else if (spread) target = elementType(ctx, target) ?? target;
+    const loss = target && test.loss(source, target);
+    if (target && loss !== undefined) onUpcast({ node: flowing, source, target }, loss);
+  };
+  const contextual = (node: ts.Expression) => () => checker.getContextualType(node);
+
+  const kind = tsm.SyntaxKind;
+  return {
+    [kind.VariableDeclaration]: (node) => {
+      const declaration = node as ts.VariableDeclaration;
+      const { type, initializer } = declaration;
+      if (type && initializer) check(initializer, () => checker.getTypeFromTypeNode(type));
+    },
+    [kind.PropertyDeclaration]: (node) => {
+      const declaration = node as ts.PropertyDeclaration;
+      const { type, initializer } = declaration;
+      if (type && initializer) check(initializer, () => checker.getTypeFromTypeNode(type));
+    },
+    [kind.BinaryExpression]: (node) => {
+      const binary = node as ts.BinaryExpression;
+      if (binary.operatorToken.kind === kind.EqualsToken && !tsm.isObjectLiteralExpression(binary.left) && !tsm.isArrayLiteralExpression(binary.left)) {
+        check(binary.right, () => checker.getTypeAtLocation(binary.left));
+      }
+    },
+    [kind.CallExpression]: (node) => {
+      for (const argument of (node as ts.CallExpression).arguments) {
+        if (tsm.isSpreadElement(argument)) check(argument.expression, contextual(argument), true);
+        else check(argument, contextual(argument));
+      }
+    },
+    [kind.NewExpression]: (node) => {
+      for (const argument of (node as ts.NewExpression).arguments ?? []) {
+        if (!tsm.isSpreadElement(argument)) check(argument, contextual(argument));
+      }
+    },
+    [kind.ReturnStatement]: (node) => {
+      const { expression } = node as ts.ReturnStatement;
+      if (expression) check(expression, contextual(expression));
+    },
+    [kind.ArrowFunction]: (node) => {
+      const { body } = node as ts.ArrowFunction;
+      if (!tsm.isBlock(body)) check(body, contextual(body));
+    },
+    [kind.ArrayLiteralExpression]: (node) => {
+      if (isAssignmentPattern(tsm, node as ts.ArrayLiteralExpression)) return;
+      for (const element of (node as ts.ArrayLiteralExpression).elements) {
+        if (tsm.isSpreadElement(element)) check(element.expression, contextual(element.parent as ts.Expression), true);
+        else if (!tsm.isOmittedExpression(element)) check(element, contextual(element));
+      }
+    },
+    [kind.ObjectLiteralExpression]: (node) => {
+      const literal = node as ts.ObjectLiteralExpression;
+      if (isAssignmentPattern(tsm, literal)) return;
+      for (const member of literal.properties) {
+        if (tsm.isPropertyAssignment(member)) check(member.initializer, contextual(member.initializer));
+        else if (tsm.isShorthandPropertyAssignment(member)) check(member.name, () => checker.getContextualType(member.name));
+        // `{ ...plugin }` copies its members into whatever type the literal is written into.
+        else if (tsm.isSpreadAssignment(member)) check(member.expression, () => checker.getContextualType(literal), false);
+      }
+    },
+    [kind.AsExpression]: (node) => {
+      const assertion = node as ts.AsExpression;
+      if (!tsm.isConstTypeReference(assertion.type)) check(assertion.expression, () => checker.getTypeFromTypeNode(assertion.type));
+    },
+    [kind.TypeAssertionExpression]: (node) => {
+      const assertion = node as ts.TypeAssertion;
+      check(assertion.expression, () => checker.getTypeFromTypeNode(assertion.type));
+    },
+  };
+}
