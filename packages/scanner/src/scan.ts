@@ -8,8 +8,8 @@ export interface ScanInput {
   cwd: string;
   config: ResolvedConfig;
   plans: readonly ProjectPlan[];
-  /** Absolute files or directories to report on; empty means every file. */
-  paths: readonly string[];
+  /** Absolute files or directories to report on; undefined means every file, empty means none. */
+  paths?: readonly string[] | undefined;
   version: string;
 }
 
@@ -17,8 +17,8 @@ function toPosix(fileName: string): string {
   return fileName.replace(/\\/g, '/');
 }
 
-function isUnder(fileName: string, paths: readonly string[]): boolean {
-  return paths.length === 0 || paths.some((p) => fileName === p || fileName.startsWith(p.endsWith(path.sep) ? p : p + path.sep));
+function isUnder(fileName: string, paths: readonly string[] | undefined): boolean {
+  return paths === undefined || paths.some((p) => fileName === p || fileName.startsWith(p.endsWith(path.sep) ? p : p + path.sep));
 }
 
 function report(finding: Finding, cwd: string): ReportedFinding {

@@ -1,0 +1,182 @@
+import { createRequire } from 'node:module';
+import * as path from 'node:path';
+import type * as Morph from 'ts-morph';
+import type { ProjectPlan } from '../load-projects.js';
+
+/** A class whose name says it runs things: the place guarded calls are meant to happen. */
+export const RUNNER_CLASS_NAME = /(Runner|Executor|Driver)$/;
+
+/** One call of a member of a project type, from inside a runner-like class. */
+export interface RunnerCall {
+  typeName: string;
+  typeKind: 'interface' | 'class' | 'type alias';
+  /** Absolute file declaring the type. */
+  typeFile: string;
+  member: string;
+  runnerClass: string;
+  runnerMethod: string;
+  /** Absolute file of the runner class. */
+  runnerFile: string;
+}
+
+/** Names of functions a runner method calls, by where the call sits. */
+export interface RunnerBody {
+  runnerClass: string;
+  runnerMethod: string;
+  runnerFile: string;
+  beforeGuarded: string[];
+  afterGuarded: string[];
+  inCatch: string[];
+  inFinally: string[];
+}
+
+/** A value import between two project files (type-only imports do not count for layering). */
+export interface FileImport {
+  from: string;
+  to: string;
+}
+
+/** A union of string literals that reads like a lifecycle (`…State`, `…Status`). */
+export interface StateUnion {
+  name: string;
+  file: string;
+  states: string[];
+}
+
+/** What `init` learned from the programs. */
+export interface ProjectFacts {
+  files: string[];
+  runnerCalls: RunnerCall[];
+  runnerBodies: RunnerBody[];
+  /** Every call site (file) of each `typeFile#typeName.member` found in runner calls. */
+  callSites: Map<string, string[]>;
+  imports: FileImport[];
+  stateUnions: StateUnion[];
+}
+
+/** Key of a guarded member in `callSites`. */
+export function memberKey(typeFile: string, typeName: string, member: string): string {
+  return `${typeFile}#${typeName}.${member}`;
+}
+
+// ts-morph is loaded here only, when `init` runs: scans never pay for it.
+function loadTsMorph(): typeof Morph {
+  return createRequire(import.meta.url)('ts-morph') as typeof Morph;
+}
+
+function isProjectFile(file: Morph.SourceFile): boolean {
+  return !file.isDeclarationFile() && !file.isFromExternalLibrary() && !file.getFilePath().includes('/node_modules/');
+}
+
+/** The project type declaring a called member, if the member belongs to one. */
+function declaringType(
+  morph: typeof Morph,
+  access: Morph.PropertyAccessExpression,
+): { name: string; kind: RunnerCall['typeKind']; file: Morph.SourceFile } | undefined {
+  for (const declaration of access.getNameNode().getSymbol()?.getDeclarations() ?? []) {
+    const owner = declaration.getParent();
+    const file = declaration.getSourceFile();
+    if (!owner || !isProjectFile(file)) continue;
+    if (morph.Node.isInterfaceDeclaration(owner)) return { name: owner.getName(), kind: 'interface', file };
+    if (morph.Node.isClassDeclaration(owner) && owner.getName()) return { name: owner.getName() as string, kind: 'class', file };
+    const alias = owner.getParent();
+    if (morph.Node.isTypeLiteral(owner) && alias && morph.Node.isTypeAliasDeclaration(alias)) return { name: alias.getName(), kind: 'type alias', file };
+  }
+  return undefined;
+}
+
+function calledName(morph: typeof Morph, call: Morph.CallExpression): string | undefined {
+  const callee = call.getExpression();
+  if (morph.Node.isIdentifier(callee)) return callee.getText();
+  if (morph.Node.isPropertyAccessExpression(callee)) return callee.getName();
+  return undefined;
+}
+
+function runnerBody(morph: typeof Morph, method: Morph.MethodDeclaration, guardedCalls: readonly Morph.CallExpression[], runnerClass: string): RunnerBody {
+  const body: RunnerBody = {
+    runnerClass,
+    runnerMethod: method.getName(),
+    runnerFile: method.getSourceFile().getFilePath(),
+    beforeGuarded: [],
+    afterGuarded: [],
+    inCatch: [],
+    inFinally: [],
+  };
+  const firstGuarded = Math.min(...guardedCalls.map((call) => call.getStart()));
+  for (const call of method.getDescendantsOfKind(morph.SyntaxKind.CallExpression)) {
+    const name = calledName(morph, call);
+    if (!name || guardedCalls.includes(call)) continue;
+    const tryStatement = call.getFirstAncestorByKind(morph.SyntaxKind.TryStatement);
+    if (tryStatement?.getFinallyBlock()?.containsRange(call.getPos(), call.getEnd())) body.inFinally.push(name);
+    else if (tryStatement?.getCatchClause()?.containsRange(call.getPos(), call.getEnd())) body.inCatch.push(name);
+    else if (call.getStart() < firstGuarded) body.beforeGuarded.push(name);
+    else body.afterGuarded.push(name);
+  }
+  return body;
+}
+
+function stateUnion(morph: typeof Morph, alias: Morph.TypeAliasDeclaration): StateUnion | undefined {
+  if (!/(State|Status)$/.test(alias.getName())) return undefined;
+  const type = alias.getType();
+  const members = type.isUnion() ? type.getUnionTypes() : [];
+  if (members.length < 2 || !members.every((member) => member.isStringLiteral())) return undefined;
+  return { name: alias.getName(), file: alias.getSourceFile().getFilePath(), states: members.map((member) => member.getLiteralValue() as string) };
+}
+
+/** Loads the planned programs with ts-morph and collects what `init` decides from. */
+export function inspectProjects(plans: readonly ProjectPlan[]): ProjectFacts {
+  const morph = loadTsMorph();
+  const facts: ProjectFacts = { files: [], runnerCalls: [], runnerBodies: [], callSites: new Map(), imports: [], stateUnions: [] };
+  const seen = new Set<string>();
+  const projects = plans.map((plan) => new morph.Project({ tsConfigFilePath: plan.tsconfig }));
+  const files = projects.flatMap((project) => project.getSourceFiles().filter(isProjectFile)).filter((file) => {
+    if (seen.has(file.getFilePath())) return false;
+    seen.add(file.getFilePath());
+    return true;
+  });
+  for (const file of files) {
+    facts.files.push(path.resolve(file.getFilePath()));
+    for (const declaration of file.getImportDeclarations()) {
+      const target = declaration.getModuleSpecifierSourceFile();
+      if (target && isProjectFile(target) && !declaration.isTypeOnly()) facts.imports.push({ from: file.getFilePath(), to: target.getFilePath() });
+    }
+    for (const alias of file.getTypeAliases()) {
+      const union = stateUnion(morph, alias);
+      if (union) facts.stateUnions.push(union);
+    }
+    for (const runner of file.getClasses().filter((c) => RUNNER_CLASS_NAME.test(c.getName() ?? ''))) {
+      for (const method of runner.getMethods()) {
+        const guarded: Morph.CallExpression[] = [];
+        for (const call of method.getDescendantsOfKind(morph.SyntaxKind.CallExpression)) {
+          const callee = call.getExpression();
+          // `tool.execute()` on a parameter or local: the thing being run. `this.logger.info()` is the
+          // runner's own collaborator, not something it runs.
+          if (!morph.Node.isPropertyAccessExpression(callee) || !morph.Node.isIdentifier(callee.getExpression())) continue;
+          const owner = declaringType(morph, callee);
+          if (!owner || owner.name === runner.getName()) continue;
+          guarded.push(call);
+          facts.runnerCalls.push({
+            typeName: owner.name,
+            typeKind: owner.kind,
+            typeFile: owner.file.getFilePath(),
+            member: callee.getName(),
+            runnerClass: runner.getName() as string,
+            runnerMethod: method.getName(),
+            runnerFile: file.getFilePath(),
+          });
+        }
+        if (guarded.length > 0) facts.runnerBodies.push(runnerBody(morph, method, guarded, runner.getName() as string));
+      }
+    }
+  }
+  const wanted = new Set(facts.runnerCalls.map((call) => memberKey(call.typeFile, call.typeName, call.member)));
+  for (const file of files) {
+    for (const access of file.getDescendantsOfKind(morph.SyntaxKind.PropertyAccessExpression)) {
+      if (!morph.Node.isCallExpression(access.getParent()) || (access.getParent() as Morph.CallExpression).getExpression() !== access) continue;
+      const owner = declaringType(morph, access);
+      const key = owner && memberKey(owner.file.getFilePath(), owner.name, access.getName());
+      if (key && wanted.has(key)) facts.callSites.set(key, [...(facts.callSites.get(key) ?? []), file.getFilePath()]);
+    }
+  }
+  return facts;
+}
