@@ -1,0 +1,70 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { loadConfigFile } from '@execgov/core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { readExpectations } from '../../core/tests/helpers/fixture.js';
+import { parseScanResult } from '../src/result.js';
+import { removeProject, runScanner } from './helpers/temp-project.js';
+
+/** A sample written for `init` alone (not one of the fixtures the rules are tuned on). */
+export const SAMPLE_DIR = path.join(import.meta.dirname, 'samples/report-pipeline');
+
+const made: string[] = [];
+afterEach(() => {
+  for (const dir of made.splice(0)) removeProject(dir);
+});
+
+function copySample(): string {
+  const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'execgov-init-')));
+  fs.cpSync(SAMPLE_DIR, dir, { recursive: true });
+  made.push(dir);
+  return dir;
+}
+
+describe('scan-execution-violations init', () => {
+  it('writes a config that validates, says why, and makes the scan find exactly the planted violations', () => {
+    const dir = copySample();
+    const init = runScanner(['init'], dir);
+    expect(init.stderr).toBe('');
+    expect(init.code).toBe(0);
+    expect(init.stdout).toContain('guard "step-process": type alias Step (src/steps/step.ts), members process: called from PipelineDriver.drive.');
+    expect(init.stdout).toContain('sanctioned file src/pipeline/pipeline-driver.ts');
+    expect(init.stdout).toContain('also called in src/reports/quick-report.ts, src/web/export-route.ts: the scan will report these.');
+    expect(init.stdout).toContain('layers (top first; each may use itself and the next one down): web → reports → pipeline');
+    expect(init.stdout).toContain('runner: PipelineDriver.drive (src/pipeline/pipeline-driver.ts)');
+    expect(init.stdout).toContain('Wrote execution-governance.config.json.');
+
+    const config = loadConfigFile(path.join(dir, 'execution-governance.config.json'));
+    expect(Object.values(config.rules)).toEqual(['error', 'error', 'error', 'error']);
+
+    const scan = runScanner(['--format', 'json'], dir);
+    expect(scan.stderr).toBe('');
+    expect(scan.code).toBe(1);
+    const found = parseScanResult(JSON.parse(scan.stdout)).findings.map((f) => `${f.file}:${f.line} ${f.ruleId}`).sort();
+    expect(found).toEqual(readExpectations(dir));
+  });
+
+  it('does not overwrite an existing config unless --force', () => {
+    const dir = copySample();
+    fs.writeFileSync(path.join(dir, 'execution-governance.config.json'), '{}\n');
+    const refused = runScanner(['init'], dir);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('error: execution-governance.config.json already exists; init does not overwrite it');
+    expect(fs.readFileSync(path.join(dir, 'execution-governance.config.json'), 'utf8')).toBe('{}\n');
+    expect(runScanner(['init', '--force'], dir).code).toBe(0);
+    expect(fs.readFileSync(path.join(dir, 'execution-governance.config.json'), 'utf8')).toContain('"guards"');
+  });
+
+  it('a project with no runner-like class: the guard rule is off and init says so, the config still scans', () => {
+    const dir = copySample();
+    fs.rmSync(path.join(dir, 'src/pipeline/pipeline-driver.ts'));
+    for (const file of ['src/reports/report-service.ts', 'src/web/export-route.ts']) fs.rmSync(path.join(dir, file));
+    fs.writeFileSync(path.join(dir, 'src/main.ts'), 'export {};\n');
+    const init = runScanner(['init'], dir);
+    expect(init.code).toBe(0);
+    expect(init.stdout).toContain('no-direct-plugin-run is off');
+    expect(loadConfigFile(path.join(dir, 'execution-governance.config.json')).rules['no-direct-plugin-run']).toBe('off');
+    expect(runScanner([], dir).code).not.toBe(2);
+  });
+});
