@@ -5,6 +5,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readExpectations } from '../../packages/core/tests/helpers/fixture.js';
+import { parse } from 'yaml';
+import { runCompositeAction } from './composite-action.js';
 import { packAll, REPO_ROOT, type PackedPackage } from './pack.js';
 
 /**
@@ -125,6 +127,32 @@ describe('installed with npm beside TypeScript 7 (the ESLint plugin through the 
     const results = JSON.parse(stdout) as { filePath: string; messages: { line: number; ruleId: string | null }[] }[];
     const found = results.flatMap((r) => r.messages.map((m) => `${path.relative(dir, r.filePath)}:${m.line} ${String(m.ruleId).replace(/^execution-governance\//, '')}`)).sort();
     expect(found).toEqual(scannerFindings(dir));
+  });
+
+  it('the composite GitHub Action scans once, writes SARIF for upload, annotates, and fails on findings', () => {
+    const temp = fs.mkdtempSync(path.join(work, 'runner-temp-'));
+    const action = runCompositeAction(REPO_ROOT, {}, dir, temp);
+    expect(action.outputs.scan?.['exit-code']).toBe('1');
+    expect(action.status).toBe(1);
+    const sarifFile = action.outputs.scan?.['sarif-file'] as string;
+    const sarif = readJson<{ runs: { results: { ruleId: string }[] }[] }>(sarifFile);
+    expect(sarif.runs[0]?.results.map((r) => r.ruleId).sort()).toEqual(scannerFindings(dir).map((key) => key.split(' ')[1]).sort());
+    expect(action.logs.join('')).toMatch(/^::error file=src\/web\/export-route\.ts,line=1,/m);
+    expect(action.uses).toEqual([{ uses: 'github/codeql-action/upload-sarif@v3', with: { sarif_file: sarifFile, category: 'execution-governance' } }]);
+    const lenient = runCompositeAction(REPO_ROOT, { 'fail-on-findings': 'false', 'upload-sarif': 'false', args: '--quiet' }, dir, temp);
+    expect(lenient.status).toBe(0);
+    expect(lenient.uses).toEqual([]);
+  });
+
+  it('the pre-commit hook reports only the files being committed', () => {
+    const [hook] = parse(fs.readFileSync(path.join(REPO_ROOT, '.pre-commit-hooks.yaml'), 'utf8')) as { entry: string; files: string; pass_filenames: boolean }[];
+    expect(hook?.pass_filenames).toBe(true);
+    const staged = ['src/web/export-route.ts', 'README.md'].filter((file) => new RegExp(hook?.files as string).test(file));
+    const [command, ...args] = (hook?.entry as string).split(' ');
+    const result = spawnSync(command as string, [...args, ...staged], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    expect(result.status).toBe(1);
+    expect(result.stdout).toContain('src/web/export-route.ts\n');
+    expect(result.stdout).not.toContain('quick-report');
   });
 
   it('both TypeScripts are there: `typescript` is the 6 API, typescript7 compiles with 7', () => {
