@@ -45,6 +45,25 @@ describe('scan-execution-violations init', () => {
     expect(found).toEqual(readExpectations(dir));
   });
 
+  it('on the reference runtime (real code it was not written against) it recovers the sanctioned path, and the runtime scans clean', () => {
+    const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'execgov-init-runtime-')));
+    made.push(root);
+    const repo = path.resolve(import.meta.dirname, '../../..');
+    fs.copyFileSync(path.join(repo, 'tsconfig.base.json'), path.join(root, 'tsconfig.base.json'));
+    const dir = path.join(root, 'packages/runtime');
+    fs.mkdirSync(dir, { recursive: true });
+    for (const entry of ['src', 'tsconfig.json', 'package.json']) fs.cpSync(path.join(repo, 'packages/runtime', entry), path.join(dir, entry), { recursive: true });
+    fs.symlinkSync(path.join(repo, 'packages/runtime/node_modules'), path.join(dir, 'node_modules'));
+    const init = runScanner(['init'], dir);
+    expect(init.code).toBe(0);
+    const config = loadConfigFile(path.join(dir, 'execution-governance.config.json'));
+    expect(config.guards.map((g) => [g.type.name, g.type.from, g.members, g.allowIn])).toEqual([['Plugin', 'src/plugins/plugin.ts', ['run'], ['src/plugins/runtime/tool-runner.ts']]]);
+    expect(config.runner).toMatchObject({ class: 'ToolRunner', method: 'run', validateInput: ['validateInput'], validateOutput: ['validateOutput'], errorEnvelope: ['toErrorEnvelope'], recordMetrics: ['recordMetrics'] });
+    expect(config.lifecycle.type.name).toBe('PluginLifecycleState');
+    expect(config.layers.map((l) => l.name)).toEqual(['api', 'services', 'plugins']);
+    expect(runScanner([], dir)).toMatchObject({ code: 0, stderr: '' });
+  });
+
   it('does not overwrite an existing config unless --force', () => {
     const dir = copySample();
     fs.writeFileSync(path.join(dir, 'execution-governance.config.json'), '{}\n');

@@ -30,7 +30,10 @@ export interface RunnerBody {
   inFinally: string[];
 }
 
-/** A value import between two project files (type-only imports do not count for layering). */
+/**
+ * An import between two project files. Type-only imports count too: they show which way a
+ * folder depends even where values are wired together elsewhere (dependency injection).
+ */
 export interface FileImport {
   from: string;
   to: string;
@@ -92,6 +95,27 @@ function calledName(morph: typeof Morph, call: Morph.CallExpression): string | u
   return undefined;
 }
 
+/**
+ * True for a call whose result the runner uses (assigned, returned, passed on). A runner runs
+ * something to get its result; calls made for their side effect (`logger.warn(…)`) and calls in
+ * catch or finally blocks (error handling, bookkeeping) are not what it runs.
+ */
+function isRunCall(morph: typeof Morph, call: Morph.CallExpression): boolean {
+  let node: Morph.Node = call;
+  let parent = node.getParent();
+  while (parent && (morph.Node.isAwaitExpression(parent) || morph.Node.isParenthesizedExpression(parent))) {
+    node = parent;
+    parent = node.getParent();
+  }
+  if (!parent || morph.Node.isExpressionStatement(parent) || morph.Node.isVoidExpression(parent)) return false;
+  for (const block of call.getAncestors()) {
+    if (morph.Node.isCatchClause(block)) return false;
+    const owner = block.getParent();
+    if (morph.Node.isBlock(block) && owner && morph.Node.isTryStatement(owner) && owner.getFinallyBlock() === block) return false;
+  }
+  return true;
+}
+
 function runnerBody(morph: typeof Morph, method: Morph.MethodDeclaration, guardedCalls: readonly Morph.CallExpression[], runnerClass: string): RunnerBody {
   const body: RunnerBody = {
     runnerClass,
@@ -138,7 +162,7 @@ export function inspectProjects(plans: readonly ProjectPlan[]): ProjectFacts {
     facts.files.push(path.resolve(file.getFilePath()));
     for (const declaration of file.getImportDeclarations()) {
       const target = declaration.getModuleSpecifierSourceFile();
-      if (target && isProjectFile(target) && !declaration.isTypeOnly()) facts.imports.push({ from: file.getFilePath(), to: target.getFilePath() });
+      if (target && isProjectFile(target)) facts.imports.push({ from: file.getFilePath(), to: target.getFilePath() });
     }
     for (const alias of file.getTypeAliases()) {
       const union = stateUnion(morph, alias);
@@ -151,7 +175,7 @@ export function inspectProjects(plans: readonly ProjectPlan[]): ProjectFacts {
           const callee = call.getExpression();
           // `tool.execute()` on a parameter or local: the thing being run. `this.logger.info()` is the
           // runner's own collaborator, not something it runs.
-          if (!morph.Node.isPropertyAccessExpression(callee) || !morph.Node.isIdentifier(callee.getExpression())) continue;
+          if (!morph.Node.isPropertyAccessExpression(callee) || !morph.Node.isIdentifier(callee.getExpression()) || !isRunCall(morph, call)) continue;
           const owner = declaringType(morph, callee);
           if (!owner || owner.name === runner.getName()) continue;
           guarded.push(call);
