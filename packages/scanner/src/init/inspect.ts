@@ -4,7 +4,7 @@ import type * as Morph from 'ts-morph';
 import type { ProjectPlan } from '../load-projects.js';
 
 /** A class whose name says it runs things: the place guarded calls are meant to happen. */
-export const RUNNER_CLASS_NAME = /(Runner|Executor|Driver)$/;
+export const RUNNER_CLASS_NAME = /(Runner|Executor|Driver)(Impl|Service)?$/;
 
 /** One call of a member of a project type, from inside a runner-like class. */
 export interface RunnerCall {

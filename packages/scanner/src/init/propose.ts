@@ -30,7 +30,7 @@ function proposeGuards(facts: ProjectFacts, configDir: string, reasons: string[]
   const byType = new Map<string, RunnerCall[]>();
   for (const call of facts.runnerCalls) byType.set(`${call.typeFile}#${call.typeName}`, [...(byType.get(`${call.typeFile}#${call.typeName}`) ?? []), call]);
   if (byType.size === 0) {
-    reasons.push('guards: no method of a project type is called from a class named *Runner, *Executor or *Driver; no-direct-plugin-run is off. Name your guarded type in "guards" and turn it on.');
+    reasons.push('guards: no method of a project type is called from a class named *Runner, *Executor or *Driver (or with an Impl/Service suffix); no-direct-plugin-run is off. Name your guarded type in "guards" and turn it on.');
     return [];
   }
   return [...byType.values()].map((calls) => {
