@@ -5,7 +5,7 @@ import { loadConfigFile } from '@execgov/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readExpectations } from '../../core/tests/helpers/fixture.js';
 import { parseScanResult } from '../src/result.js';
-import { removeProject, runScanner } from './helpers/temp-project.js';
+import { COMPILER_OPTIONS, removeProject, runScanner, writeProject } from './helpers/temp-project.js';
 
 /** A sample written for `init` alone (not one of the fixtures the rules are tuned on). */
 export const SAMPLE_DIR = path.join(import.meta.dirname, 'samples/report-pipeline');
@@ -29,7 +29,7 @@ describe('scan-execution-violations init', () => {
     expect(init.stderr).toBe('');
     expect(init.code).toBe(0);
     expect(init.stdout).toContain('guard "step-process": type alias Step (src/steps/step.ts), members process: called from PipelineDriver.drive.');
-    expect(init.stdout).toContain('sanctioned file src/pipeline/pipeline-driver.ts');
+    expect(init.stdout).toContain('  sanctioned: src/pipeline/pipeline-driver.ts (1 call): the runner code making these calls.');
     expect(init.stdout).toContain('also called in src/reports/quick-report.ts, src/web/export-route.ts: the scan will report these.');
     expect(init.stdout).toContain('layers (top first; each may use itself and the next one down): web → reports → pipeline');
     expect(init.stdout).toContain('runner: PipelineDriver.drive (src/pipeline/pipeline-driver.ts)');
@@ -62,6 +62,52 @@ describe('scan-execution-violations init', () => {
     expect(config.lifecycle.type.name).toBe('PluginLifecycleState');
     expect(config.layers.map((l) => l.name)).toEqual(['api', 'services', 'plugins']);
     expect(runScanner([], dir)).toMatchObject({ code: 0, stderr: '' });
+  });
+
+  it('tells what a runner runs from its collaborators: contracts over helpers, nested validation by data flow', () => {
+    const dir = writeProject({
+      'tsconfig.json': { compilerOptions: COMPILER_OPTIONS, include: ['src'] },
+      'src/tools/tool.ts': 'export interface Tool {\n  execute(args: string[]): Promise<unknown>;\n}\n',
+      'src/support.ts': [
+        'export interface Logger { info(message: string): void; error(message: string): void }',
+        'export class Cache { get(key: string): unknown { return key; } }',
+        'export const checkInput = (args: string[]) => args;',
+        'export const checkOutput = (value: unknown) => value;',
+        'export const toFailure = (error: unknown) => ({ error: String(error) });',
+        'export const recordMetric = (name: string) => name;',
+        '',
+      ].join('\n'),
+      'src/tools/tool-executor.ts': [
+        "import type { Tool } from './tool';",
+        "import { checkInput, checkOutput, recordMetric, toFailure, type Cache, type Logger } from '../support';",
+        'export class ToolExecutor {',
+        '  constructor(private readonly logger: Logger) {}',
+        '  async invoke(tool: Tool, args: string[], cache: Cache): Promise<unknown> {',
+        "    this.logger.info('invoke');",
+        "    const warm = cache.get('warm');",
+        '    try {',
+        '      return checkOutput(await tool.execute(checkInput([...args, String(warm)])));',
+        '    } catch (error) {',
+        "      this.logger.error('failed');",
+        '      return toFailure(error);',
+        '    } finally {',
+        "      recordMetric('invoke');",
+        '    }',
+        '  }',
+        '}',
+        '',
+      ].join('\n'),
+      'src/app.ts': "import type { Tool } from './tools/tool';\nexport const shortcut = (tool: Tool) => tool.execute([]);\n",
+    });
+    made.push(dir);
+    const init = runScanner(['init'], dir);
+    expect(init.code).toBe(0);
+    expect(init.stdout).toContain('not guarded: class Cache (src/support.ts) is a concrete class');
+    const config = loadConfigFile(path.join(dir, 'execution-governance.config.json'));
+    expect(config.guards.map((g) => `${g.type.name}.${g.members.join()} in ${g.allowIn.join()}`)).toEqual(['Tool.execute in src/tools/tool-executor.ts']);
+    expect(config.runner).toMatchObject({ class: 'ToolExecutor', method: 'invoke', validateInput: ['checkInput'], validateOutput: ['checkOutput'], errorEnvelope: ['toFailure'], recordMetrics: ['recordMetric'] });
+    const scan = runScanner(['--format', 'json'], dir);
+    expect(parseScanResult(JSON.parse(scan.stdout)).findings.map((f) => `${f.file}:${f.line} ${f.ruleId}`)).toEqual(['src/app.ts:2 no-direct-plugin-run']);
   });
 
   it('does not overwrite an existing config unless --force', () => {

@@ -6,28 +6,38 @@ import type { ProjectPlan } from '../load-projects.js';
 /** A class whose name says it runs things: the place guarded calls are meant to happen. */
 export const RUNNER_CLASS_NAME = /(Runner|Executor|Driver)(Impl|Service)?$/;
 
+/** A file whose name says it runs things (`tool-runner.ts`): its functions are runner code too. */
+export const RUNNER_FILE_NAME = /(runner|executor|driver)/i;
+
 /** One call of a member of a project type, from inside a runner-like class. */
 export interface RunnerCall {
   typeName: string;
-  typeKind: 'interface' | 'class' | 'type alias';
+  typeKind: 'interface' | 'class' | 'abstract class' | 'type alias';
   /** Absolute file declaring the type. */
   typeFile: string;
   member: string;
-  runnerClass: string;
+  /** The runner class; undefined for a function in a runner-named file. */
+  runnerClass: string | undefined;
+  /** The method (or function) making the call. */
   runnerMethod: string;
-  /** Absolute file of the runner class. */
+  /** Absolute file of the runner. */
   runnerFile: string;
 }
 
-/** Names of functions a runner method calls, by where the call sits. */
-export interface RunnerBody {
-  runnerClass: string;
-  runnerMethod: string;
-  runnerFile: string;
+/** Names of functions a runner calls, by where they sit relative to one guarded call. */
+export interface RunnerSteps {
   beforeGuarded: string[];
   afterGuarded: string[];
   inCatch: string[];
   inFinally: string[];
+}
+
+/** A runner method (or function) and, per guarded member it calls (`memberKey`), its steps. */
+export interface RunnerBody {
+  runnerClass: string | undefined;
+  runnerMethod: string;
+  runnerFile: string;
+  steps: Record<string, RunnerSteps>;
 }
 
 /**
@@ -81,7 +91,7 @@ function declaringType(
     const file = declaration.getSourceFile();
     if (!owner || !isProjectFile(file)) continue;
     if (morph.Node.isInterfaceDeclaration(owner)) return { name: owner.getName(), kind: 'interface', file };
-    if (morph.Node.isClassDeclaration(owner) && owner.getName()) return { name: owner.getName() as string, kind: 'class', file };
+    if (morph.Node.isClassDeclaration(owner) && owner.getName()) return { name: owner.getName() as string, kind: owner.isAbstract() ? 'abstract class' : 'class', file };
     const alias = owner.getParent();
     if (morph.Node.isTypeLiteral(owner) && alias && morph.Node.isTypeAliasDeclaration(alias)) return { name: alias.getName(), kind: 'type alias', file };
   }
@@ -116,27 +126,69 @@ function isRunCall(morph: typeof Morph, call: Morph.CallExpression): boolean {
   return true;
 }
 
-function runnerBody(morph: typeof Morph, method: Morph.MethodDeclaration, guardedCalls: readonly Morph.CallExpression[], runnerClass: string): RunnerBody {
-  const body: RunnerBody = {
-    runnerClass,
-    runnerMethod: method.getName(),
-    runnerFile: method.getSourceFile().getFilePath(),
-    beforeGuarded: [],
-    afterGuarded: [],
-    inCatch: [],
-    inFinally: [],
+/**
+ * `this` or `this.logger`: the runner's own collaborators, not what it runs. What it runs comes
+ * in as a parameter or is looked up (`plugin.run()`, `record.plugin.run()`,
+ * `this.registry.get(id).run()`).
+ */
+function isOwnCollaborator(morph: typeof Morph, receiver: Morph.Expression): boolean {
+  if (morph.Node.isThisExpression(receiver)) return true;
+  return morph.Node.isPropertyAccessExpression(receiver) && morph.Node.isThisExpression(receiver.getExpression());
+}
+
+/** A method of a runner-named class, or a function of a runner-named file. */
+interface RunnerUnit {
+  runnerClass: string | undefined;
+  name: string;
+  node: Morph.Node;
+}
+
+function runnerUnits(morph: typeof Morph, file: Morph.SourceFile): RunnerUnit[] {
+  const units: RunnerUnit[] = [];
+  for (const runner of file.getClasses()) {
+    const runnerClass = runner.getName();
+    if (runnerClass && RUNNER_CLASS_NAME.test(runnerClass)) for (const method of runner.getMethods()) units.push({ runnerClass, name: method.getName(), node: method });
+  }
+  if (!RUNNER_FILE_NAME.test(file.getBaseNameWithoutExtension())) return units;
+  for (const fn of file.getFunctions()) {
+    const name = fn.getName();
+    if (name) units.push({ runnerClass: undefined, name, node: fn });
+  }
+  for (const variable of file.getVariableDeclarations()) {
+    const init = variable.getInitializer();
+    if (init && (morph.Node.isArrowFunction(init) || morph.Node.isFunctionExpression(init))) units.push({ runnerClass: undefined, name: variable.getName(), node: init });
+  }
+  return units;
+}
+
+function stepsAround(morph: typeof Morph, unit: RunnerUnit, first: Morph.CallExpression, guardedCalls: readonly Morph.CallExpression[]): RunnerSteps {
+  const steps: RunnerSteps = { beforeGuarded: [], afterGuarded: [], inCatch: [], inFinally: [] };
+  // Input validation runs first: before the guarded call, or inside its arguments. Output
+  // validation runs on its result: after it, or wrapped around it (`check(await tool.run(x))`).
+  const isBefore = (call: Morph.CallExpression): boolean => {
+    if (call.getStart() <= first.getStart() && call.getEnd() >= first.getEnd()) return false;
+    if (call.getStart() >= first.getStart() && call.getEnd() <= first.getEnd()) return true;
+    return call.getEnd() <= first.getStart();
   };
-  const firstGuarded = Math.min(...guardedCalls.map((call) => call.getStart()));
-  for (const call of method.getDescendantsOfKind(morph.SyntaxKind.CallExpression)) {
+  for (const call of unit.node.getDescendantsOfKind(morph.SyntaxKind.CallExpression)) {
     const name = calledName(morph, call);
     if (!name || guardedCalls.includes(call)) continue;
     const tryStatement = call.getFirstAncestorByKind(morph.SyntaxKind.TryStatement);
-    if (tryStatement?.getFinallyBlock()?.containsRange(call.getPos(), call.getEnd())) body.inFinally.push(name);
-    else if (tryStatement?.getCatchClause()?.containsRange(call.getPos(), call.getEnd())) body.inCatch.push(name);
-    else if (call.getStart() < firstGuarded) body.beforeGuarded.push(name);
-    else body.afterGuarded.push(name);
+    if (tryStatement?.getFinallyBlock()?.containsRange(call.getPos(), call.getEnd())) steps.inFinally.push(name);
+    else if (tryStatement?.getCatchClause()?.containsRange(call.getPos(), call.getEnd())) steps.inCatch.push(name);
+    else if (isBefore(call)) steps.beforeGuarded.push(name);
+    else steps.afterGuarded.push(name);
   }
-  return body;
+  return steps;
+}
+
+function runnerBody(morph: typeof Morph, unit: RunnerUnit, guarded: readonly { call: Morph.CallExpression; key: string }[]): RunnerBody {
+  const calls = guarded.map((g) => g.call);
+  const steps: Record<string, RunnerSteps> = {};
+  for (const { call, key } of [...guarded].sort((x, y) => x.call.getStart() - y.call.getStart())) {
+    steps[key] ??= stepsAround(morph, unit, call, calls);
+  }
+  return { runnerClass: unit.runnerClass, runnerMethod: unit.name, runnerFile: unit.node.getSourceFile().getFilePath(), steps };
 }
 
 function stateUnion(morph: typeof Morph, alias: Morph.TypeAliasDeclaration): StateUnion | undefined {
@@ -168,29 +220,25 @@ export function inspectProjects(plans: readonly ProjectPlan[]): ProjectFacts {
       const union = stateUnion(morph, alias);
       if (union) facts.stateUnions.push(union);
     }
-    for (const runner of file.getClasses().filter((c) => RUNNER_CLASS_NAME.test(c.getName() ?? ''))) {
-      for (const method of runner.getMethods()) {
-        const guarded: Morph.CallExpression[] = [];
-        for (const call of method.getDescendantsOfKind(morph.SyntaxKind.CallExpression)) {
-          const callee = call.getExpression();
-          // `tool.execute()` on a parameter or local: the thing being run. `this.logger.info()` is the
-          // runner's own collaborator, not something it runs.
-          if (!morph.Node.isPropertyAccessExpression(callee) || !morph.Node.isIdentifier(callee.getExpression()) || !isRunCall(morph, call)) continue;
-          const owner = declaringType(morph, callee);
-          if (!owner || owner.name === runner.getName()) continue;
-          guarded.push(call);
-          facts.runnerCalls.push({
-            typeName: owner.name,
-            typeKind: owner.kind,
-            typeFile: owner.file.getFilePath(),
-            member: callee.getName(),
-            runnerClass: runner.getName() as string,
-            runnerMethod: method.getName(),
-            runnerFile: file.getFilePath(),
-          });
-        }
-        if (guarded.length > 0) facts.runnerBodies.push(runnerBody(morph, method, guarded, runner.getName() as string));
+    for (const unit of runnerUnits(morph, file)) {
+      const guarded: { call: Morph.CallExpression; key: string }[] = [];
+      for (const call of unit.node.getDescendantsOfKind(morph.SyntaxKind.CallExpression)) {
+        const callee = call.getExpression();
+        if (!morph.Node.isPropertyAccessExpression(callee) || isOwnCollaborator(morph, callee.getExpression()) || !isRunCall(morph, call)) continue;
+        const owner = declaringType(morph, callee);
+        if (!owner || owner.name === unit.runnerClass) continue;
+        guarded.push({ call, key: memberKey(owner.file.getFilePath(), owner.name, callee.getName()) });
+        facts.runnerCalls.push({
+          typeName: owner.name,
+          typeKind: owner.kind,
+          typeFile: owner.file.getFilePath(),
+          member: callee.getName(),
+          runnerClass: unit.runnerClass,
+          runnerMethod: unit.name,
+          runnerFile: file.getFilePath(),
+        });
       }
+      if (guarded.length > 0) facts.runnerBodies.push(runnerBody(morph, unit, guarded));
     }
   }
   const wanted = new Set(facts.runnerCalls.map((call) => memberKey(call.typeFile, call.typeName, call.member)));
