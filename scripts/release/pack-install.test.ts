@@ -17,20 +17,13 @@ import { packAll, REPO_ROOT, type PackedPackage } from './pack.js';
 const SAMPLE_DIR = path.join(REPO_ROOT, 'packages/scanner/tests/samples/report-pipeline');
 const INSTALL_TIMEOUT = 300_000;
 
-const ESLINT_CONFIG = `import tseslint from 'typescript-eslint';
-import executionGovernance from 'eslint-plugin-execution-governance';
-
-export default [
-  {
-    files: ['**/*.ts'],
-    languageOptions: {
-      parser: tseslint.parser,
-      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
-    },
-  },
-  executionGovernance.configs.recommended,
-];
-`;
+/** The eslint.config.js the plugin's README tells users to write: the test proves it works as printed. */
+function readmeEslintConfig(): string {
+  const readme = fs.readFileSync(path.join(REPO_ROOT, 'packages/eslint-plugin/README.md'), 'utf8');
+  const block = /## Turning it on[\s\S]*?```js\n([\s\S]*?)```/.exec(readme)?.[1];
+  if (!block) throw new Error('packages/eslint-plugin/README.md has no ```js block under "## Turning it on"');
+  return block;
+}
 
 let work: string;
 let packed: Map<string, PackedPackage>;
@@ -118,8 +111,8 @@ describe('installed with npm beside TypeScript 7 (the ESLint plugin through the 
     expect(scannerFindings(dir)).toEqual(readExpectations(path.join(dir, 'src')).map((key) => `src/${key}`));
   });
 
-  it('ESLint with the plugin reports the same findings as the scanner', () => {
-    fs.writeFileSync(path.join(dir, 'eslint.config.mjs'), ESLINT_CONFIG);
+  it('ESLint with the plugin, configured as its README shows, reports the same findings as the scanner', () => {
+    fs.writeFileSync(path.join(dir, 'eslint.config.mjs'), readmeEslintConfig());
     if (!fs.existsSync(path.join(dir, 'execution-governance.config.json'))) runBin(dir, 'scan-execution-violations', ['init']);
     const { status, stdout, stderr } = runBin(dir, 'eslint', ['--format', 'json', 'src']);
     expect(stderr).toBe('');
