@@ -1,7 +1,10 @@
 import * as path from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { ScaffoldError, planScaffold, type ScaffoldChange } from './new-rule.js';
+import { RULE_IDS } from '../packages/core/src/rule-ids.js';
+import { ScaffoldError, planScaffold, writeScaffold, type ScaffoldChange } from './new-rule.js';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
 
 const root = path.resolve(import.meta.dirname, '..');
 
@@ -26,13 +29,15 @@ describe('new-rule scaffold (planned against this repository, nothing written)',
     ]);
   });
 
-  it('registers the rule in the ids, the rules table, the config schema, the defaults and the plugin', () => {
+  it('registers the rule in the one id list, the rules table and the plugin (schema and defaults derive from the list)', () => {
     const text = (file: string) => changes.get(file)?.text ?? '';
     expect(text('packages/core/src/rule-ids.ts')).toMatch(/'valid-lifecycle-states',\n  'no-example-thing',\n\] as const;/);
     expect(text('packages/core/src/rules/index.ts')).toContain("import { noExampleThing } from './no-example-thing.js';");
     expect(text('packages/core/src/rules/index.ts')).toMatch(/'no-example-thing': noExampleThing,\n\};/);
-    expect(text('packages/core/src/config/schema.ts')).toContain("'no-example-thing': severitySchema.optional(),\n  reportUntyped:");
-    expect(text('packages/core/src/config/defaults.ts')).toContain("'no-example-thing': 'error',\n    reportUntyped: false,");
+    expect(changes.has('packages/core/src/config/schema.ts')).toBe(false);
+    expect(changes.has('packages/core/src/config/defaults.ts')).toBe(false);
+    const fixtureConfig = JSON.parse(text('fixtures/no-example-thing/execution-governance.config.json')) as { rules: Record<string, string> };
+    expect(Object.keys(fixtureConfig.rules)).toEqual([...RULE_IDS]);
     expect(text('packages/eslint-plugin/src/index.ts')).toContain("import { noExampleThing } from './rules/no-example-thing.js';");
     expect(text('packages/eslint-plugin/src/index.ts')).toMatch(/'no-example-thing': noExampleThing,\n\};/);
   });
@@ -53,5 +58,24 @@ describe('new-rule scaffold (planned against this repository, nothing written)',
     expect(() => plan('no-direct-plugin-run')).toThrow(ScaffoldError);
     expect(() => plan('NoThing')).toThrow(/kebab-case/);
     expect(() => planScaffold({ root, ruleId: 'no-thing', description: ' ' })).toThrow(/description is empty/);
+  });
+
+  it('keeps working once a fifth rule exists: scaffolding two rules in a row edits every registration twice', () => {
+    const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'execgov-scaffold-'));
+    try {
+      for (const file of ['packages/core/src/rule-ids.ts', 'packages/core/src/rules/index.ts', 'packages/eslint-plugin/src/index.ts']) {
+        fs.mkdirSync(path.dirname(path.join(copy, file)), { recursive: true });
+        fs.copyFileSync(path.join(root, file), path.join(copy, file));
+      }
+      writeScaffold(copy, planScaffold({ root: copy, ruleId: 'no-fifth-thing', description: 'The fifth rule.' }));
+      const sixth = new Map(planScaffold({ root: copy, ruleId: 'no-sixth-thing', description: 'The sixth rule.' }).map((c) => [c.file, c.text]));
+      expect(sixth.get('packages/core/src/rule-ids.ts')).toMatch(/'no-fifth-thing',\n  'no-sixth-thing',\n\] as const;/);
+      expect(sixth.get('packages/core/src/rules/index.ts')).toMatch(/'no-fifth-thing': noFifthThing,\n  'no-sixth-thing': noSixthThing,\n\};/);
+      expect(sixth.get('packages/eslint-plugin/src/index.ts')).toMatch(/'no-fifth-thing': noFifthThing,\n  'no-sixth-thing': noSixthThing,\n\};/);
+      const config = JSON.parse(sixth.get('fixtures/no-sixth-thing/execution-governance.config.json')!) as { rules: Record<string, string> };
+      expect(Object.keys(config.rules)).toEqual([...RULE_IDS, 'no-fifth-thing']);
+    } finally {
+      fs.rmSync(copy, { recursive: true, force: true });
+    }
   });
 });

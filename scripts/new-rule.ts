@@ -5,8 +5,8 @@ import { pathToFileURL } from 'node:url';
 
 /**
  * `node --import tsx scripts/new-rule.ts <rule-id> "<one-sentence description>"`: lays out a new
- * rule everywhere the convention wants it — the core check, its registration (rule ids, the rules
- * table, the config schema's `rules`, the defaults), the ESLint adapter and its registration, the
+ * rule everywhere the convention wants it — the core check, its registration (the one rule-id
+ * list and the rules table; the config schema and defaults derive from the list), the ESLint adapter and its registration, the
  * doc, both tests and a fixture project — so the meta test's sets stay equal from the first commit.
  * The generated check reports nothing and the generated doc's ❌ block expects a finding, so the
  * meta test fails until the rule is written: the scaffold is a start, never a finished rule.
@@ -57,6 +57,12 @@ function insertAfterLast(text: string, prefix: string, line: string, file: strin
   return lines.join('\n');
 }
 
+/** The rule ids declared in rule-ids.ts (the one list), read from its text. */
+function existingRuleIds(ruleIdsText: string): string[] {
+  const list = /RULE_IDS = \[([\s\S]*?)\] as const/.exec(ruleIdsText)?.[1] ?? '';
+  return [...list.matchAll(/'([a-z0-9-]+)'/g)].map((match) => match[1]!);
+}
+
 function coreRule(id: string, description: string): string {
   return `import type { RuleModule } from '../types.js';
 
@@ -71,10 +77,12 @@ export const ${camel(id)}: RuleModule<MessageId> = {
       violation: 'Describe what is wrong here and what to do instead.',
     },
   },
-  // Filter by text and syntax first; ask ctx.checker only about the candidates left.
-  *check(ctx, sourceFile) {
-    void ctx;
-    void sourceFile;
+  // Called once per file: filter by text first and return no listeners when there is nothing to
+  // do; the analyzer's one walk calls the listeners by syntax kind. Ask context.checker only
+  // about the candidates left, and context.report() what is wrong.
+  create(context) {
+    void context;
+    return undefined;
   },
 };
 `;
@@ -170,8 +178,6 @@ export function planScaffold({ root, ruleId, description }: ScaffoldOptions): Sc
       'packages/core/src/rules/index.ts',
       (t, f) => insertBefore(insertAfterLast(t, 'import {', `import { ${camel(ruleId)} } from './${ruleId}.js';`, f), '};', `  '${ruleId}': ${camel(ruleId)},\n`, f, 'export const rules'),
     ],
-    ['packages/core/src/config/schema.ts', (t, f) => insertBefore(t, '  reportUntyped:', `  '${ruleId}': severitySchema.optional(),\n`, f, 'export const rulesSchema')],
-    ['packages/core/src/config/defaults.ts', (t, f) => insertBefore(t, '    reportUntyped:', `    '${ruleId}': 'error',\n`, f, 'rules: {')],
     [
       'packages/eslint-plugin/src/index.ts',
       (t, f) => insertBefore(insertAfterLast(t, "import { ", `import { ${camel(ruleId)} } from './rules/${ruleId}.js';`, f), '};', `  '${ruleId}': ${camel(ruleId)},\n`, f, 'export const rules'),
@@ -184,7 +190,7 @@ export function planScaffold({ root, ruleId, description }: ScaffoldOptions): Sc
     [`packages/eslint-plugin/docs/rules/${ruleId}.md`, doc(ruleId, description)],
     [`packages/eslint-plugin/tests/rules/${ruleId}.test.ts`, eslintTest(ruleId)],
     [`fixtures/${ruleId}/tsconfig.json`, `${JSON.stringify({ compilerOptions: { strict: true, lib: ['ES2022'], types: [], module: 'ESNext', moduleResolution: 'Bundler', noEmit: true }, include: ['src'] }, null, 2)}\n`],
-    [`fixtures/${ruleId}/execution-governance.config.json`, `${JSON.stringify({ rules: { 'no-direct-plugin-run': 'off', 'no-layer-bypass': 'off', 'tool-runner-invariants': 'off', 'valid-lifecycle-states': 'off' } }, null, 2)}\n`],
+    [`fixtures/${ruleId}/execution-governance.config.json`, `${JSON.stringify({ rules: Object.fromEntries(existingRuleIds(read('packages/core/src/rule-ids.ts')).map((id) => [id, 'off'])) }, null, 2)}\n`],
     [`fixtures/${ruleId}/src/example.ts`, `// Each offending line ends with: // expect: ${ruleId}\nexport const example = 1;\n`],
   ];
   for (const [file] of creates) {

@@ -5,7 +5,8 @@ import { RULE_IDS, type RuleId } from './rule-ids.js';
 import { rules } from './rules/index.js';
 import { applySuppressions, parseSuppressions, type SuppressionDirective } from './suppressions.js';
 import { toPosix } from './paths.js';
-import type { Finding, RuleContext } from './types.js';
+import { buildDispatch, traverse } from './analyzer/traverse.js';
+import type { Finding, RuleContext, RuleFileContext, RuleListeners, RuleReport } from './types.js';
 
 export interface AnalyzeOptions {
   /**
@@ -121,6 +122,82 @@ function suppressionDraft(
   });
 }
 
+/** True for the RangeError V8 throws when the call stack runs out (deep nesting in the checker). */
+function isStackOverflow(error: unknown): boolean {
+  return error instanceof RangeError && /call stack/i.test(error.message);
+}
+
+function crashDraft(sourceFile: ts.SourceFile, ruleId: RuleId, error: unknown): Draft {
+  if (isStackOverflow(error)) {
+    return draftAt(sourceFile, 0, 0, {
+      ruleId,
+      messageId: 'analysisTooDeep',
+      template: DIAGNOSTIC_MESSAGES.analysisTooDeep,
+      severity: 'error',
+      data: { ruleId },
+    });
+  }
+  return draftAt(sourceFile, 0, 0, {
+    ruleId,
+    messageId: 'ruleCrashed',
+    template: DIAGNOSTIC_MESSAGES.ruleCrashed,
+    severity: 'error',
+    data: { ruleId, message: error instanceof Error ? error.message : String(error) },
+  });
+}
+
+/**
+ * Runs `ruleIds` over one walk of `sourceFile`: each rule's `create` returns its listeners (or
+ * none), the walk dispatches to them, and `end` listeners run after it. A rule that throws is
+ * switched off for the rest of the file and leaves one finding saying so; the others go on.
+ */
+function runRules(ctx: RuleContext, sourceFile: ts.SourceFile, ruleIds: readonly RuleId[]): Draft[] {
+  const drafts: Draft[] = [];
+  const crashed = new Set<number>();
+  const onError = (index: number, error: unknown) => {
+    if (crashed.has(index)) return;
+    crashed.add(index);
+    drafts.push(crashDraft(sourceFile, ruleIds[index]!, error));
+  };
+  const listeners = ruleIds.map((ruleId, index): RuleListeners | undefined => {
+    const rule = rules[ruleId];
+    const severity = ctx.config.rules[ruleId] === 'warn' ? 'warn' : 'error';
+    const messages = rule.meta.messages as Readonly<Record<string, string>>;
+    const fileContext: RuleFileContext = Object.assign(Object.create(ctx) as RuleContext, {
+      sourceFile,
+      report(report: RuleReport) {
+        if (crashed.has(index)) return;
+        drafts.push(
+          draftAt(sourceFile, report.node.getStart(sourceFile), report.node.getEnd(), {
+            ruleId,
+            messageId: report.messageId,
+            template: messages[report.messageId] ?? report.messageId,
+            severity,
+            ...(report.data ? { data: report.data } : {}),
+          }),
+        );
+      },
+    });
+    try {
+      return rule.create(fileContext);
+    } catch (error) {
+      onError(index, error);
+      return undefined;
+    }
+  });
+  const dispatch = buildDispatch(listeners);
+  traverse(ctx.ts, sourceFile, dispatch, onError, (index) => crashed.has(index));
+  for (const { rule: index, end } of dispatch.ends) {
+    if (crashed.has(index)) continue;
+    try {
+      end();
+    } catch (error) {
+      onError(index, error);
+    }
+  }
+  return drafts;
+}
+
 /**
  * Runs the chosen rules on one source file and returns its findings, sorted, with suppression
  * comments applied. Never throws for bad input: syntax errors and rule failures become findings.
@@ -150,35 +227,7 @@ export function analyzeSourceFile(ctx: RuleContext, sourceFile: ts.SourceFile, o
     );
   }
 
-  const drafts: Draft[] = [];
-  for (const ruleId of enabled) {
-    const rule = rules[ruleId];
-    const severity = ctx.config.rules[ruleId] === 'warn' ? 'warn' : 'error';
-    try {
-      for (const report of rule.check(ctx, sourceFile)) {
-        drafts.push(
-          draftAt(sourceFile, report.node.getStart(sourceFile), report.node.getEnd(), {
-            ruleId,
-            messageId: report.messageId,
-            template: (rule.meta.messages as Record<string, string>)[report.messageId] ?? report.messageId,
-            severity,
-            ...(report.data ? { data: report.data } : {}),
-          }),
-        );
-      }
-    } catch (error) {
-      drafts.push(
-        draftAt(sourceFile, 0, 0, {
-          ruleId,
-          messageId: 'ruleCrashed',
-          template: DIAGNOSTIC_MESSAGES.ruleCrashed,
-          severity: 'error',
-          data: { ruleId, message: error instanceof Error ? error.message : String(error) },
-        }),
-      );
-    }
-  }
-
+  const drafts = runRules(ctx, sourceFile, enabled);
   const directives = parseSuppressions(ctx.ts, sourceFile);
   const { kept, problems } = applySuppressions(drafts, directives, new Set(enabled), { reportUnknownRules: fullRun });
   for (const problem of problems) {

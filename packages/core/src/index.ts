@@ -1,7 +1,11 @@
 export { analyzeSourceFile, isAnalyzedFile, type AnalyzeOptions } from './analyze.js';
+export { createAnalyzer, type AnalyzeFileOptions, type Analyzer, type AnalyzerOptions, type FileAnalysis } from './analyzer/analyzer.js';
+export * as ast from './ast/index.js';
 export { createRuleContext } from './context.js';
-export { CONFIG_FILE_NAME, findConfigFile, loadConfig, loadConfigFile } from './config/load.js';
-export { ConfigError, resolveConfig, type ConfigIssue, type ResolvedConfig } from './config/validate.js';
+export { CONFIG_FILE_NAME, configDigest, defaultConfig, findConfigFile, loadConfig, loadConfigFile } from './config/load.js';
+export { applyOverrides } from './config/overrides.js';
+export { createConfigResolver, type ConfigResolver } from './config/resolver.js';
+export { ConfigError, resolveConfig, type ConfigIssue, type ResolvedConfig, type ResolvedGuard } from './config/validate.js';
 export { DEFAULT_CONFIG } from './config/defaults.js';
 export { getConfigJsonSchema } from './config/json-schema.js';
 export {
@@ -14,8 +18,21 @@ export {
   type Severity,
   type TypeSpecifier,
 } from './config/schema.js';
+export type { AnalyzerHost } from './host/host.js';
+export { createNodeHost } from './host/node-host.js';
 export { DIAGNOSTIC_MESSAGES, SUPPRESSION_MESSAGES, formatMessage } from './messages.js';
 export { RULE_DOCS_BASE_URL, RULE_IDS, isRuleId, ruleDocsUrl, type RuleId } from './rule-ids.js';
 export { rules } from './rules/index.js';
 export { parseSuppressions, type SuppressionDirective } from './suppressions.js';
-export type { DiagnosticId, Finding, RuleContext, RuleMeta, RuleModule, RuleReport, TypeScriptModule } from './types.js';
+export type {
+  DiagnosticId,
+  Finding,
+  NodeListener,
+  RuleContext,
+  RuleFileContext,
+  RuleListeners,
+  RuleMeta,
+  RuleModule,
+  RuleReport,
+  TypeScriptModule,
+} from './types.js';

@@ -13,6 +13,8 @@ export const DIAGNOSTIC_MESSAGES = {
   syntaxError: 'Syntax error: {{message}}. Fix the syntax; this file was not analysed.',
   unknownRule:
     'Unknown rule "{{ruleId}}" in a suppression comment. Known rules: {{known}}.',
+  analysisTooDeep:
+    'This file nests too deeply for "{{ruleId}}" to analyse (the TypeScript checker ran out of stack), so that rule did not check it. Split the deepest expression into smaller parts.',
   ruleCrashed:
     'Rule "{{ruleId}}" failed on this file ({{message}}). This is a bug in execution governance; please report it with this file.',
 } as const;

@@ -45,11 +45,34 @@ export interface RuleMeta<MessageIds extends string = string> {
   messages: Readonly<Record<MessageIds, string>>;
 }
 
-/** A core rule: pure function of the program, the config and one source file. */
+/** A listener for one syntax kind; it receives nodes of that kind. */
+export type NodeListener = (node: ts.Node) => void;
+
+/**
+ * What a rule asks of the one traversal of a file, ESLint-style: listeners by syntax kind on the
+ * way down (`enter`) and on the way back up (`exit`), and `end` once the walk is over. Type-only
+ * subtrees (type nodes, interfaces, type aliases) are never visited.
+ */
+export interface RuleListeners {
+  enter?: Partial<Record<ts.SyntaxKind, NodeListener>>;
+  exit?: Partial<Record<ts.SyntaxKind, NodeListener>>;
+  end?: () => void;
+}
+
+/** The context a rule's `create` gets for one file: the program-wide context plus `report`. */
+export interface RuleFileContext<MessageIds extends string = string> extends RuleContext {
+  readonly sourceFile: ts.SourceFile;
+  report(report: RuleReport<MessageIds>): void;
+}
+
+/**
+ * A core rule: `create` is called once per file and returns the listeners the analyzer's one walk
+ * dispatches to, or nothing when the rule has nothing to do in the file (its text pre-filter).
+ */
 export interface RuleModule<MessageIds extends string = string> {
   id: RuleId;
   meta: RuleMeta<MessageIds>;
-  check(ctx: RuleContext, sourceFile: ts.SourceFile): Iterable<RuleReport<MessageIds>>;
+  create(context: RuleFileContext<MessageIds>): RuleListeners | undefined;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { configDigest } from '@execgov/core';
 import type { ESLint, Linter } from 'eslint';
 import { noDirectPluginRun } from './rules/no-direct-plugin-run.js';
 import { noLayerBypass } from './rules/no-layer-bypass.js';
@@ -42,6 +43,9 @@ plugin.configs.recommended = {
   // at runtime they are ordinary ESLint rules.
   plugins: { [NAMESPACE]: plugin as unknown as ESLint.Plugin },
   rules: Object.fromEntries(Object.keys(rules).map((id) => [`${NAMESPACE}/${id}`, 'error'])),
+  // ESLint's --cache keys each file's result on its config, settings included: the digest of the
+  // execution-governance configs above the working directory makes a config edit a cache miss.
+  settings: { [NAMESPACE]: { configDigest: configDigest(process.cwd()) } },
 };
 
 /** The flat-config plugin: `meta`, `rules`, and `configs.recommended`. */

@@ -112,6 +112,20 @@ describe('vscode-eslint-language-server with the plugin', () => {
     ]);
   }, 120_000);
 
+  it('follows edits of execution-governance.config.json without any .ts file changing', async () => {
+    const configFile = path.join(workspace, 'execution-governance.config.json');
+    const original = fs.readFileSync(configFile, 'utf8');
+    const ours = async () => (await pull()).filter((diagnostic) => diagnostic.code?.startsWith('execution-governance/')).map((d) => d.code);
+    try {
+      fs.writeFileSync(configFile, JSON.stringify({ include: ['src/**/*.ts'], rules: { 'no-direct-plugin-run': 'off' } }));
+      expect(await ours()).toEqual([]);
+      fs.writeFileSync(configFile, original);
+      expect(await ours()).toEqual(['execution-governance/no-direct-plugin-run']);
+    } finally {
+      fs.writeFileSync(configFile, original);
+    }
+  }, 120_000);
+
   it('after an edit that no longer calls run, the diagnostics are empty', async () => {
     // Still a Plugin in hand, but only looked up: nothing runs it outside the runner.
     const clean = `import type { Plugin } from '../../plugins/plugin.js';

@@ -50,7 +50,7 @@ function reportedPaths(options: ScanOptions, cwd: string, note: (line: string) =
 export function scanWithOptions(options: ScanOptions, cwd: string, note: (line: string) => void = () => {}): ScanResult {
   const config = loadConfig({ startDir: cwd, configFile: options.configFile });
   const plans = planProjects(options.projects, cwd);
-  return scan({ cwd, config, plans, paths: reportedPaths(options, cwd, note), version: scannerVersion() });
+  return scan({ cwd, config, configFile: options.configFile, plans, paths: reportedPaths(options, cwd, note), version: scannerVersion() });
 }
 
 function toCommand(input: readonly string[] | ScanOptions): Command {

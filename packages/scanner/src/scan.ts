@@ -1,12 +1,15 @@
 import * as path from 'node:path';
-import { analyzeSourceFile, createRuleContext, isAnalyzedFile, type Finding, type ResolvedConfig } from '@execgov/core';
+import { createAnalyzer, type Finding, type ResolvedConfig } from '@execgov/core';
 import { compilerModule, loadProgram, type ProjectPlan } from './load-projects.js';
 import { RESULT_SCHEMA_VERSION, summarize, type ReportedFinding, type ScanResult } from './result.js';
 
 /** Everything one scan needs, already resolved to absolute paths. */
 export interface ScanInput {
   cwd: string;
+  /** The config that applies at `cwd` (reported in the result). */
   config: ResolvedConfig;
+  /** `--config`: one config file for every file; without it each file gets the nearest one above it. */
+  configFile?: string | undefined;
   plans: readonly ProjectPlan[];
   /** Absolute files or directories to report on; undefined means every file, empty means none. */
   paths?: readonly string[] | undefined;
@@ -47,21 +50,25 @@ function compareFindings(a: ReportedFinding, b: ReportedFinding): number {
  * Loads each planned program in turn (one in memory at a time), runs the core on the files it
  * selects, and returns the result. A file in two programs is analysed once, by the first.
  */
-export function scan({ cwd, config, plans, paths, version }: ScanInput): ScanResult {
+export function scan({ cwd, config, configFile, plans, paths, version }: ScanInput): ScanResult {
   const seen = new Set<string>();
   const findings: ReportedFinding[] = [];
   const projects: ScanResult['projects'] = [];
   for (const plan of plans) {
     const program = loadProgram(plan, cwd);
-    const ctx = createRuleContext(compilerModule, program, config);
+    const analyzer = createAnalyzer({ ts: compilerModule, program, cwd, configFile });
     let filesScanned = 0;
     for (const fileName of plan.fileNames) {
       if (seen.has(fileName) || !isUnder(fileName, paths)) continue;
       const sourceFile = program.getSourceFile(fileName);
-      if (!sourceFile || !isAnalyzedFile(ctx, sourceFile)) continue;
+      if (!sourceFile) continue;
+      const analysis = analyzer.analyzeFile(sourceFile);
+      // A config that does not validate stops the scan (exit 2): its files were not checked.
+      if ('error' in analysis) throw analysis.error;
+      if (!analysis.analyzed) continue;
       seen.add(fileName);
       filesScanned += 1;
-      for (const finding of analyzeSourceFile(ctx, sourceFile)) findings.push(report(finding, cwd));
+      for (const finding of analysis.findings) findings.push(report(finding, cwd));
     }
     projects.push({ path: toPosix(path.relative(cwd, plan.tsconfig)), absolutePath: toPosix(plan.tsconfig), filesScanned });
   }

@@ -1,3 +1,4 @@
+import { RULE_IDS, type RuleId } from '../rule-ids.js';
 import type { ParsedConfig } from './schema.js';
 
 /** Defaults that fit packages/runtime (and any project laid out like it). */
@@ -50,10 +51,7 @@ export const DEFAULT_CONFIG = {
     forbidden: ['SUCCESS', 'ERROR'],
   },
   rules: {
-    'no-direct-plugin-run': 'error',
-    'no-layer-bypass': 'error',
-    'tool-runner-invariants': 'error',
-    'valid-lifecycle-states': 'error',
+    ...(Object.fromEntries(RULE_IDS.map((id) => [id, 'error'])) as Record<RuleId, 'error'>),
     reportUntyped: false,
   },
 } as const satisfies Required<Omit<ParsedConfig, '$schema'>>;

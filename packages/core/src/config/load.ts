@@ -1,16 +1,18 @@
-import * as fs from 'node:fs';
+import { createHash } from 'node:crypto';
 import * as path from 'node:path';
+import type { AnalyzerHost } from '../host/host.js';
+import { createNodeHost } from '../host/node-host.js';
 import { ConfigError, resolveConfig, type ResolvedConfig } from './validate.js';
 
-/** The file name looked for upward from the working directory or the linted file. */
+/** The file name looked for upward from the working directory or the analysed file. */
 export const CONFIG_FILE_NAME = 'execution-governance.config.json';
 
 /** Nearest `execution-governance.config.json` at or above `startDir`, or null. */
-export function findConfigFile(startDir: string): string | null {
+export function findConfigFile(startDir: string, host: AnalyzerHost = createNodeHost()): string | null {
   let dir = path.resolve(startDir);
   for (;;) {
     const candidate = path.join(dir, CONFIG_FILE_NAME);
-    if (fs.existsSync(candidate)) return candidate;
+    if (host.fileExists(candidate)) return candidate;
     const parent = path.dirname(dir);
     if (parent === dir) return null;
     dir = parent;
@@ -27,15 +29,8 @@ function jsonErrorLocation(text: string, error: Error): string {
   return ` at line ${line}, column ${column}`;
 }
 
-/** Reads, parses and validates a config file. Throws ConfigError on any problem. */
-export function loadConfigFile(configFile: string): ResolvedConfig {
-  const file = path.resolve(configFile);
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new ConfigError(file, [{ path: '$', message: `cannot read the file (${(error as NodeJS.ErrnoException).code ?? String(error)})` }]);
-  }
+/** Parses and validates the text of a config file. Throws ConfigError on any problem. */
+export function parseConfigText(file: string, text: string): ResolvedConfig {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -45,13 +40,48 @@ export function loadConfigFile(configFile: string): ResolvedConfig {
   return resolveConfig(raw, { configFile: file, configDir: path.dirname(file) });
 }
 
+/** The config error for a config file the host could not read. */
+export function unreadableConfigError(file: string, host: AnalyzerHost): ConfigError {
+  const reason = host.fileExists(file) ? 'EACCES: it exists but is not readable' : 'ENOENT';
+  return new ConfigError(file, [{ path: '$', message: `cannot read the file (${reason})` }]);
+}
+
+/** Reads, parses and validates a config file. Throws ConfigError on any problem. */
+export function loadConfigFile(configFile: string, host: AnalyzerHost = createNodeHost()): ResolvedConfig {
+  const file = path.resolve(configFile);
+  const text = host.readFile(file);
+  if (text === undefined) throw unreadableConfigError(file, host);
+  return parseConfigText(file, text);
+}
+
+/** The defaults, anchored at `dir` (globs are relative to it). */
+export function defaultConfig(dir: string): ResolvedConfig {
+  return resolveConfig({}, { configFile: null, configDir: path.resolve(dir), source: 'defaults' });
+}
+
 /**
  * The config that applies at `startDir`: an explicit file if given, else the nearest one upward,
  * else the defaults (relative to `startDir`).
  */
-export function loadConfig({ startDir, configFile }: { startDir: string; configFile?: string | undefined }): ResolvedConfig {
-  if (configFile) return loadConfigFile(path.resolve(startDir, configFile));
-  const found = findConfigFile(startDir);
-  if (found) return loadConfigFile(found);
-  return resolveConfig({}, { configFile: null, configDir: path.resolve(startDir), source: 'defaults' });
+export function loadConfig({ startDir, configFile, host = createNodeHost() }: { startDir: string; configFile?: string | undefined; host?: AnalyzerHost }): ResolvedConfig {
+  if (configFile) return loadConfigFile(path.resolve(startDir, configFile), host);
+  const found = findConfigFile(startDir, host);
+  if (found) return loadConfigFile(found, host);
+  return defaultConfig(startDir);
+}
+
+/**
+ * A digest of every config file from `startDir` up to the root (their paths and texts). A front
+ * end whose own cache keys on its settings (ESLint's `--cache`) puts this there, so editing a
+ * config invalidates results computed under the old one.
+ */
+export function configDigest(startDir: string, host: AnalyzerHost = createNodeHost()): string {
+  const hash = createHash('sha256');
+  for (let dir = path.resolve(startDir), parent = path.dirname(dir); ; dir = parent, parent = path.dirname(dir)) {
+    const candidate = path.join(dir, CONFIG_FILE_NAME);
+    const text = host.readFile(candidate);
+    if (text !== undefined) hash.update(`${candidate}\0${text}\0`);
+    if (parent === dir) break;
+  }
+  return hash.digest('hex').slice(0, 16);
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RULE_IDS, type RuleId } from '../rule-ids.js';
 
 /** Severity of a rule, as in ESLint. */
 export const severitySchema = z.enum(['error', 'warn', 'off']).describe('"error" fails the scan (exit 1), "warn" is reported without failing it, "off" turns the rule off.');
@@ -60,12 +61,14 @@ export const lifecycleSchema = z
   })
   .describe('The lifecycle-state type valid-lifecycle-states checks writes of.');
 
+/** One optional severity per rule id, derived from the one rule list. */
+const ruleSeverities = Object.fromEntries(
+  RULE_IDS.map((id) => [id, severitySchema.optional().describe(`Severity of the rule "${id}" (default "error").`)]),
+) as { [Id in RuleId]: z.ZodOptional<typeof severitySchema> };
+
 export const rulesSchema = z
   .strictObject({
-    'no-direct-plugin-run': severitySchema.optional().describe('Guarded members are used only in their sanctioned files.'),
-    'no-layer-bypass': severitySchema.optional().describe('Each layer uses only itself and the layer directly below it (plus shared files).'),
-    'tool-runner-invariants': severitySchema.optional().describe('The runner validates input and output, builds the error envelope in catch, records metrics in finally.'),
-    'valid-lifecycle-states': severitySchema.optional().describe('Writes of the lifecycle state use allowed states only.'),
+    ...ruleSeverities,
     reportUntyped: z.boolean().optional().describe('Report guarded members read from receivers typed `any`.'),
   })
   .describe('Severity of each rule (merged key by key over the defaults), and rule switches.');

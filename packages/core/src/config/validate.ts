@@ -1,4 +1,5 @@
-import { configSchema, type Guard, type Layer, type LifecycleConfig, type RunnerConfig, type Severity } from './schema.js';
+import type { z } from 'zod';
+import { configSchema, type Severity } from './schema.js';
 import { DEFAULT_CONFIG } from './defaults.js';
 import { RULE_IDS, type RuleId } from '../rule-ids.js';
 
@@ -20,20 +21,27 @@ export class ConfigError extends Error {
   }
 }
 
-/** A validated config with every default applied; frozen. Paths are relative to `configDir`. */
-export interface ResolvedConfig {
-  readonly configFile: string | null;
-  readonly configDir: string;
-  readonly include: readonly string[];
-  readonly exclude: readonly string[];
-  readonly guards: readonly Guard[];
-  readonly layers: readonly Layer[];
-  readonly shared: readonly string[];
-  readonly runner: RunnerConfig;
-  readonly lifecycle: LifecycleConfig;
-  readonly rules: Readonly<Record<RuleId, Severity>>;
-  readonly reportUntyped: boolean;
-}
+/** The config after parsing (before defaults), as the one schema infers it. */
+type Parsed = z.output<typeof configSchema>;
+
+/** Readonly all the way down. */
+type DeepReadonly<T> = T extends (infer E)[] ? ReadonlyArray<DeepReadonly<E>> : T extends object ? { readonly [K in keyof T]: DeepReadonly<T[K]> } : T;
+
+/**
+ * A validated config with every default applied; frozen. Paths are relative to `configDir`.
+ * Inferred from the schema: every section is required, `rules` holds one severity per rule id.
+ */
+export type ResolvedConfig = DeepReadonly<
+  Required<Omit<Parsed, '$schema' | 'rules'>> & {
+    configFile: string | null;
+    configDir: string;
+    rules: Record<RuleId, Severity>;
+    reportUntyped: boolean;
+  }
+>;
+
+/** A guard as rules see it (resolved, readonly). */
+export type ResolvedGuard = ResolvedConfig['guards'][number];
 
 function jsonPath(path: readonly PropertyKey[]): string {
   let out = '$';
@@ -69,17 +77,18 @@ export function resolveConfig(
   const config = parsed.data;
   const rules = { ...DEFAULT_CONFIG.rules, ...config.rules };
   const severities = Object.fromEntries(RULE_IDS.map((id) => [id, rules[id]])) as Record<RuleId, Severity>;
-  return deepFreeze({
+  const resolved: ResolvedConfig = {
     configFile,
     configDir,
-    include: config.include ?? [...DEFAULT_CONFIG.include],
-    exclude: config.exclude ?? [...DEFAULT_CONFIG.exclude],
-    guards: config.guards ?? structuredClone(DEFAULT_CONFIG.guards) as unknown as Guard[],
-    layers: config.layers ?? structuredClone(DEFAULT_CONFIG.layers) as unknown as Layer[],
-    shared: config.shared ?? [...DEFAULT_CONFIG.shared],
-    runner: config.runner ?? structuredClone(DEFAULT_CONFIG.runner) as unknown as RunnerConfig,
-    lifecycle: config.lifecycle ?? structuredClone(DEFAULT_CONFIG.lifecycle) as unknown as LifecycleConfig,
+    include: config.include ?? DEFAULT_CONFIG.include,
+    exclude: config.exclude ?? DEFAULT_CONFIG.exclude,
+    guards: config.guards ?? DEFAULT_CONFIG.guards,
+    layers: config.layers ?? DEFAULT_CONFIG.layers,
+    shared: config.shared ?? DEFAULT_CONFIG.shared,
+    runner: config.runner ?? DEFAULT_CONFIG.runner,
+    lifecycle: config.lifecycle ?? DEFAULT_CONFIG.lifecycle,
     rules: severities,
     reportUntyped: rules.reportUntyped,
-  });
+  };
+  return deepFreeze(resolved);
 }

@@ -1,26 +1,38 @@
 import type * as ts from 'typescript';
+import { callTarget, memberNameNode, skipWrappersDown, type CallTarget } from '../ast/index.js';
 import type { RuleContext } from '../types.js';
 
 /**
- * The declaration a call or `new` reaches. The callee's symbol (aliases followed) answers first:
+ * The declaration a call or `new` reaches, through every spelling {@link callTarget} sees (wrappers,
+ * `.call`/`.apply`/`.bind`, `Reflect.apply`). The callee's symbol (aliases followed) answers first:
  * it needs only the receiver's type, not overload resolution with every argument checked, which
  * is what made this rule the scanner's hot spot. The resolved signature is the fallback for
  * callees with no symbol of their own (`make()()`, `(a ?? b)()`) or only an anonymous function
  * type (`type F = () => void`), which says nothing about which code runs.
  */
 export function calleeDeclaration(ctx: RuleContext, call: ts.CallExpression | ts.NewExpression): ts.Declaration | undefined {
-  const { ts: tsm, checker } = ctx;
-  const fromSymbol = symbolDeclaration(ctx, calleeName(ctx, call.expression));
-  if (fromSymbol && !isAnonymousSignature(ctx, fromSymbol) && !holdsFunctionValue(ctx, fromSymbol)) {
-    // `f.call(…)` / `f.apply(…)` name the standard library's Function methods; what runs is `f`.
-    if (fromSymbol.getSourceFile().isDeclarationFile && tsm.isCallExpression(call) && isCallOrApply(ctx, call.expression)) {
-      return symbolDeclaration(ctx, calleeName(ctx, call.expression.expression));
-    }
-    return fromSymbol;
-  }
-  const declaration = checker.getResolvedSignature(call)?.declaration;
+  const { callee, form } = runTarget(ctx, call);
+  const fromSymbol = symbolDeclaration(ctx, memberNameNode(ctx.ts, callee));
+  if (fromSymbol && !isAnonymousSignature(ctx, fromSymbol) && !holdsFunctionValue(ctx, fromSymbol)) return fromSymbol;
+  // The call's own signature is the target's only when the target is called directly.
+  const signature =
+    form === 'direct' ? ctx.checker.getResolvedSignature(call) : ctx.checker.getTypeAtLocation(callee).getCallSignatures()[0];
+  const declaration = signature?.declaration;
   if (declaration && !isAnonymousSignature(ctx, declaration)) return declaration;
   return fromSymbol;
+}
+
+/**
+ * {@link callTarget}, confirmed by the checker where syntax can mislead: `x.call(…)` runs `x` only
+ * when `call` is Function.prototype's (declared in the standard library), not a method of x's own.
+ */
+export function runTarget(ctx: RuleContext, call: ts.CallExpression | ts.NewExpression): CallTarget {
+  const target = callTarget(ctx.ts, call);
+  if (target.form !== 'call' && target.form !== 'apply' && target.form !== 'bind') return target;
+  const method = skipWrappersDown(ctx.ts, target.form === 'bind' ? ((skipWrappersDown(ctx.ts, call.expression) as ts.CallExpression).expression) : call.expression);
+  const declaration = symbolDeclaration(ctx, memberNameNode(ctx.ts, method));
+  if (declaration && !declaration.getSourceFile().isDeclarationFile) return { callee: skipWrappersDown(ctx.ts, call.expression), form: 'direct' };
+  return target;
 }
 
 /**
@@ -46,36 +58,17 @@ function isAnonymousSignature(ctx: RuleContext, declaration: ts.Declaration): bo
   return tsm.isFunctionTypeNode(declaration) || tsm.isConstructorTypeNode(declaration) || tsm.isJSDocSignature(declaration);
 }
 
-function isCallOrApply(ctx: RuleContext, callee: ts.Expression): callee is ts.PropertyAccessExpression {
-  return ctx.ts.isPropertyAccessExpression(callee) && (callee.name.text === 'call' || callee.name.text === 'apply');
-}
-
-function symbolDeclaration(ctx: RuleContext, name: ts.Node): ts.Declaration | undefined {
+function symbolDeclaration(ctx: RuleContext, name: ts.Node, depth = 0): ts.Declaration | undefined {
   let symbol = ctx.checker.getSymbolAtLocation(name);
   if (symbol && symbol.flags & ctx.ts.SymbolFlags.Alias) symbol = ctx.checker.getAliasedSymbol(symbol);
   const declaration = symbol?.valueDeclaration ?? symbol?.declarations?.[0];
   // A local holding a method (`const f = svc.method`) stands for what initialised it.
-  if (declaration && ctx.ts.isVariableDeclaration(declaration) && declaration.initializer && !declaration.type) {
+  // (Bounded: `const a = b, b = a` must not loop.)
+  if (depth < 8 && declaration && ctx.ts.isVariableDeclaration(declaration) && declaration.initializer && !declaration.type) {
     const initializer = declaration.initializer;
-    if (ctx.ts.isPropertyAccessExpression(initializer) || ctx.ts.isIdentifier(initializer)) return symbolDeclaration(ctx, calleeName(ctx, initializer)) ?? declaration;
+    if (ctx.ts.isPropertyAccessExpression(initializer) || ctx.ts.isIdentifier(initializer)) return symbolDeclaration(ctx, memberNameNode(ctx.ts, initializer), depth + 1) ?? declaration;
   }
   return declaration;
-}
-
-/** `expression` without the parentheses and `!` around it: `(svc!).m` calls `svc.m`. */
-export function unwrapCallee(ctx: RuleContext, expression: ts.Expression): ts.Expression {
-  let node = expression;
-  while (ctx.ts.isParenthesizedExpression(node) || ctx.ts.isNonNullExpression(node)) node = node.expression;
-  return node;
-}
-
-/** The node naming the callee: `m` of `a.b.m`, `C` of `new C`, the expression otherwise. */
-export function calleeName(ctx: RuleContext, expression: ts.Expression): ts.Node {
-  const { ts: tsm } = ctx;
-  const node = unwrapCallee(ctx, expression);
-  if (tsm.isPropertyAccessExpression(node)) return node.name;
-  if (tsm.isElementAccessExpression(node)) return node.argumentExpression;
-  return node;
 }
 
 /** A readable name for a declaration: `Class.method`, `function`, `Class` for constructors. */

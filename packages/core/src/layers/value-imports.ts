@@ -63,7 +63,8 @@ export function aliasHasValue(ctx: RuleContext, name: ts.Node): boolean {
   return (target.flags & ctx.ts.SymbolFlags.Value) !== 0;
 }
 
-function isTypePosition(ctx: RuleContext, identifier: ts.Identifier): boolean {
+/** True for an identifier in a type position: erased at compile time, no runtime dependency. */
+export function isTypePosition(ctx: RuleContext, identifier: ts.Identifier): boolean {
   if (ctx.ts.isPartOfTypeNode(identifier)) return true;
   // `implements X` and `interface I extends X` name types; a class's `extends X` is a value.
   let node: ts.Node = identifier;
@@ -73,32 +74,9 @@ function isTypePosition(ctx: RuleContext, identifier: ts.Identifier): boolean {
   return heritage.token === ctx.ts.SyntaxKind.ImplementsKeyword || ctx.ts.isInterfaceDeclaration(heritage.parent);
 }
 
-/**
- * The local import bindings among `locals` that the file uses as values. Bindings used only in
- * type positions are erased at compile time and create no runtime dependency.
- */
-export function bindingsUsedAsValues(ctx: RuleContext, sourceFile: ts.SourceFile, locals: readonly ts.Identifier[]): Set<ts.Identifier> {
-  const used = new Set<ts.Identifier>();
-  const byName = new Map<string, { local: ts.Identifier; symbol: ts.Symbol | undefined }[]>();
-  for (const local of locals) {
-    const entry = { local, symbol: ctx.checker.getSymbolAtLocation(local) };
-    byName.set(local.text, [...(byName.get(local.text) ?? []), entry]);
-  }
-  const visit = (node: ts.Node): void => {
-    if (ctx.ts.isImportDeclaration(node)) return;
-    if (ctx.ts.isIdentifier(node)) {
-      const candidates = byName.get(node.text);
-      if (candidates && !isTypePosition(ctx, node)) {
-        // Shorthand `{ x }` refers to the value binding, not the property it creates.
-        const symbol = ctx.ts.isShorthandPropertyAssignment(node.parent)
-          ? ctx.checker.getShorthandAssignmentValueSymbol(node.parent)
-          : ctx.checker.getSymbolAtLocation(node);
-        for (const candidate of candidates) if (candidate.symbol && candidate.symbol === symbol) used.add(candidate.local);
-      }
-      return;
-    }
-    ctx.ts.forEachChild(node, visit);
-  };
-  visit(sourceFile);
-  return used;
+/** True for an identifier that names an import binding itself (`a` and `b` of `import { a as b }`). */
+export function isImportBindingName(ctx: RuleContext, identifier: ts.Identifier): boolean {
+  const { ts: tsm } = ctx;
+  const parent = identifier.parent;
+  return tsm.isImportSpecifier(parent) || tsm.isImportClause(parent) || tsm.isNamespaceImport(parent) || tsm.isImportEqualsDeclaration(parent);
 }

@@ -1,7 +1,7 @@
 import type * as ts from 'typescript';
-import type { Guard } from '../config/schema.js';
-import type { RuleContext, RuleModule, RuleReport } from '../types.js';
-import { findMemberReferences, type MemberReference } from '../types/member-references.js';
+import type { ResolvedGuard as Guard } from '../config/validate.js';
+import type { RuleContext, RuleModule } from '../types.js';
+import { memberReferenceListeners, type MemberReference } from '../types/member-references.js';
 import { createTypeMatcher, type TypeMatcher } from '../types/type-matcher.js';
 
 type MessageId = 'directUse' | 'escapingReference' | 'forbiddenWrite' | 'untypedReceiver';
@@ -94,15 +94,16 @@ export const noDirectPluginRun: RuleModule<MessageId> = {
       untypedReceiver: '"{{member}}" is read from a value typed `any`; it may be a guarded {{type}}. Give the value a type.',
     },
   },
-  *check(ctx, sourceFile): Generator<RuleReport<MessageId>> {
-    const guards = prepareGuards(ctx).filter((prepared) => !ctx.matches(sourceFile.fileName, prepared.guard.allowIn));
-    if (guards.length === 0) return;
+  create(context) {
+    const { sourceFile } = context;
+    const guards = prepareGuards(context).filter((prepared) => !context.matches(sourceFile.fileName, prepared.guard.allowIn));
+    if (guards.length === 0) return undefined;
     const wanted = new Set(guards.flatMap((prepared) => [...prepared.members]));
     const text = sourceFile.text;
-    if (![...wanted].some((name) => text.includes(name)) && !NAMELESS_ACCESS.test(text)) return;
+    if (![...wanted].some((name) => text.includes(name)) && !NAMELESS_ACCESS.test(text)) return undefined;
 
-    for (const reference of findMemberReferences(ctx, sourceFile, wanted)) {
-      if (!reference.namesFromText && !worthTypingKey(ctx, guards, reference)) continue;
+    const onReference = (reference: MemberReference): void => {
+      if (!reference.namesFromText && !worthTypingKey(context, guards, reference)) return;
       const names = reference.names();
       for (const prepared of guards) {
         const member = names.find((name) => prepared.members.has(name));
@@ -112,15 +113,16 @@ export const noDirectPluginRun: RuleModule<MessageId> = {
         const receiver = reference.receiverType();
         if (receiver === undefined) continue;
         const data = { member, type: prepared.guard.type.name, guard: prepared.guard.name, allowIn: prepared.allowIn };
-        if (isAny(ctx, receiver)) {
-          if (!ctx.config.reportUntyped) continue;
-          yield { messageId: 'untypedReceiver', data, node: reference.node };
-          break;
+        if (isAny(context, receiver)) {
+          if (!context.config.reportUntyped) continue;
+          context.report({ messageId: 'untypedReceiver', data, node: reference.node });
+          return;
         }
-        if (!prepared.matcher.matchesType(receiver) && !memberDeclaredByGuardedType(ctx, prepared, receiver, member)) continue;
-        yield { messageId, data, node: reference.node };
-        break; // one finding per place, even when two guards cover it
+        if (!prepared.matcher.matchesType(receiver) && !memberDeclaredByGuardedType(context, prepared, receiver, member)) continue;
+        context.report({ messageId, data, node: reference.node });
+        return; // one finding per place, even when two guards cover it
       }
-    }
+    };
+    return { enter: memberReferenceListeners(context, wanted, onReference) };
   },
 };

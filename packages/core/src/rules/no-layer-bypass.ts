@@ -1,69 +1,81 @@
 import type * as ts from 'typescript';
-import { calleeDeclaration, calleeName, describeDeclaration, unwrapCallee } from '../layers/callee-declaration.js';
+import { memberNameNode, skipWrappersDown, staticMemberName } from '../ast/index.js';
+import { calleeDeclaration, describeDeclaration, runTarget } from '../layers/callee-declaration.js';
 import { fileLayerOf, forbiddenTarget, layerDeclaredNames, nextLayerHint } from '../layers/file-layer.js';
 import {
   aliasHasValue,
-  bindingsUsedAsValues,
   importedValueBindings,
+  isImportBindingName,
+  isTypePosition,
   reexportedValueBindings,
   resolvedModuleFile,
   type ImportedBinding,
 } from '../layers/value-imports.js';
-import type { RuleContext, RuleModule, RuleReport } from '../types.js';
+import type { RuleContext, RuleFileContext, RuleModule } from '../types.js';
 
 type MessageId = 'forbiddenImport' | 'forbiddenReexport' | 'forbiddenCall' | 'forbiddenConstruct';
+type Context = RuleFileContext<MessageId>;
 
 /** True for declarations the layering does not govern: ambient types and third-party code. */
 function isExternal(ctx: RuleContext, file: ts.SourceFile): boolean {
   return file.isDeclarationFile || ctx.program.isSourceFileFromExternalLibrary(file);
 }
 
-function* checkImport(
-  ctx: RuleContext,
-  sourceFile: ts.SourceFile,
-  from: number,
-  statement: ts.ImportDeclaration | ts.ExportDeclaration,
-): Generator<RuleReport<MessageId>> {
-  const specifier = statement.moduleSpecifier;
-  if (!specifier) return;
-  const target = resolvedModuleFile(ctx, specifier);
-  if (!target || isExternal(ctx, target)) return;
-  const to = forbiddenTarget(ctx, from, fileLayerOf(ctx, target.fileName));
-  if (to === undefined) return;
-  const data = { from: ctx.config.layers[from]!.name, to, next: nextLayerHint(ctx, from), module: specifier.getText(sourceFile) };
-
-  if (ctx.ts.isExportDeclaration(statement)) {
-    for (const binding of reexportedValueBindings(ctx, statement)) {
-      if (binding.exported && !aliasHasValue(ctx, binding.exported)) continue;
-      yield { messageId: 'forbiddenReexport', node: binding.node, data: { ...data, name: binding.label } };
-    }
-    return;
-  }
-  // A bare `import './x'` runs the module: a value dependency with no binding to inspect.
-  if (!statement.importClause) {
-    yield { messageId: 'forbiddenImport', node: specifier, data: { ...data, name: 'the module (side-effect import)' } };
-    return;
-  }
-  const candidates = importedValueBindings(ctx, statement).filter((binding) => binding.local && aliasHasValue(ctx, binding.local));
-  if (candidates.length === 0) return;
-  const used = bindingsUsedAsValues(ctx, sourceFile, candidates.map((binding) => binding.local!));
-  for (const binding of candidates as Array<ImportedBinding & { local: ts.Identifier }>) {
-    if (used.has(binding.local)) yield { messageId: 'forbiddenImport', node: binding.node, data: { ...data, name: binding.label } };
-  }
-}
-
-function checkDynamicImport(ctx: RuleContext, sourceFile: ts.SourceFile, from: number, call: ts.CallExpression): RuleReport<MessageId> | undefined {
-  const specifier = call.arguments[0];
-  if (!specifier || !ctx.ts.isStringLiteralLike(specifier)) return undefined;
+/** The layer a module specifier's target is forbidden for `from`, with the message data. */
+function forbiddenModule(ctx: Context, from: number, specifier: ts.Expression) {
   const target = resolvedModuleFile(ctx, specifier);
   if (!target || isExternal(ctx, target)) return undefined;
   const to = forbiddenTarget(ctx, from, fileLayerOf(ctx, target.fileName));
   if (to === undefined) return undefined;
-  return {
-    messageId: 'forbiddenImport',
-    node: specifier,
-    data: { from: ctx.config.layers[from]!.name, to, next: nextLayerHint(ctx, from), module: specifier.getText(sourceFile), name: 'import()' },
-  };
+  return { from: ctx.config.layers[from]!.name, to, next: nextLayerHint(ctx, from), module: specifier.getText(ctx.sourceFile) };
+}
+
+function checkReexport(ctx: Context, from: number, statement: ts.ExportDeclaration): void {
+  if (!statement.moduleSpecifier) return;
+  const data = forbiddenModule(ctx, from, statement.moduleSpecifier);
+  if (!data) return;
+  for (const binding of reexportedValueBindings(ctx, statement)) {
+    if (binding.exported && !aliasHasValue(ctx, binding.exported)) continue;
+    ctx.report({ messageId: 'forbiddenReexport', node: binding.node, data: { ...data, name: binding.label } });
+  }
+}
+
+/**
+ * Import bindings from forbidden layers, found from the file's top-level statements before the
+ * walk, so the walk itself can tell which identifiers use them as values.
+ */
+interface PendingImport {
+  binding: ImportedBinding & { local: ts.Identifier };
+  symbol: ts.Symbol | undefined;
+  data: Record<string, string>;
+}
+
+function forbiddenImports(ctx: Context, from: number): { pending: Map<string, PendingImport[]>; sideEffects: Array<{ node: ts.Node; data: Record<string, string> }> } {
+  const pending = new Map<string, PendingImport[]>();
+  const sideEffects: Array<{ node: ts.Node; data: Record<string, string> }> = [];
+  for (const statement of ctx.sourceFile.statements) {
+    if (!ctx.ts.isImportDeclaration(statement)) continue;
+    const data = forbiddenModule(ctx, from, statement.moduleSpecifier);
+    if (!data) continue;
+    // A bare `import './x'` runs the module: a value dependency with no binding to inspect.
+    if (!statement.importClause) {
+      sideEffects.push({ node: statement.moduleSpecifier, data: { ...data, name: 'the module (side-effect import)' } });
+      continue;
+    }
+    for (const binding of importedValueBindings(ctx, statement)) {
+      if (!binding.local || !aliasHasValue(ctx, binding.local)) continue;
+      const entry = { binding: binding as PendingImport['binding'], symbol: ctx.checker.getSymbolAtLocation(binding.local), data: { ...data, name: binding.label } };
+      pending.set(binding.local.text, [...(pending.get(binding.local.text) ?? []), entry]);
+    }
+  }
+  return { pending, sideEffects };
+}
+
+function checkDynamicImport(ctx: Context, from: number, call: ts.CallExpression): void {
+  const specifier = call.arguments[0];
+  if (!specifier || !ctx.ts.isStringLiteralLike(specifier)) return;
+  const data = forbiddenModule(ctx, from, specifier);
+  if (data) ctx.report({ messageId: 'forbiddenImport', node: specifier, data: { ...data, name: 'import()' } });
 }
 
 /**
@@ -71,31 +83,23 @@ function checkDynamicImport(ctx: RuleContext, sourceFile: ts.SourceFile, from: n
  * they cannot reach a layer, and resolving them means typing their receivers. Calls of plain
  * names stay in: resolving a name needs no receiver type.
  */
-function mayReachLayer(ctx: RuleContext, call: ts.CallExpression | ts.NewExpression): boolean {
-  const { ts: tsm } = ctx;
-  let callee = unwrapCallee(ctx, call.expression);
-  // `f.call(…)` / `f.apply(…)` run `f`.
-  if (tsm.isPropertyAccessExpression(callee) && (callee.name.text === 'call' || callee.name.text === 'apply')) {
-    callee = unwrapCallee(ctx, callee.expression);
-  }
-  if (tsm.isPropertyAccessExpression(callee)) return layerDeclaredNames(ctx).has(callee.name.text);
-  if (tsm.isElementAccessExpression(callee) && tsm.isStringLiteralLike(callee.argumentExpression)) {
-    return layerDeclaredNames(ctx).has(callee.argumentExpression.text);
-  }
-  return true;
+function mayReachLayer(ctx: Context, call: ts.CallExpression | ts.NewExpression): boolean {
+  const callee = skipWrappersDown(ctx.ts, runTarget(ctx, call).callee);
+  const name = staticMemberName(ctx.ts, callee);
+  return name === undefined || layerDeclaredNames(ctx).has(name);
 }
 
-function checkCall(ctx: RuleContext, sourceFile: ts.SourceFile, from: number, call: ts.CallExpression | ts.NewExpression): RuleReport<MessageId> | undefined {
-  if (!mayReachLayer(ctx, call)) return undefined;
+function checkCall(ctx: Context, from: number, call: ts.CallExpression | ts.NewExpression): void {
+  if (!mayReachLayer(ctx, call)) return;
   const declaration = calleeDeclaration(ctx, call);
-  if (!declaration) return undefined;
+  if (!declaration) return;
   const target = declaration.getSourceFile();
-  if (target === sourceFile || isExternal(ctx, target)) return undefined;
+  if (target === ctx.sourceFile || isExternal(ctx, target)) return;
   const to = forbiddenTarget(ctx, from, fileLayerOf(ctx, target.fileName));
-  if (to === undefined) return undefined;
-  return {
+  if (to === undefined) return;
+  ctx.report({
     messageId: ctx.ts.isNewExpression(call) ? 'forbiddenConstruct' : 'forbiddenCall',
-    node: calleeName(ctx, call.expression),
+    node: memberNameNode(ctx.ts, runTarget(ctx, call).callee),
     data: {
       from: ctx.config.layers[from]!.name,
       to,
@@ -103,7 +107,7 @@ function checkCall(ctx: RuleContext, sourceFile: ts.SourceFile, from: number, ca
       callee: describeDeclaration(ctx, declaration),
       file: ctx.relativePath(target.fileName),
     },
-  };
+  });
 }
 
 /** Layering by file globs, checked at import and at call level; files in no layer are unconstrained. */
@@ -123,29 +127,44 @@ export const noLayerBypass: RuleModule<MessageId> = {
         'Layer "{{from}}" constructs {{callee}}, declared in layer "{{to}}" ({{file}}); it may use only "{{from}}"{{next}} and shared modules. Have the next layer down construct it.',
     },
   },
-  *check(ctx, sourceFile) {
-    const from = fileLayerOf(ctx, sourceFile.fileName).index;
+  create(context) {
+    const from = fileLayerOf(context, context.sourceFile.fileName).index;
     // Files outside every layer (scripts, tests, wiring such as app.ts) are deliberately free.
-    if (from === undefined) return;
-    const { ts: tsm } = ctx;
-    const reports: RuleReport<MessageId>[] = [];
-    const visit = (node: ts.Node): void => {
-      // Types are erased: nothing inside a type can call into another layer.
-      if (tsm.isTypeNode(node) || tsm.isInterfaceDeclaration(node) || tsm.isTypeAliasDeclaration(node)) return;
-      if (tsm.isImportDeclaration(node) || tsm.isExportDeclaration(node)) {
-        reports.push(...checkImport(ctx, sourceFile, from, node));
-        return;
-      }
-      if (tsm.isCallExpression(node) && node.expression.kind === tsm.SyntaxKind.ImportKeyword) {
-        const report = checkDynamicImport(ctx, sourceFile, from, node);
-        if (report) reports.push(report);
-      } else if (tsm.isCallExpression(node) || tsm.isNewExpression(node)) {
-        const report = checkCall(ctx, sourceFile, from, node);
-        if (report) reports.push(report);
-      }
-      tsm.forEachChild(node, visit);
+    if (from === undefined) return undefined;
+    const { ts: tsm, checker } = context;
+    const kind = tsm.SyntaxKind;
+    const { pending, sideEffects } = forbiddenImports(context, from);
+    const used = new Set<PendingImport>();
+    const onCall = (node: ts.Node) => {
+      const call = node as ts.CallExpression | ts.NewExpression;
+      if (call.expression.kind === kind.ImportKeyword) checkDynamicImport(context, from, call as ts.CallExpression);
+      else checkCall(context, from, call);
     };
-    visit(sourceFile);
-    yield* reports;
+    return {
+      enter: {
+        [kind.ExportDeclaration]: (node) => checkReexport(context, from, node as ts.ExportDeclaration),
+        [kind.CallExpression]: onCall,
+        [kind.NewExpression]: onCall,
+        // Only identifiers named like a forbidden import are looked at; type positions are erased.
+        [kind.Identifier]: (node) => {
+          const identifier = node as ts.Identifier;
+          const candidates = pending.get(identifier.text);
+          if (!candidates || isImportBindingName(context, identifier) || isTypePosition(context, identifier)) return;
+          // Shorthand `{ x }` refers to the value binding, not the property it creates.
+          const symbol = tsm.isShorthandPropertyAssignment(identifier.parent)
+            ? checker.getShorthandAssignmentValueSymbol(identifier.parent)
+            : checker.getSymbolAtLocation(identifier);
+          for (const candidate of candidates) if (candidate.symbol && candidate.symbol === symbol) used.add(candidate);
+        },
+      },
+      end() {
+        for (const { node, data } of sideEffects) context.report({ messageId: 'forbiddenImport', node, data });
+        for (const candidates of pending.values()) {
+          for (const candidate of candidates) {
+            if (used.has(candidate)) context.report({ messageId: 'forbiddenImport', node: candidate.binding.node, data: candidate.data });
+          }
+        }
+      },
+    };
   },
 };

@@ -1,7 +1,7 @@
 import type * as ts from 'typescript';
-import type { RunnerConfig } from '../config/schema.js';
-import type { RuleContext, RuleModule, RuleReport } from '../types.js';
-import { calleeNameText, calleeNode, callsOneOf, callsWithin, createGuardedCallTest } from './tool-runner-invariants/guarded-calls.js';
+import type { ResolvedConfig } from '../config/validate.js';
+import type { RuleContext, RuleFileContext, RuleModule } from '../types.js';
+import { calleeNameText, calleeNode, createGuardedCallTest } from './tool-runner-invariants/guarded-calls.js';
 
 type MessageId =
   | 'missingInputValidation'
@@ -17,16 +17,6 @@ type RunnerMethod = ts.MethodDeclaration | ts.PropertyDeclaration;
 
 function list(names: readonly string[]): string {
   return names.map((name) => `${name}()`).join(' or ');
-}
-
-function namedClasses(ctx: RuleContext, sourceFile: ts.SourceFile, name: string): ts.ClassLikeDeclaration[] {
-  const found: ts.ClassLikeDeclaration[] = [];
-  const visit = (node: ts.Node): void => {
-    if (ctx.ts.isClassLike(node) && node.name?.text === name) found.push(node);
-    ctx.ts.forEachChild(node, visit);
-  };
-  visit(sourceFile);
-  return found;
 }
 
 /** The runner method: a method with a body, or a field initialised with a function. */
@@ -52,37 +42,42 @@ function enclosingTries(ctx: RuleContext, node: ts.Node, stop: ts.Node): ts.TryS
   return tries;
 }
 
-function* checkGuardedCall(
-  ctx: RuleContext,
-  runner: RunnerConfig,
-  body: ts.Node,
-  call: ts.CallExpression,
-  label: string,
-): Generator<RuleReport<MessageId>> {
+/** A runner method found by the walk, with every call made in its body (nested functions too), in source order. */
+interface RunnerBody {
+  node: RunnerMethod;
+  body: ts.Node;
+  calls: ts.CallExpression[];
+}
+
+function within(node: ts.Node, root: ts.Node): boolean {
+  return node.pos >= root.pos && node.end <= root.end;
+}
+
+function checkGuardedCall(ctx: RuleFileContext<MessageId>, runner: ResolvedConfig['runner'], method: RunnerBody, call: ts.CallExpression, label: string): void {
   const node = calleeNode(ctx, call);
   const data = { runner: label, call: `${call.expression.getText()}()` };
-  const calls = callsWithin(ctx, body);
-  const named = (names: readonly string[]) => calls.filter((other) => names.includes(calleeNameText(ctx, other) ?? ''));
+  const named = (names: readonly string[], inside: ts.Node = method.body) =>
+    method.calls.filter((other) => within(other, inside) && names.includes(calleeNameText(ctx, other) ?? ''));
   // Source order stands for run order: a validator in the call's own arguments runs first, and
   // one wrapping the call (`validateOutput(await plugin.run(x))`) runs after it.
   const inArguments = (other: ts.CallExpression) => call.arguments.some((arg) => other.pos >= arg.pos && other.end <= arg.end);
   const validatesInput = named(runner.validateInput).some((other) => other.end <= call.getStart() || inArguments(other));
   const validatesOutput = named(runner.validateOutput).some((other) => other.getStart() >= call.end || (other.pos < call.pos && other.end >= call.end));
-  if (!validatesInput) yield { messageId: 'missingInputValidation', node, data: { ...data, names: list(runner.validateInput) } };
-  if (!validatesOutput) yield { messageId: 'missingOutputValidation', node, data: { ...data, names: list(runner.validateOutput) } };
+  if (!validatesInput) ctx.report({ messageId: 'missingInputValidation', node, data: { ...data, names: list(runner.validateInput) } });
+  if (!validatesOutput) ctx.report({ messageId: 'missingOutputValidation', node, data: { ...data, names: list(runner.validateOutput) } });
 
-  const tries = enclosingTries(ctx, call, body);
+  const tries = enclosingTries(ctx, call, method.body);
   if (tries.length === 0) {
-    yield { messageId: 'notInTry', node, data: { ...data, envelope: list(runner.errorEnvelope), metrics: list(runner.recordMetrics) } };
+    ctx.report({ messageId: 'notInTry', node, data: { ...data, envelope: list(runner.errorEnvelope), metrics: list(runner.recordMetrics) } });
     return;
   }
   // Nested trys are equivalent to one (`try { try { run } catch {…} } finally {…}`): any
   // enclosing try may hold the catch, and any may hold the finally.
-  if (!tries.some((t) => t.catchClause && callsOneOf(ctx, t.catchClause.block, runner.errorEnvelope))) {
-    yield { messageId: 'missingErrorEnvelope', node, data: { ...data, names: list(runner.errorEnvelope) } };
+  if (!tries.some((t) => t.catchClause && named(runner.errorEnvelope, t.catchClause.block).length > 0)) {
+    ctx.report({ messageId: 'missingErrorEnvelope', node, data: { ...data, names: list(runner.errorEnvelope) } });
   }
-  if (!tries.some((t) => t.finallyBlock && callsOneOf(ctx, t.finallyBlock, runner.recordMetrics))) {
-    yield { messageId: 'missingFinallyMetrics', node, data: { ...data, names: list(runner.recordMetrics) } };
+  if (!tries.some((t) => t.finallyBlock && named(runner.recordMetrics, t.finallyBlock).length > 0)) {
+    ctx.report({ messageId: 'missingFinallyMetrics', node, data: { ...data, names: list(runner.recordMetrics) } });
   }
 }
 
@@ -107,30 +102,48 @@ export const toolRunnerInvariants: RuleModule<MessageId> = {
         '{{runner}} never calls a guarded member ({{members}}): a runner that does not run is a misconfiguration. Fix `runner` or `guards` in the config.',
     },
   },
-  *check(ctx, sourceFile) {
-    const { runner } = ctx.config;
-    if (!ctx.matches(sourceFile.fileName, [runner.file])) return;
-    const guarded = createGuardedCallTest(ctx);
+  create(context) {
+    const { runner } = context.config;
+    if (!context.matches(context.sourceFile.fileName, [runner.file])) return undefined;
+    const guarded = createGuardedCallTest(context);
     // Without a guard on a method-like member there is no call to anchor the invariants to.
-    if (guarded.members.length === 0) return;
-    const classes = namedClasses(ctx, sourceFile, runner.class);
-    if (classes.length === 0) {
-      yield { messageId: 'runnerClassMissing', node: sourceFile.statements[0] ?? sourceFile, data: { file: runner.file, class: runner.class } };
-      return;
-    }
-    for (const cls of classes) {
-      const method = runnerMethod(ctx, cls, runner.method);
-      if (!method) {
-        yield { messageId: 'runnerMethodMissing', node: cls.name ?? cls, data: { class: runner.class, method: runner.method } };
-        continue;
-      }
-      const label = `${runner.class}.${runner.method}`;
-      const calls = callsWithin(ctx, method.body).filter(guarded.isGuarded);
-      if (calls.length === 0) {
-        yield { messageId: 'runnerNeverRuns', node: method.node.name, data: { runner: label, members: guarded.members.join(', ') } };
-        continue;
-      }
-      for (const call of calls) yield* checkGuardedCall(ctx, runner, method.body, call, label);
-    }
+    if (guarded.members.length === 0) return undefined;
+    const { ts: tsm } = context;
+    const label = `${runner.class}.${runner.method}`;
+    const methods: RunnerBody[] = [];
+    let classFound = false;
+    const onClass = (node: ts.Node) => {
+      const cls = node as ts.ClassLikeDeclaration;
+      if (cls.name?.text !== runner.class) return;
+      classFound = true;
+      const method = runnerMethod(context, cls, runner.method);
+      if (method) methods.push({ ...method, calls: [] });
+      else context.report({ messageId: 'runnerMethodMissing', node: cls.name ?? cls, data: { class: runner.class, method: runner.method } });
+    };
+    return {
+      enter: {
+        [tsm.SyntaxKind.ClassDeclaration]: onClass,
+        [tsm.SyntaxKind.ClassExpression]: onClass,
+        // Every call is recorded once, for the runner methods that hold it; nothing is walked twice.
+        [tsm.SyntaxKind.CallExpression]: (node) => {
+          for (const method of methods) if (within(node, method.body)) method.calls.push(node as ts.CallExpression);
+        },
+      },
+      end() {
+        if (!classFound) {
+          const first = context.sourceFile.statements[0] ?? context.sourceFile;
+          context.report({ messageId: 'runnerClassMissing', node: first, data: { file: runner.file, class: runner.class } });
+          return;
+        }
+        for (const method of methods) {
+          const calls = method.calls.filter(guarded.isGuarded);
+          if (calls.length === 0) {
+            context.report({ messageId: 'runnerNeverRuns', node: method.node.name, data: { runner: label, members: guarded.members.join(', ') } });
+            continue;
+          }
+          for (const call of calls) checkGuardedCall(context, runner, method, call, label);
+        }
+      },
+    };
   },
 };

@@ -1,7 +1,7 @@
 import type * as ts from 'typescript';
-import type { RuleContext, RuleModule, RuleReport } from '../types.js';
+import type { RuleContext, RuleModule } from '../types.js';
 import { lifecycleTypeOf, type LifecycleType } from './valid-lifecycle-states/lifecycle-type.js';
-import { constantValue, writeSlotsOf, writtenLeaves, type WriteSlot, type WrittenLeaf } from './valid-lifecycle-states/written-values.js';
+import { WRITE_SLOT_KINDS, constantValue, writeSlotsOf, writtenLeaves, type WriteSlot, type WrittenLeaf } from './valid-lifecycle-states/written-values.js';
 
 type MessageId = 'forbiddenState' | 'unknownState';
 
@@ -27,11 +27,11 @@ export const validLifecycleStates: RuleModule<MessageId> = {
       unknownState: '"{{value}}" is written as a {{type}}{{cast}}, but it is not a lifecycle state. Use one of: {{states}}.',
     },
   },
-  *check(ctx, sourceFile) {
+  create(ctx) {
     const { states, forbidden, type } = ctx.config.lifecycle;
     const verdict = (value: string): MessageId | undefined =>
       forbidden.includes(value) ? 'forbiddenState' : states.includes(value) ? undefined : 'unknownState';
-    const text = sourceFile.text;
+    const text = ctx.sourceFile.text;
     // Constants and enum members need the checker to read their value; only files that mention
     // the lifecycle type or a forbidden name can plausibly write a bad one.
     const constantsPlausible = text.includes(type.name) || forbidden.some((name) => text.includes(name));
@@ -45,10 +45,8 @@ export const validLifecycleStates: RuleModule<MessageId> = {
       return leaf.casts.length > 0 || !lifecycle.memberValues || lifecycle.memberValues.has(leaf.literal);
     };
 
-    const reports: RuleReport<MessageId>[] = [];
     const seen = new Set<ts.Node>();
-    const visit = (node: ts.Node): void => {
-      if (ctx.ts.isTypeNode(node)) return;
+    const onNode = (node: ts.Node): void => {
       for (const slot of writeSlotsOf(ctx, node)) {
         for (const leaf of writtenLeaves(ctx, slot.value)) {
           if (seen.has(leaf.node) || !candidate(leaf)) continue;
@@ -56,16 +54,14 @@ export const validLifecycleStates: RuleModule<MessageId> = {
           const messageId = value === undefined ? undefined : verdict(value);
           if (!messageId || !writesLifecycle(ctx, lifecycle, slot, leaf)) continue;
           seen.add(leaf.node);
-          reports.push({
+          ctx.report({
             messageId,
             node: leaf.node,
             data: { value: value!, type: type.name, states: states.join(', '), cast: leaf.casts.length > 0 ? ' (through a cast)' : '' },
           });
         }
       }
-      ctx.ts.forEachChild(node, visit);
     };
-    visit(sourceFile);
-    yield* reports;
+    return { enter: Object.fromEntries(WRITE_SLOT_KINDS.map((name) => [ctx.ts.SyntaxKind[name], onNode])) };
   },
 };

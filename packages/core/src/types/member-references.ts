@@ -1,6 +1,7 @@
 import type * as ts from 'typescript';
-import type { RuleContext, TypeScriptModule } from '../types.js';
-import { builtinCallee, isMutatedThrough, memberUse, skipWrappersDown, skipWrappersUp, type MemberUse } from './member-use.js';
+import type { RuleContext, RuleListeners, TypeScriptModule } from '../types.js';
+import { builtinCallee, skipWrappersDown, skipWrappersUp } from '../ast/index.js';
+import { isMutatedThrough, memberUse, type MemberUse } from './member-use.js';
 
 /** A place in the code that may read or write a member by one of the wanted names. */
 export interface MemberReference {
@@ -96,25 +97,28 @@ const isSelf = (tsm: TypeScriptModule, receiver: ts.Expression): boolean =>
   receiver.kind === tsm.SyntaxKind.ThisKeyword || receiver.kind === tsm.SyntaxKind.SuperKeyword;
 
 /**
- * Every place in `sourceFile` that may use a member named in `wanted`, found by syntax alone:
+ * Listeners that find every place that may use a member named in `wanted`, by syntax alone:
  * property and element accesses (literal keys, or keys whose type is a literal), destructuring
  * in declarations, parameters, assignments and for…of, `Reflect.get/set/defineProperty/…` and
- * `Object.assign/defineProperty/defineProperties` writes. Type positions are never entered and
- * the checker is asked only for non-literal keys; receiver types are computed on demand.
+ * `Object.assign/defineProperty/defineProperties` writes. The analyzer's walk never enters type
+ * positions; the checker is asked only for non-literal keys, and receiver types on demand.
  */
-export function findMemberReferences(ctx: RuleContext, sourceFile: ts.SourceFile, wanted: ReadonlySet<string>): MemberReference[] {
+export function memberReferenceListeners(
+  ctx: RuleContext,
+  wanted: ReadonlySet<string>,
+  onReference: (reference: MemberReference) => void,
+): NonNullable<RuleListeners['enter']> {
   const { ts: tsm, checker } = ctx;
-  const found: MemberReference[] = [];
   const typeAt = (node: ts.Node) => lazy(() => checker.getTypeAtLocation(node));
   const add = (node: ts.Node, names: readonly string[], use: MemberUse, mutated: boolean, receiverType: () => ts.Type | undefined) => {
-    if (names.length > 0) found.push({ node, names: () => names, namesFromText: true, use, mutated, receiverType });
+    if (names.length > 0) onReference({ node, names: () => names, namesFromText: true, use, mutated, receiverType });
   };
   // A key that is not a literal: its names come from the checker, and only once the receiver
   // turned out to be worth it (most computed keys index arrays and records).
   const addKeyed = (key: ts.Expression, use: MemberUse, mutated: boolean, receiverType: () => ts.Type | undefined) => {
     if (tsm.isStringLiteralLike(key)) add(key, wanted.has(key.text) ? [key.text] : [], use, mutated, receiverType);
     else if (!tsm.isNumericLiteral(key) && !tsm.isPrefixUnaryExpression(key)) {
-      found.push({ node: key, names: lazy(() => keyNames(ctx, key, wanted)), namesFromText: false, use, mutated, receiverType });
+      onReference({ node: key, names: lazy(() => keyNames(ctx, key, wanted)), namesFromText: false, use, mutated, receiverType });
     }
   };
   const addProperty = (name: ts.PropertyName, use: MemberUse, mutated: boolean, receiverType: () => ts.Type | undefined) => {
@@ -164,49 +168,33 @@ export function findMemberReferences(ctx: RuleContext, sourceFile: ts.SourceFile
   };
 
   const kind = tsm.SyntaxKind;
-  // A switch on kinds: this runs for every node of every file that passed the text prefilter.
-  const visit = (node: ts.Node): void => {
-    switch (node.kind) {
-      case kind.PropertyAccessExpression: {
-        const access = node as ts.PropertyAccessExpression;
-        if (wanted.has(access.name.text) && !isSelf(tsm, access.expression)) {
-          add(access.name, [access.name.text], memberUse(tsm, access), isMutatedThrough(tsm, access), typeAt(access.expression));
-        }
-        break;
+  return {
+    [kind.PropertyAccessExpression]: (node: ts.Node) => {
+      const access = node as ts.PropertyAccessExpression;
+      if (wanted.has(access.name.text) && !isSelf(tsm, access.expression)) {
+        add(access.name, [access.name.text], memberUse(tsm, access), isMutatedThrough(tsm, access), typeAt(access.expression));
       }
-      case kind.ElementAccessExpression: {
-        const access = node as ts.ElementAccessExpression;
-        if (!isSelf(tsm, access.expression)) {
-          addKeyed(access.argumentExpression, memberUse(tsm, access), isMutatedThrough(tsm, access), typeAt(access.expression));
-        }
-        break;
+    },
+    [kind.ElementAccessExpression]: (node: ts.Node) => {
+      const access = node as ts.ElementAccessExpression;
+      if (!isSelf(tsm, access.expression)) {
+        addKeyed(access.argumentExpression, memberUse(tsm, access), isMutatedThrough(tsm, access), typeAt(access.expression));
       }
-      case kind.BindingElement: {
-        const element = node as ts.BindingElement;
-        if (tsm.isObjectBindingPattern(element.parent) && !element.dotDotDotToken) {
-          const property = element.propertyName ?? (tsm.isIdentifier(element.name) ? element.name : undefined);
-          if (property) addProperty(property, 'reference', false, typeAt(element.parent));
-        }
-        break;
+    },
+    [kind.BindingElement]: (node: ts.Node) => {
+      const element = node as ts.BindingElement;
+      if (tsm.isObjectBindingPattern(element.parent) && !element.dotDotDotToken) {
+        const property = element.propertyName ?? (tsm.isIdentifier(element.name) ? element.name : undefined);
+        if (property) addProperty(property, 'reference', false, typeAt(element.parent));
       }
-      case kind.ObjectLiteralExpression: {
-        const literal = node as ts.ObjectLiteralExpression;
-        for (const member of literal.properties) visitObjectLiteralMember(member, literal);
-        break;
-      }
-      case kind.CallExpression: {
-        const callee = builtinCallee(tsm, node as ts.CallExpression);
-        if (callee) visitBuiltinCall(node as ts.CallExpression, callee);
-        break;
-      }
-      case kind.InterfaceDeclaration:
-      case kind.TypeAliasDeclaration:
-        return; // type positions never use a member's value
-      default:
-        if (node.kind >= kind.FirstTypeNode && node.kind <= kind.LastTypeNode) return;
-    }
-    tsm.forEachChild(node, visit);
+    },
+    [kind.ObjectLiteralExpression]: (node: ts.Node) => {
+      const literal = node as ts.ObjectLiteralExpression;
+      for (const member of literal.properties) visitObjectLiteralMember(member, literal);
+    },
+    [kind.CallExpression]: (node: ts.Node) => {
+      const callee = builtinCallee(tsm, node as ts.CallExpression);
+      if (callee) visitBuiltinCall(node as ts.CallExpression, callee);
+    },
   };
-  visit(sourceFile);
-  return found;
 }

@@ -1,4 +1,5 @@
 import type * as ts from 'typescript';
+import { builtinCallee, invokingCall, skipWrappersUp } from '../ast/index.js';
 import type { TypeScriptModule } from '../types.js';
 
 /**
@@ -13,53 +14,11 @@ const MUTATING_BUILTINS: Readonly<Record<string, ReadonlySet<string>>> = {
   Reflect: new Set(['set', 'defineProperty', 'deleteProperty']),
 };
 
-/**
- * `Object.assign`-style callee name (`"Object.assign"`) of a call, or undefined. The global is
- * recognised by its name: shadowing `Object` or `Reflect` is not worth a symbol lookup per call.
- */
-export function builtinCallee(tsm: TypeScriptModule, call: ts.CallExpression): string | undefined {
-  const callee = skipWrappersDown(tsm, call.expression);
-  if (!tsm.isPropertyAccessExpression(callee) || !tsm.isIdentifier(callee.expression)) return undefined;
-  const owner = callee.expression.text;
-  if (owner !== 'Object' && owner !== 'Reflect') return undefined;
-  return `${owner}.${callee.name.text}`;
-}
-
 /** True for `Object.assign`, `Object.defineProperty`, `Reflect.set`, … */
 export function isMutatingBuiltin(name: string | undefined): boolean {
   if (name === undefined) return false;
   const [owner = '', method = ''] = name.split('.');
   return MUTATING_BUILTINS[owner]?.has(method) ?? false;
-}
-
-/** `node` without the parentheses, `!`, `as` and `satisfies` around it. */
-export function skipWrappersDown(tsm: TypeScriptModule, node: ts.Expression): ts.Expression {
-  let current = node;
-  while (
-    tsm.isParenthesizedExpression(current) ||
-    tsm.isNonNullExpression(current) ||
-    tsm.isAsExpression(current) ||
-    tsm.isSatisfiesExpression(current) ||
-    tsm.isTypeAssertionExpression(current)
-  ) {
-    current = current.expression;
-  }
-  return current;
-}
-
-/** The outermost node that is `node` behind parentheses, `!`, `as` and `satisfies`. */
-export function skipWrappersUp(tsm: TypeScriptModule, node: ts.Expression): ts.Expression {
-  let current = node;
-  while (
-    tsm.isParenthesizedExpression(current.parent) ||
-    tsm.isNonNullExpression(current.parent) ||
-    tsm.isAsExpression(current.parent) ||
-    tsm.isSatisfiesExpression(current.parent) ||
-    tsm.isTypeAssertionExpression(current.parent)
-  ) {
-    current = current.parent;
-  }
-  return current;
 }
 
 function isAssignmentOperator(tsm: TypeScriptModule, kind: ts.SyntaxKind): boolean {
@@ -116,19 +75,8 @@ function isTestPosition(tsm: TypeScriptModule, expression: ts.Expression): boole
 /** How the member read by `access` (a property or element access) is used. */
 export function memberUse(tsm: TypeScriptModule, access: ts.Expression): MemberUse {
   const outer = skipWrappersUp(tsm, access);
-  const parent = outer.parent;
-  if (tsm.isCallExpression(parent) && parent.expression === outer) return 'call';
-  // `p.run.call(p)`, `p.run.apply(p, args)`: a call with an explicit `this`.
-  if (
-    tsm.isPropertyAccessExpression(parent) &&
-    parent.expression === outer &&
-    (parent.name.text === 'call' || parent.name.text === 'apply') &&
-    tsm.isCallExpression(parent.parent) &&
-    parent.parent.expression === parent
-  ) {
-    return 'call';
-  }
-  if (tsm.isCallExpression(parent) && parent.arguments[0] === outer && builtinCallee(tsm, parent) === 'Reflect.apply') return 'call';
+  // Called directly, through `.call`/`.apply`, a bound copy called at once, or `Reflect.apply`.
+  if (invokingCall(tsm, outer)) return 'call';
   if (isMutated(tsm, outer)) return 'write';
   if (isTestPosition(tsm, outer)) return 'test';
   return 'reference';

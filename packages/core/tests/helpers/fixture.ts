@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import ts from 'typescript';
-import { analyzeSourceFile, createRuleContext, loadConfig, type Finding } from '../../src/index.js';
+import { createAnalyzer, type Finding } from '../../src/index.js';
 
 /** Repository root, for locating `fixtures/`. */
 export const repoRoot = path.resolve(import.meta.dirname, '../../../..');
@@ -16,17 +16,21 @@ export function listFixtureProjects(): string[] {
     .sort();
 }
 
-/** Builds the fixture's program with plain TypeScript and runs every enabled rule on its files. */
+/** Builds the fixture's program with plain TypeScript and runs every enabled rule on its files through the core's analyzer. */
 export function analyzeFixture(projectDir: string): Finding[] {
   const configPath = path.join(projectDir, 'tsconfig.json');
   const read = ts.readConfigFile(configPath, ts.sys.readFile);
   if (read.error) throw new Error(ts.flattenDiagnosticMessageText(read.error.messageText, '\n'));
   const parsed = ts.parseJsonConfigFileContent(read.config, ts.sys, projectDir, undefined, configPath);
   const program = ts.createProgram({ rootNames: parsed.fileNames, options: parsed.options, projectReferences: parsed.projectReferences ?? [] });
-  const ctx = createRuleContext(ts, program, loadConfig({ startDir: projectDir }));
+  // The analyzer picks each file's config (the nearest above it), as both front ends do.
+  const analyzer = createAnalyzer({ ts, program, cwd: projectDir });
   return parsed.fileNames.flatMap((fileName) => {
     const sourceFile = program.getSourceFile(fileName);
-    return sourceFile ? analyzeSourceFile(ctx, sourceFile) : [];
+    if (!sourceFile) return [];
+    const analysis = analyzer.analyzeFile(sourceFile);
+    if ('error' in analysis) throw analysis.error;
+    return analysis.findings;
   });
 }
 

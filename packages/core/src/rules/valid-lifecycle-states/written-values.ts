@@ -17,6 +17,12 @@ export interface WriteSlot {
   target: ts.Expression | undefined;
 }
 
+/** The syntax kinds that can open a write slot (see {@link writeSlotsOf}); the walk dispatches only these. */
+export const WRITE_SLOT_KINDS = [
+  'BinaryExpression', 'VariableDeclaration', 'PropertyDeclaration', 'Parameter', 'BindingElement', 'PropertyAssignment',
+  'ShorthandPropertyAssignment', 'ReturnStatement', 'ArrowFunction', 'CallExpression', 'NewExpression', 'ArrayLiteralExpression',
+] as const;
+
 /**
  * The write slot `node` opens, if any: assignments (compound too), initialisers of variables,
  * properties, parameters and binding elements, object-literal properties, returns, arrow bodies,

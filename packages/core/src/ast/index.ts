@@ -1,0 +1,3 @@
+export { builtinCallee, callTarget, invokingCall, type CallForm, type CallTarget } from './callee.js';
+export { memberNameNode, propertyNameText, staticMemberName } from './member-name.js';
+export { isTransparentWrapper, skipWrappersDown, skipWrappersUp } from './wrappers.js';
