@@ -21,8 +21,14 @@ export interface ScanOptions {
   outputFile?: string | undefined;
   /** Colour the text report; undefined means "when stdout is a terminal". */
   color?: boolean | undefined;
-  /** Report only findings in files changed since this git ref (the analysis stays whole-program). */
+  /** `--changed-since <ref>`: report files changed since the git ref and files whose closure changed. */
   changedSince?: string | undefined;
+  /** `--cache`: reuse findings whose inputs did not change (src/cache/). */
+  cache?: boolean | undefined;
+  /** `--cache-location`: cache file, or directory to hold it. */
+  cacheLocation?: string | undefined;
+  /** `--watch`: keep running and re-report on every change (src/watch.ts). */
+  watch?: boolean | undefined;
 }
 
 /** What `init` needs. */
@@ -54,7 +60,10 @@ const OPTIONS: readonly OptionSpec[] = [
   { long: 'max-warnings', value: '<n>', help: ['exit 1 when more than n warnings are found'] },
   { long: 'color', help: ['colour the text report (default: only when stdout is a terminal and NO_COLOR is unset)'] },
   { long: 'no-color', help: ['never colour the report'] },
-  { long: 'changed-since', value: '<git-ref>', help: ['report only findings in files changed since <git-ref> (committed, staged, unstaged', 'or untracked); the whole program is still analysed'] },
+  { long: 'changed-since', value: '<git-ref>', help: ['report only files changed since <git-ref> (committed, staged, unstaged or untracked)', 'and files depending on them; with --cache, only those are analysed'] },
+  { long: 'cache', help: ['re-analyse only files whose inputs changed (their dependency closure, config, options)'] },
+  { long: 'cache-location', value: '<path>', help: ['cache file or directory (default: node_modules/.cache/execution-governance/)'] },
+  { long: 'watch', short: 'w', help: ['keep running; re-report what changed on every file or config edit'] },
   { long: 'baseline', short: 'b', value: '<file>', help: ['report only findings this baseline does not record (adopting on a large codebase)'] },
   { long: 'update-baseline', help: ['write every current finding to the --baseline file and exit 0'] },
   { long: 'print-config', value: '<file>', help: ['print the resolved config that applies to <file> as JSON and exit'] },
@@ -113,6 +122,23 @@ function projects(values: ParsedValues): string[] {
   return Array.isArray(given) ? given : [];
 }
 
+/** The options of src/cache/, src/watch.ts and src/changed-files.ts, checked. */
+function incrementalOptions(values: ParsedValues): Pick<ScanOptions, 'cache' | 'cacheLocation' | 'watch' | 'changedSince'> {
+  const changedSince = stringOption(values, 'changed-since');
+  const cacheLocation = stringOption(values, 'cache-location');
+  if (cacheLocation !== undefined && !values.cache) throw usageError('--cache-location needs --cache', 'add --cache to use a cache at that location');
+  if (values.watch && (changedSince !== undefined || values['update-baseline'])) {
+    throw usageError('--watch cannot be combined with --changed-since or --update-baseline', 'run the scan without --watch for those');
+  }
+  // Only the options given, so a plain scan's options stay what they were.
+  return {
+    ...(values.cache ? { cache: true } : {}),
+    ...(cacheLocation !== undefined ? { cacheLocation } : {}),
+    ...(values.watch ? { watch: true } : {}),
+    ...(changedSince !== undefined ? { changedSince } : {}),
+  };
+}
+
 function rejectFor(command: string, values: ParsedValues, allowed: readonly string[]): void {
   const extra = Object.keys(values).filter((name) => !allowed.includes(name));
   if (extra.length > 0) throw usageError(`${extra.map((name) => `--${name}`).join(', ')} cannot be used with ${command}`);
@@ -154,7 +180,7 @@ export function parseCommandLine(argv: readonly string[]): Command {
       quiet: values.quiet === true,
       outputFile: stringOption(values, 'output-file'),
       color: values.color ? true : values['no-color'] ? false : undefined,
-      changedSince: stringOption(values, 'changed-since'),
+      ...incrementalOptions(values),
     },
   };
 }

@@ -16,8 +16,6 @@ export type ParsedValues = Record<string, string | string[] | boolean>;
 
 /** Options users of ESLint-family tools try that we do not have, each with what to do instead. */
 const NOT_SUPPORTED: Readonly<Record<string, string>> = {
-  cache: 'there is no cache: every scan type-checks the whole program; limit the report with paths or --changed-since',
-  watch: 'there is no watch mode: run the ESLint plugin in your editor for feedback as you type',
   fix: 'findings are not auto-fixable: each rule doc says how to fix them by hand',
 };
 

@@ -1,42 +1,47 @@
 import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { KnownError } from './errors.js';
+import type { ChangedFiles } from './cache/change-scope.js';
+import { UsageError } from './errors.js';
 
 function git(args: readonly string[], cwd: string): string {
-  return execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 256 * 1024 * 1024 });
-}
-
-function gitFailure(error: unknown): string {
-  const stderr = (error as { stderr?: unknown }).stderr;
-  const text = typeof stderr === 'string' && stderr.trim() !== '' ? stderr.trim() : (error as Error).message;
-  return text.split('\n')[0] ?? text;
+  return execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
 }
 
 /**
- * Absolute paths of the files changed since `ref`, the way a pull request sees them: everything
- * that differs between the merge base of `ref` and HEAD and the working tree (committed, staged
- * or not), plus untracked files that are not ignored. Deleted files are listed too; they simply
- * hold no findings.
+ * Files changed since `ref` (absolute paths): committed since the branch left it (merge base, as
+ * a pull request sees it), staged, unstaged, deleted and untracked (not ignored) files.
+ * Renames count as a deletion plus an addition, so both paths are in the set.
  */
-export function changedFilesSince(ref: string, cwd: string): string[] {
-  let root: string;
+export function changedSince(ref: string, cwd: string): ChangedFiles {
+  let top: string;
   try {
-    root = git(['rev-parse', '--show-toplevel'], cwd).trim();
-  } catch (error) {
-    throw new KnownError(`--changed-since needs a git work tree: ${gitFailure(error)}`, 'run the scanner inside the repository, or drop --changed-since');
+    top = git(['rev-parse', '--show-toplevel'], cwd).trim();
+  } catch {
+    throw new UsageError(`--changed-since needs a git work tree, and ${cwd} is not in one`, 'run the scan inside the repository, or drop --changed-since');
   }
   let base: string;
   try {
     base = git(['merge-base', ref, 'HEAD'], cwd).trim();
-  } catch (error) {
-    throw new KnownError(
-      `--changed-since ${ref}: git cannot find that ref or a common ancestor with HEAD (${gitFailure(error)})`,
-      'give a branch, tag or commit that exists locally (in CI, fetch it first, e.g. `git fetch origin main` and use origin/main)',
-    );
+  } catch {
+    try {
+      base = git(['rev-parse', '--verify', `${ref}^{commit}`], cwd).trim();
+    } catch {
+      throw new UsageError(`--changed-since: git does not know the ref "${ref}"`, 'pass a branch, tag or commit that exists here (in CI, fetch it first: git fetch origin main)');
+    }
   }
   const listed = [
-    ...git(['diff', '--name-only', '-z', '--no-renames', base], root).split('\0'),
-    ...git(['ls-files', '--others', '--exclude-standard', '-z'], root).split('\0'),
+    ...git(['diff', '--name-only', '--no-renames', '-z', base], cwd).split('\0'),
+    ...git(['ls-files', '--others', '--exclude-standard', '-z'], top).split('\0'),
   ];
-  return [...new Set(listed.filter((name) => name !== '').map((name) => path.resolve(root, name)))];
+  // git prints paths from the top of the work tree, as the real path; programs name files by the path given.
+  const realTop = fs.realpathSync(top);
+  const files = new Set<string>();
+  for (const entry of listed) {
+    if (entry === '') continue;
+    files.add(path.join(realTop, entry));
+    const viaCwd = path.join(path.resolve(cwd), path.relative(fs.realpathSync(cwd), path.join(realTop, entry)));
+    files.add(viaCwd);
+  }
+  return { ref, files };
 }

@@ -3,8 +3,8 @@ import * as path from 'node:path';
 import { loadConfig } from '@execgov/core';
 import { parseCommandLine, usage, type Command, type ScanOptions } from './args.js';
 import { applyBaseline, readBaseline, renderBaseline } from './baseline.js';
-import { changedFilesSince } from './changed-files.js';
 import { formatKnownError, isKnownError } from './errors.js';
+import { scanIncrementally } from './incremental.js';
 import { runInit } from './init/index.js';
 import { planProjects } from './load-projects.js';
 import { writeUserFile } from './output-file.js';
@@ -12,6 +12,7 @@ import { printConfig } from './print-config.js';
 import { escapeControl, reporters } from './reporters/index.js';
 import { summarize, type ScanResult } from './result.js';
 import { scan } from './scan.js';
+import { watch } from './watch.js';
 
 /** Where run() writes and what it treats as the working directory; injectable for tests. */
 export interface RunIO {
@@ -40,17 +41,21 @@ function reportedPaths(options: ScanOptions, cwd: string, note: (line: string) =
   });
   const paths = given.map((p) => path.resolve(cwd, p));
   if (options.paths.length > 0 && paths.length === 0) note('note: none of the given paths exist; nothing is reported');
-  if (options.changedSince === undefined) return options.paths.length > 0 ? paths : undefined;
-  const changed = changedFilesSince(options.changedSince, cwd);
-  const under = (file: string) => paths.some((p) => file === p || file.startsWith(p.endsWith(path.sep) ? p : p + path.sep));
-  return options.paths.length > 0 ? changed.filter(under) : changed;
+  return options.paths.length > 0 ? paths : undefined;
 }
 
 /** Runs one scan with already-parsed options and returns its result (throws known errors). */
-export function scanWithOptions(options: ScanOptions, cwd: string, note: (line: string) => void = () => {}): ScanResult {
+export function scanWithOptions(options: ScanOptions, cwd: string, io: Pick<RunIO, 'stderr'> = { stderr: { write: () => true } }): ScanResult {
+  const note = (line: string) => io.stderr.write(`${line}\n`);
+  const paths = reportedPaths(options, cwd, note);
+  // --cache and --changed-since go through the incremental scan (src/incremental.ts); a list of
+  // paths that all vanished reports nothing, which only the plain scan can say.
+  if ((options.cache || options.changedSince !== undefined) && !(paths && paths.length === 0)) {
+    return scanIncrementally(options, { cwd, version: scannerVersion(), paths: paths ?? [], stderr: io.stderr });
+  }
   const config = loadConfig({ startDir: cwd, configFile: options.configFile });
   const plans = planProjects(options.projects, cwd);
-  return scan({ cwd, config, configFile: options.configFile, plans, paths: reportedPaths(options, cwd, note), version: scannerVersion() });
+  return scan({ cwd, config, configFile: options.configFile, plans, paths, version: scannerVersion() });
 }
 
 function toCommand(input: readonly string[] | ScanOptions): Command {
@@ -72,7 +77,10 @@ function errorsOnly(result: ScanResult): ScanResult {
 
 function runScan(options: ScanOptions, cwd: string, io: RunIO): ExitCode {
   const note = (line: string) => io.stderr.write(`${line}\n`);
-  const scanned = scanWithOptions(options, cwd, note);
+  if (options.watch) {
+    return watch(options, { cwd, version: scannerVersion(), paths: reportedPaths(options, cwd, note) ?? [], stdout: io.stdout, stderr: io.stderr });
+  }
+  const scanned = scanWithOptions(options, cwd, io);
   if (options.baseline !== undefined && options.updateBaseline) {
     writeUserFile(path.resolve(cwd, options.baseline), renderBaseline(scanned), 'baseline', options.baseline);
     io.stdout.write(`Baseline ${escapeControl(options.baseline)} now records ${scanned.findings.length} finding(s); later scans report only new ones.\n`);
