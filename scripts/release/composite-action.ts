@@ -77,9 +77,21 @@ export function runCompositeAction(actionDir: string, inputs: Record<string, str
     }
     const outputFile = path.join(temp, `output-${run.logs.length}`);
     fs.writeFileSync(outputFile, '');
-    const env = { ...process.env, ...Object.fromEntries(Object.entries(step.env ?? {}).map(([k, v]) => [k, expand(v)])), GITHUB_OUTPUT: outputFile, RUNNER_TEMP: temp, NO_COLOR: '1' };
+    const env = {
+      ...process.env,
+      ...Object.fromEntries(Object.entries(step.env ?? {}).map(([k, v]) => [k, expand(v)])),
+      GITHUB_OUTPUT: outputFile,
+      RUNNER_TEMP: temp,
+      NO_COLOR: '1',
+    };
     try {
-      run.logs.push(execFileSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', expand(step.run ?? '')], { cwd: path.resolve(cwd, expand(step['working-directory'] ?? '.')), env, encoding: 'utf8' }));
+      run.logs.push(
+        execFileSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', expand(step.run ?? '')], {
+          cwd: path.resolve(cwd, expand(step['working-directory'] ?? '.')),
+          env,
+          encoding: 'utf8',
+        }),
+      );
       run.status = 0;
     } catch (error) {
       run.logs.push(String((error as { stdout?: string }).stdout ?? ''));

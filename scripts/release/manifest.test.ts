@@ -28,7 +28,13 @@ describe('publishedManifest', () => {
       catalog,
       workspace,
     );
-    expect(published.dependencies).toEqual({ '@execgov/core': '^0.4.0', typescript: '^6.0.3', zod: '^4.6.7', '@typescript-eslint/utils': '^8.72.0', other: '^2.0.0' });
+    expect(published.dependencies).toEqual({
+      '@execgov/core': '^0.4.0',
+      typescript: '^6.0.3',
+      zod: '^4.6.7',
+      '@typescript-eslint/utils': '^8.72.0',
+      other: '^2.0.0',
+    });
     expect(published.peerDependencies).toEqual({ eslint: '^9.0.0 || ^10.0.0' });
     expect(published.devDependencies).toBeUndefined();
     expect(published.scripts).toBeUndefined();
@@ -50,7 +56,8 @@ describe('publishedManifest', () => {
 
 describe('parseCatalog', () => {
   it('reads the flat catalog block of pnpm-workspace.yaml, quoted names included', () => {
-    const yaml = 'packages:\n  - packages/*\n\n# note\ncatalog:\n  typescript: 6.0.3\n  "@types/node": ^20.19.0\n  zod: "4.6.7"\n\nonlyBuiltDependencies:\n  - esbuild\n';
+    const yaml =
+      'packages:\n  - packages/*\n\n# note\ncatalog:\n  typescript: 6.0.3\n  "@types/node": ^20.19.0\n  zod: "4.6.7"\n\nonlyBuiltDependencies:\n  - esbuild\n';
     expect(parseCatalog(yaml)).toEqual({ typescript: '6.0.3', '@types/node': '^20.19.0', zod: '4.6.7' });
   });
 });

@@ -52,11 +52,7 @@ function resolveAll(
 }
 
 /** The published manifest; throws when a required field is missing or a protocol survives. */
-export function publishedManifest(
-  manifest: Manifest,
-  catalog: Readonly<Record<string, string>>,
-  workspaceVersions: ReadonlyMap<string, string>,
-): Manifest {
+export function publishedManifest(manifest: Manifest, catalog: Readonly<Record<string, string>>, workspaceVersions: ReadonlyMap<string, string>): Manifest {
   for (const field of REQUIRED_FIELDS) {
     if (manifest[field] === undefined) throw new Error(`${manifest.name}: package.json has no "${field}"; every published package needs it`);
   }

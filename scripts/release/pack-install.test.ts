@@ -74,7 +74,10 @@ describe('the packed tarballs', () => {
     expect([...packed.keys()].sort()).toEqual(['@execgov/core', '@execgov/scanner', 'eslint-plugin-execution-governance']);
     for (const pkg of packed.values()) {
       expect(pkg.files, pkg.name).toEqual(expect.arrayContaining(['README.md', 'LICENSE', 'package.json']));
-      expect(pkg.files.filter((file) => /tsbuildinfo|\.map$|^src\/|^tests\//.test(file)), pkg.name).toEqual([]);
+      expect(
+        pkg.files.filter((file) => /tsbuildinfo|\.map$|^src\/|^tests\//.test(file)),
+        pkg.name,
+      ).toEqual([]);
     }
   });
 
@@ -118,7 +121,9 @@ describe('installed with npm beside TypeScript 7 (the ESLint plugin through the 
     expect(stderr).toBe('');
     expect(status).toBe(1);
     const results = JSON.parse(stdout) as { filePath: string; messages: { line: number; ruleId: string | null }[] }[];
-    const found = results.flatMap((r) => r.messages.map((m) => `${path.relative(dir, r.filePath)}:${m.line} ${String(m.ruleId).replace(/^execution-governance\//, '')}`)).sort();
+    const found = results
+      .flatMap((r) => r.messages.map((m) => `${path.relative(dir, r.filePath)}:${m.line} ${String(m.ruleId).replace(/^execution-governance\//, '')}`))
+      .sort();
     expect(found).toEqual(scannerFindings(dir));
   });
 
@@ -129,7 +134,11 @@ describe('installed with npm beside TypeScript 7 (the ESLint plugin through the 
     expect(action.status).toBe(1);
     const sarifFile = action.outputs.scan?.['sarif-file'] as string;
     const sarif = readJson<{ runs: { results: { ruleId: string }[] }[] }>(sarifFile);
-    expect(sarif.runs[0]?.results.map((r) => r.ruleId).sort()).toEqual(scannerFindings(dir).map((key) => key.split(' ')[1]).sort());
+    expect(sarif.runs[0]?.results.map((r) => r.ruleId).sort()).toEqual(
+      scannerFindings(dir)
+        .map((key) => key.split(' ')[1])
+        .sort(),
+    );
     expect(action.logs.join('')).toMatch(/^::error file=src\/web\/export-route\.ts,line=1,/m);
     expect(action.uses).toEqual([{ uses: 'github/codeql-action/upload-sarif@v3', with: { sarif_file: sarifFile, category: 'execution-governance' } }]);
     const lenient = runCompositeAction(REPO_ROOT, { 'fail-on-findings': 'false', 'upload-sarif': 'false', args: '--quiet' }, dir, temp);
@@ -138,7 +147,11 @@ describe('installed with npm beside TypeScript 7 (the ESLint plugin through the 
   });
 
   it('the pre-commit hook reports only the files being committed', () => {
-    const [hook] = parse(fs.readFileSync(path.join(REPO_ROOT, '.pre-commit-hooks.yaml'), 'utf8')) as { entry: string; files: string; pass_filenames: boolean }[];
+    const [hook] = parse(fs.readFileSync(path.join(REPO_ROOT, '.pre-commit-hooks.yaml'), 'utf8')) as {
+      entry: string;
+      files: string;
+      pass_filenames: boolean;
+    }[];
     expect(hook?.pass_filenames).toBe(true);
     const staged = ['src/web/export-route.ts', 'README.md'].filter((file) => new RegExp(hook?.files as string).test(file));
     const [command, ...args] = (hook?.entry as string).split(' ');
@@ -156,7 +169,7 @@ describe('installed with npm beside TypeScript 7 (the ESLint plugin through the 
   });
 });
 
-describe('installed with npm where the project\'s own typescript is 7', () => {
+describe("installed with npm where the project's own typescript is 7", () => {
   let dir: string;
   beforeAll(() => {
     dir = installProject('typescript-7', {

@@ -72,9 +72,18 @@ export function packAll({ root = REPO_ROOT, outDir = DEFAULT_OUT_DIR }: { root?:
       .map(({ dir, manifest }) => {
         if (!fs.existsSync(path.join(dir, 'dist'))) throw new Error(`${manifest.name}: no dist/; run \`pnpm build\` first`);
         const staged = stage(dir, publishedManifest(manifest, catalog, versions), root, stagingRoot);
-        const output = execFileSync('npm', ['pack', '--json', '--pack-destination', outDir], { cwd: staged, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+        const output = execFileSync('npm', ['pack', '--json', '--pack-destination', outDir], {
+          cwd: staged,
+          encoding: 'utf8',
+          stdio: ['ignore', 'pipe', 'pipe'],
+        });
         const [info] = JSON.parse(output) as [{ filename: string; files: { path: string }[] }];
-        const packed = { name: manifest.name, version: manifest.version, tarball: path.join(outDir, info.filename), files: info.files.map((f) => f.path).sort() };
+        const packed = {
+          name: manifest.name,
+          version: manifest.version,
+          tarball: path.join(outDir, info.filename),
+          files: info.files.map((f) => f.path).sort(),
+        };
         check(packed);
         return packed;
       });

@@ -52,15 +52,33 @@ export type Command =
 export const BIN_NAME = 'scan-execution-violations';
 
 const OPTIONS: readonly OptionSpec[] = [
-  { long: 'project', short: 'p', value: '<tsconfig>', multiple: true, help: ['tsconfig to load (repeatable; a directory means its tsconfig.json).', 'Project references are followed. Default: ./tsconfig.json'] },
-  { long: 'config', short: 'c', value: '<file>', help: ['execution-governance.config.json to use.', 'Default: the nearest one at or above the working directory, else built-in defaults'] },
+  {
+    long: 'project',
+    short: 'p',
+    value: '<tsconfig>',
+    multiple: true,
+    help: ['tsconfig to load (repeatable; a directory means its tsconfig.json).', 'Project references are followed. Default: ./tsconfig.json'],
+  },
+  {
+    long: 'config',
+    short: 'c',
+    value: '<file>',
+    help: ['execution-governance.config.json to use.', 'Default: the nearest one at or above the working directory, else built-in defaults'],
+  },
   { long: 'format', short: 'f', value: '<name>', help: ['output format (see Formats below). Default: text'] },
   { long: 'output-file', short: 'o', value: '<file>', help: ['write the report to this file instead of stdout'] },
   { long: 'quiet', help: ['report errors only (warnings still count for --max-warnings)'] },
   { long: 'max-warnings', value: '<n>', help: ['exit 1 when more than n warnings are found'] },
   { long: 'color', help: ['colour the text report (default: only when stdout is a terminal and NO_COLOR is unset)'] },
   { long: 'no-color', help: ['never colour the report'] },
-  { long: 'changed-since', value: '<git-ref>', help: ['report only files changed since <git-ref> (committed, staged, unstaged or untracked)', 'and files depending on them; with --cache, only those are analysed'] },
+  {
+    long: 'changed-since',
+    value: '<git-ref>',
+    help: [
+      'report only files changed since <git-ref> (committed, staged, unstaged or untracked)',
+      'and files depending on them; with --cache, only those are analysed',
+    ],
+  },
   { long: 'cache', help: ['re-analyse only files whose inputs changed (their dependency closure, config, options)'] },
   { long: 'cache-location', value: '<path>', help: ['cache file or directory (default: node_modules/.cache/execution-governance/)'] },
   { long: 'watch', short: 'w', help: ['keep running; re-report what changed on every file or config edit'] },

@@ -12,7 +12,9 @@ const project = tempProjects();
 function warningProject(): string {
   return project({
     ...cleanProjectFiles(),
-    'execution-governance.config.json': { rules: { 'no-direct-plugin-run': 'warn', 'no-layer-bypass': 'off', 'tool-runner-invariants': 'off', 'valid-lifecycle-states': 'off' } },
+    'execution-governance.config.json': {
+      rules: { 'no-direct-plugin-run': 'warn', 'no-layer-bypass': 'off', 'tool-runner-invariants': 'off', 'valid-lifecycle-states': 'off' },
+    },
     'src/services/bypass.ts': VIOLATING_SERVICE_FILE,
   });
 }
@@ -47,7 +49,7 @@ describe('ESLint-family conventions', () => {
   });
 
   it('-o into a path that cannot be a directory: exit 2 with our message, no stack', () => {
-    const dir = project({ ...cleanProjectFiles(), 'blocker': 'a file, not a directory' });
+    const dir = project({ ...cleanProjectFiles(), blocker: 'a file, not a directory' });
     const { code, stderr } = runScanner(['-o', 'blocker/report.txt'], dir);
     expect(code).toBe(2);
     expect(stderr).toMatch(/^error: cannot write the report blocker\/report\.txt \(\w+\)\nhint: /);
@@ -106,7 +108,11 @@ describe('ESLint-family conventions', () => {
   });
 
   it('--print-config <file>: the resolved config for that file, from the nearest config above it', () => {
-    const dir = project({ ...cleanProjectFiles(), 'packages/app/execution-governance.config.json': { rules: { 'no-layer-bypass': 'warn' } }, 'packages/app/src/x.ts': 'export {};\n' });
+    const dir = project({
+      ...cleanProjectFiles(),
+      'packages/app/execution-governance.config.json': { rules: { 'no-layer-bypass': 'warn' } },
+      'packages/app/src/x.ts': 'export {};\n',
+    });
     const nested = runScanner(['--print-config', 'packages/app/src/x.ts'], dir);
     expect(nested.code).toBe(0);
     const printed = JSON.parse(nested.stdout) as { file: string; configFile: string; rules: Record<string, string>; guards: unknown[] };

@@ -41,7 +41,9 @@ describe('scan-execution-violations init', () => {
     const scan = runScanner(['--format', 'json'], dir);
     expect(scan.stderr).toBe('');
     expect(scan.code).toBe(1);
-    const found = parseScanResult(JSON.parse(scan.stdout)).findings.map((f) => `${f.file}:${f.line} ${f.ruleId}`).sort();
+    const found = parseScanResult(JSON.parse(scan.stdout))
+      .findings.map((f) => `${f.file}:${f.line} ${f.ruleId}`)
+      .sort();
     expect(found).toEqual(readExpectations(dir));
   });
 
@@ -52,13 +54,23 @@ describe('scan-execution-violations init', () => {
     fs.copyFileSync(path.join(repo, 'tsconfig.base.json'), path.join(root, 'tsconfig.base.json'));
     const dir = path.join(root, 'packages/runtime');
     fs.mkdirSync(dir, { recursive: true });
-    for (const entry of ['src', 'tsconfig.json', 'package.json']) fs.cpSync(path.join(repo, 'packages/runtime', entry), path.join(dir, entry), { recursive: true });
+    for (const entry of ['src', 'tsconfig.json', 'package.json'])
+      fs.cpSync(path.join(repo, 'packages/runtime', entry), path.join(dir, entry), { recursive: true });
     fs.symlinkSync(path.join(repo, 'packages/runtime/node_modules'), path.join(dir, 'node_modules'));
     const init = runScanner(['init'], dir);
     expect(init.code).toBe(0);
     const config = loadConfigFile(path.join(dir, 'execution-governance.config.json'));
-    expect(config.guards.map((g) => [g.type.name, g.type.from, g.members, g.allowIn])).toEqual([['Plugin', 'src/plugins/plugin.ts', ['run'], ['src/plugins/runtime/tool-runner.ts']]]);
-    expect(config.runner).toMatchObject({ class: 'ToolRunner', method: 'run', validateInput: ['validateInput'], validateOutput: ['validateOutput'], errorEnvelope: ['toErrorEnvelope'], recordMetrics: ['recordMetrics'] });
+    expect(config.guards.map((g) => [g.type.name, g.type.from, g.members, g.allowIn])).toEqual([
+      ['Plugin', 'src/plugins/plugin.ts', ['run'], ['src/plugins/runtime/tool-runner.ts']],
+    ]);
+    expect(config.runner).toMatchObject({
+      class: 'ToolRunner',
+      method: 'run',
+      validateInput: ['validateInput'],
+      validateOutput: ['validateOutput'],
+      errorEnvelope: ['toErrorEnvelope'],
+      recordMetrics: ['recordMetrics'],
+    });
     expect(config.lifecycle.type.name).toBe('PluginLifecycleState');
     expect(config.layers.map((l) => l.name)).toEqual(['api', 'services', 'plugins']);
     expect(runScanner([], dir)).toMatchObject({ code: 0, stderr: '' });
@@ -105,7 +117,14 @@ describe('scan-execution-violations init', () => {
     expect(init.stdout).toContain('not guarded: class Cache (src/support.ts) is a concrete class');
     const config = loadConfigFile(path.join(dir, 'execution-governance.config.json'));
     expect(config.guards.map((g) => `${g.type.name}.${g.members.join()} in ${g.allowIn.join()}`)).toEqual(['Tool.execute in src/tools/tool-executor.ts']);
-    expect(config.runner).toMatchObject({ class: 'ToolExecutor', method: 'invoke', validateInput: ['checkInput'], validateOutput: ['checkOutput'], errorEnvelope: ['toFailure'], recordMetrics: ['recordMetric'] });
+    expect(config.runner).toMatchObject({
+      class: 'ToolExecutor',
+      method: 'invoke',
+      validateInput: ['checkInput'],
+      validateOutput: ['checkOutput'],
+      errorEnvelope: ['toFailure'],
+      recordMetrics: ['recordMetric'],
+    });
     const scan = runScanner(['--format', 'json'], dir);
     expect(parseScanResult(JSON.parse(scan.stdout)).findings.map((f) => `${f.file}:${f.line} ${f.ruleId}`)).toEqual(['src/app.ts:2 no-direct-plugin-run']);
   });

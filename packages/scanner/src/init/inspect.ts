@@ -91,7 +91,8 @@ function declaringType(
     const file = declaration.getSourceFile();
     if (!owner || !isProjectFile(file)) continue;
     if (morph.Node.isInterfaceDeclaration(owner)) return { name: owner.getName(), kind: 'interface', file };
-    if (morph.Node.isClassDeclaration(owner) && owner.getName()) return { name: owner.getName() as string, kind: owner.isAbstract() ? 'abstract class' : 'class', file };
+    if (morph.Node.isClassDeclaration(owner) && owner.getName())
+      return { name: owner.getName() as string, kind: owner.isAbstract() ? 'abstract class' : 'class', file };
     const alias = owner.getParent();
     if (morph.Node.isTypeLiteral(owner) && alias && morph.Node.isTypeAliasDeclaration(alias)) return { name: alias.getName(), kind: 'type alias', file };
   }
@@ -147,7 +148,8 @@ function runnerUnits(morph: typeof Morph, file: Morph.SourceFile): RunnerUnit[] 
   const units: RunnerUnit[] = [];
   for (const runner of file.getClasses()) {
     const runnerClass = runner.getName();
-    if (runnerClass && RUNNER_CLASS_NAME.test(runnerClass)) for (const method of runner.getMethods()) units.push({ runnerClass, name: method.getName(), node: method });
+    if (runnerClass && RUNNER_CLASS_NAME.test(runnerClass))
+      for (const method of runner.getMethods()) units.push({ runnerClass, name: method.getName(), node: method });
   }
   if (!RUNNER_FILE_NAME.test(file.getBaseNameWithoutExtension())) return units;
   for (const fn of file.getFunctions()) {
@@ -156,7 +158,8 @@ function runnerUnits(morph: typeof Morph, file: Morph.SourceFile): RunnerUnit[] 
   }
   for (const variable of file.getVariableDeclarations()) {
     const init = variable.getInitializer();
-    if (init && (morph.Node.isArrowFunction(init) || morph.Node.isFunctionExpression(init))) units.push({ runnerClass: undefined, name: variable.getName(), node: init });
+    if (init && (morph.Node.isArrowFunction(init) || morph.Node.isFunctionExpression(init)))
+      units.push({ runnerClass: undefined, name: variable.getName(), node: init });
   }
   return units;
 }
@@ -205,11 +208,13 @@ export function inspectProjects(plans: readonly ProjectPlan[]): ProjectFacts {
   const facts: ProjectFacts = { files: [], runnerCalls: [], runnerBodies: [], callSites: new Map(), imports: [], stateUnions: [] };
   const seen = new Set<string>();
   const projects = plans.map((plan) => new morph.Project({ tsConfigFilePath: plan.tsconfig }));
-  const files = projects.flatMap((project) => project.getSourceFiles().filter(isProjectFile)).filter((file) => {
-    if (seen.has(file.getFilePath())) return false;
-    seen.add(file.getFilePath());
-    return true;
-  });
+  const files = projects
+    .flatMap((project) => project.getSourceFiles().filter(isProjectFile))
+    .filter((file) => {
+      if (seen.has(file.getFilePath())) return false;
+      seen.add(file.getFilePath());
+      return true;
+    });
   for (const file of files) {
     facts.files.push(path.resolve(file.getFilePath()));
     for (const declaration of file.getImportDeclarations()) {

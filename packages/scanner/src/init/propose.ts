@@ -35,7 +35,9 @@ function proposeGuards(facts: ProjectFacts, configDir: string, reasons: string[]
   const byType = new Map<string, RunnerCall[]>();
   for (const call of facts.runnerCalls) byType.set(`${call.typeFile}#${call.typeName}`, [...(byType.get(`${call.typeFile}#${call.typeName}`) ?? []), call]);
   if (byType.size === 0) {
-    reasons.push('guards: no method of a project type is called from a class named *Runner, *Executor or *Driver (or with an Impl/Service suffix), nor from a function of a file named like one; no-direct-plugin-run is off. Name your guarded type in "guards" and turn it on.');
+    reasons.push(
+      'guards: no method of a project type is called from a class named *Runner, *Executor or *Driver (or with an Impl/Service suffix), nor from a function of a file named like one; no-direct-plugin-run is off. Name your guarded type in "guards" and turn it on.',
+    );
     return [];
   }
   // Runners are the sanctioned path, not what it guards; and where the project has contracts
@@ -49,7 +51,9 @@ function proposeGuards(facts: ProjectFacts, configDir: string, reasons: string[]
   const contracts = candidates.filter((calls) => (calls[0] as RunnerCall).typeKind !== 'class');
   for (const calls of contracts.length > 0 ? candidates.filter((c) => !contracts.includes(c)) : []) {
     const { typeName, typeFile } = calls[0] as RunnerCall;
-    reasons.push(`not guarded: class ${typeName} (${rel(configDir, typeFile)}) is a concrete class; the runner also calls contracts (interfaces, type aliases, abstract classes), which are what plugins implement.`);
+    reasons.push(
+      `not guarded: class ${typeName} (${rel(configDir, typeFile)}) is a concrete class; the runner also calls contracts (interfaces, type aliases, abstract classes), which are what plugins implement.`,
+    );
   }
   return (contracts.length > 0 ? contracts : candidates).map((calls) => {
     const { typeName, typeKind, typeFile } = calls[0] as RunnerCall;
@@ -58,7 +62,10 @@ function proposeGuards(facts: ProjectFacts, configDir: string, reasons: string[]
     const allowIn = sanctioned.map(([file]) => file);
     const runners = [...new Set(calls.map(runnerLabel))].join(', ');
     const elsewhere = new Set(
-      members.flatMap((m) => facts.callSites.get(memberKey(typeFile, typeName, m)) ?? []).filter((file) => !allowIn.includes(file)).map((file) => rel(configDir, file)),
+      members
+        .flatMap((m) => facts.callSites.get(memberKey(typeFile, typeName, m)) ?? [])
+        .filter((file) => !allowIn.includes(file))
+        .map((file) => rel(configDir, file)),
     );
     reasons.push(
       `guard "${kebab(typeName)}-${members.join('-')}": ${typeKind} ${typeName} (${rel(configDir, typeFile)}), members ${members.join(', ')}: called from ${runners}.`,
@@ -67,7 +74,12 @@ function proposeGuards(facts: ProjectFacts, configDir: string, reasons: string[]
         ? `  also called in ${[...elsewhere].sort().join(', ')}: the scan will report these.`
         : '  called nowhere else today: the scan is clean for this guard.',
     );
-    return { name: `${kebab(typeName)}-${members.join('-')}`, type: { name: typeName, from: rel(configDir, typeFile) }, members, allowIn: allowIn.map((file) => rel(configDir, file)) };
+    return {
+      name: `${kebab(typeName)}-${members.join('-')}`,
+      type: { name: typeName, from: rel(configDir, typeFile) },
+      members,
+      allowIn: allowIn.map((file) => rel(configDir, file)),
+    };
   });
 }
 
@@ -79,7 +91,11 @@ function pick(names: readonly string[], pattern: RegExp): string[] {
   return [...new Set(names.filter((name) => pattern.test(name) && !LOG_LEVEL.test(name)))].sort();
 }
 
-function proposeRunner(chosen: { body: RunnerBody; steps: RunnerSteps } | undefined, configDir: string, reasons: string[]): Pick<ConfigInput, 'runner'> | undefined {
+function proposeRunner(
+  chosen: { body: RunnerBody; steps: RunnerSteps } | undefined,
+  configDir: string,
+  reasons: string[],
+): Pick<ConfigInput, 'runner'> | undefined {
   if (!chosen) return undefined;
   const { body, steps } = chosen;
   const validateInput = pick(steps.beforeGuarded, /valid|check|assert|parse/i);
@@ -88,7 +104,9 @@ function proposeRunner(chosen: { body: RunnerBody; steps: RunnerSteps } | undefi
   const recordMetrics = pick(steps.inFinally, /metric|record|measure|track|observe/i);
   const where = `${runnerLabel(body)} (${rel(configDir, body.runnerFile)})`;
   if (body.runnerClass === undefined) {
-    reasons.push(`runner: ${where} is a function; tool-runner-invariants checks a runner class's method. It is off; name your runner class in "runner" to turn it on.`);
+    reasons.push(
+      `runner: ${where} is a function; tool-runner-invariants checks a runner class's method. It is off; name your runner class in "runner" to turn it on.`,
+    );
     return undefined;
   }
   if (validateInput.length === 0 || validateOutput.length === 0 || errorEnvelope.length === 0 || recordMetrics.length === 0) {
@@ -97,8 +115,20 @@ function proposeRunner(chosen: { body: RunnerBody; steps: RunnerSteps } | undefi
     );
     return undefined;
   }
-  reasons.push(`runner: ${where}: validates with ${validateInput.join(', ')} / ${validateOutput.join(', ')}, wraps errors with ${errorEnvelope.join(', ')}, records with ${recordMetrics.join(', ')}.`);
-  return { runner: { file: rel(configDir, body.runnerFile), class: body.runnerClass, method: body.runnerMethod, validateInput, validateOutput, errorEnvelope, recordMetrics } };
+  reasons.push(
+    `runner: ${where}: validates with ${validateInput.join(', ')} / ${validateOutput.join(', ')}, wraps errors with ${errorEnvelope.join(', ')}, records with ${recordMetrics.join(', ')}.`,
+  );
+  return {
+    runner: {
+      file: rel(configDir, body.runnerFile),
+      class: body.runnerClass,
+      method: body.runnerMethod,
+      validateInput,
+      validateOutput,
+      errorEnvelope,
+      recordMetrics,
+    },
+  };
 }
 
 /**
@@ -113,11 +143,18 @@ export function propose(facts: ProjectFacts, configDir: string): Proposal {
   const chosen = new Set(guards.flatMap((g) => g.members.map((m) => memberKey(path.resolve(configDir, g.type.from as string), g.type.name, m))));
   const count = (steps: RunnerSteps) => steps.beforeGuarded.length + steps.afterGuarded.length + steps.inCatch.length + steps.inFinally.length;
   const busiest = facts.runnerBodies
-    .flatMap((body) => Object.entries(body.steps).filter(([key]) => chosen.has(key)).map(([, steps]) => ({ body, steps })))
+    .flatMap((body) =>
+      Object.entries(body.steps)
+        .filter(([key]) => chosen.has(key))
+        .map(([, steps]) => ({ body, steps })),
+    )
     .sort((a, b) => Number(a.body.runnerClass === undefined) - Number(b.body.runnerClass === undefined) || count(b.steps) - count(a.steps))[0];
   const runner = proposeRunner(busiest, configDir, reasons);
   const lifecycle = facts.stateUnions[0];
-  if (lifecycle) reasons.push(`lifecycle: ${lifecycle.name} (${rel(configDir, lifecycle.file)}) is a union of ${plural(lifecycle.states.length, 'state')}: ${lifecycle.states.join(', ')}.`);
+  if (lifecycle)
+    reasons.push(
+      `lifecycle: ${lifecycle.name} (${rel(configDir, lifecycle.file)}) is a union of ${plural(lifecycle.states.length, 'state')}: ${lifecycle.states.join(', ')}.`,
+    );
   else reasons.push('lifecycle: no union of string literals named *State or *Status; valid-lifecycle-states is off.');
   const sharedFiles = new Set([...guards.map((g) => path.resolve(configDir, g.type.from as string)), ...(lifecycle ? [lifecycle.file] : [])]);
   const { layers, skipped } = proposeLayers(facts.files, facts.imports, sharedFiles, configDir);
@@ -126,7 +163,14 @@ export function propose(facts: ProjectFacts, configDir: string): Proposal {
     for (const layer of layers) reasons.push(`  ${layer.name} (${layer.glob}): ${layer.reason}`);
   } else reasons.push('layers: fewer than two folders import one another; no-layer-bypass is off.');
   if (skipped.length > 0) reasons.push(`  left out of the layers (no imports to or from other folders): ${skipped.join(', ')}`);
-  reasons.push(`shared (any layer may use them): ${[...sharedFiles].map((f) => rel(configDir, f)).sort().join(', ') || 'none'}`);
+  reasons.push(
+    `shared (any layer may use them): ${
+      [...sharedFiles]
+        .map((f) => rel(configDir, f))
+        .sort()
+        .join(', ') || 'none'
+    }`,
+  );
   const config: ConfigInput = {
     $schema: './node_modules/@execgov/core/schema.json',
     ...(guards.length > 0 ? { guards } : {}),

@@ -50,7 +50,8 @@ function baselineLines(result: ScanResult): string[] {
   if (!result.baseline) return [];
   const { file, known, stale } = result.baseline;
   const lines = [`${plural(known, 'known finding')} hidden by the baseline ${escapeControl(file.path)}`];
-  if (stale > 0) lines.push(`${plural(stale, 'baseline entry', 'baseline entries')} no longer found (fixed, or the code changed): refresh it with --update-baseline`);
+  if (stale > 0)
+    lines.push(`${plural(stale, 'baseline entry', 'baseline entries')} no longer found (fixed, or the code changed): refresh it with --update-baseline`);
   return lines;
 }
 
