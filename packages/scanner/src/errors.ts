@@ -1,4 +1,5 @@
 import { ConfigError } from '@execgov/core';
+import { escapeControl } from './reporters/escape.js';
 
 /**
  * A problem the user can fix (bad argument, missing tsconfig, unreadable file): printed as one
@@ -23,6 +24,9 @@ export class ProjectError extends KnownError {}
 /** A file or path the scan needs cannot be read. */
 export class UnreadableFileError extends KnownError {}
 
+/** The configuration reference, online (the user's install has no docs/ folder). */
+export const CONFIGURATION_DOCS_URL = 'https://github.com/execgov/execution-governance/blob/main/docs/configuration.md';
+
 /** True for errors that are the user's to fix (including a config that fails validation). */
 export function isKnownError(error: unknown): error is KnownError | ConfigError {
   return error instanceof KnownError || error instanceof ConfigError;
@@ -34,8 +38,8 @@ export function formatKnownError(error: KnownError | ConfigError, relative: (fil
     const source = relative(error.source);
     const lines = [`error: invalid execution-governance config ${source}`];
     for (const issue of error.issues) lines.push(`  ${source}: ${issue.path}: ${issue.message}`);
-    lines.push('hint: fix the keys named above (the JSON Schema is @execgov/core/schema.json; see docs/configuration.md), or pass another file with --config');
-    return `${lines.join('\n')}\n`;
+    lines.push(`hint: fix the keys named above (every key is described in node_modules/@execgov/core/schema.json and ${CONFIGURATION_DOCS_URL}), or pass another file with --config`);
+    return `${lines.map(escapeControl).join('\n')}\n`;
   }
-  return `error: ${error.message}\nhint: ${error.hint}\n`;
+  return `error: ${escapeControl(error.message)}\nhint: ${escapeControl(error.hint)}\n`;
 }

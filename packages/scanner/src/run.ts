@@ -3,19 +3,24 @@ import * as path from 'node:path';
 import { loadConfig } from '@execgov/core';
 import { parseCommandLine, usage, type Command, type ScanOptions } from './args.js';
 import { applyBaseline, readBaseline, renderBaseline } from './baseline.js';
-import { UnreadableFileError, formatKnownError, isKnownError } from './errors.js';
+import { formatKnownError, isKnownError } from './errors.js';
 import { scanIncrementally } from './incremental.js';
+import { runInit } from './init/index.js';
 import { planProjects } from './load-projects.js';
-import { reporters } from './reporters/index.js';
-import type { ScanResult } from './result.js';
+import { writeUserFile } from './output-file.js';
+import { printConfig } from './print-config.js';
+import { escapeControl, reporters } from './reporters/index.js';
+import { summarize, type ScanResult } from './result.js';
 import { scan } from './scan.js';
 import { watch } from './watch.js';
 
 /** Where run() writes and what it treats as the working directory; injectable for tests. */
 export interface RunIO {
-  stdout: { write(chunk: string): unknown };
+  stdout: { write(chunk: string): unknown; isTTY?: boolean };
   stderr: { write(chunk: string): unknown };
   cwd: string;
+  /** Environment for NO_COLOR / FORCE_COLOR; none means no colour unless --color. */
+  env?: Readonly<Record<string, string | undefined>>;
 }
 
 /** 0: no error findings; 1: error findings; 2: the scan could not run. */
@@ -27,25 +32,71 @@ export function scannerVersion(): string {
   return packageJson.version;
 }
 
-function existingPaths(paths: readonly string[], cwd: string): string[] {
-  return paths.map((given) => {
-    const absolute = path.resolve(cwd, given);
-    if (!fs.existsSync(absolute)) {
-      throw new UnreadableFileError(`path ${given} does not exist`, 'pass files or directories that exist (relative to the working directory)');
-    }
-    return absolute;
+/** What a scan reports on: undefined means every file; otherwise files at or under these (maybe none). */
+function reportedPaths(options: ScanOptions, cwd: string, note: (line: string) => void): string[] | undefined {
+  const given = options.paths.filter((p) => {
+    if (fs.existsSync(path.resolve(cwd, p))) return true;
+    note(`note: skipped ${escapeControl(p)}: it does not exist (deleted, or a typo)`);
+    return false;
   });
+  const paths = given.map((p) => path.resolve(cwd, p));
+  if (options.paths.length > 0 && paths.length === 0) note('note: none of the given paths exist; nothing is reported');
+  return options.paths.length > 0 ? paths : undefined;
 }
 
 /** Runs one scan with already-parsed options and returns its result (throws known errors). */
-export function scanWithOptions(options: ScanOptions, cwd: string): ScanResult {
+export function scanWithOptions(options: ScanOptions, cwd: string, io: Pick<RunIO, 'stderr'> = { stderr: { write: () => true } }): ScanResult {
+  const note = (line: string) => io.stderr.write(`${line}\n`);
+  const paths = reportedPaths(options, cwd, note);
+  // --cache and --changed-since go through the incremental scan (src/incremental.ts); a list of
+  // paths that all vanished reports nothing, which only the plain scan can say.
+  if ((options.cache || options.changedSince !== undefined) && !(paths && paths.length === 0)) {
+    return scanIncrementally(options, { cwd, version: scannerVersion(), paths: paths ?? [], stderr: io.stderr });
+  }
   const config = loadConfig({ startDir: cwd, configFile: options.configFile });
   const plans = planProjects(options.projects, cwd);
-  return scan({ cwd, config, configFile: options.configFile, plans, paths: existingPaths(options.paths, cwd), version: scannerVersion() });
+  return scan({ cwd, config, configFile: options.configFile, plans, paths, version: scannerVersion() });
 }
 
 function toCommand(input: readonly string[] | ScanOptions): Command {
   return 'format' in input ? { kind: 'scan', options: input } : parseCommandLine(input);
+}
+
+function useColor(options: ScanOptions, io: RunIO): boolean {
+  if (options.color !== undefined) return options.color;
+  if (options.outputFile !== undefined) return false;
+  const env = io.env ?? {};
+  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '') return env.FORCE_COLOR !== '0';
+  return io.stdout.isTTY === true && (env.NO_COLOR === undefined || env.NO_COLOR === '');
+}
+
+function errorsOnly(result: ScanResult): ScanResult {
+  const findings = result.findings.filter((finding) => finding.severity === 'error');
+  return { ...result, findings, summary: summarize(findings) };
+}
+
+function runScan(options: ScanOptions, cwd: string, io: RunIO): ExitCode {
+  const note = (line: string) => io.stderr.write(`${line}\n`);
+  if (options.watch) {
+    return watch(options, { cwd, version: scannerVersion(), paths: reportedPaths(options, cwd, note) ?? [], stdout: io.stdout, stderr: io.stderr });
+  }
+  const scanned = scanWithOptions(options, cwd, io);
+  if (options.baseline !== undefined && options.updateBaseline) {
+    writeUserFile(path.resolve(cwd, options.baseline), renderBaseline(scanned), 'baseline', options.baseline);
+    io.stdout.write(`Baseline ${escapeControl(options.baseline)} now records ${scanned.findings.length} finding(s); later scans report only new ones.\n`);
+    return 0;
+  }
+  const baselineFile = options.baseline === undefined ? undefined : path.resolve(cwd, options.baseline);
+  const result = baselineFile === undefined ? scanned : applyBaseline(scanned, readBaseline(baselineFile, options.baseline), baselineFile);
+  const { output, exitCode } = reporters[options.format].reporter(options.quiet ? errorsOnly(result) : result, { color: useColor(options, io) });
+  if (options.outputFile === undefined) io.stdout.write(output);
+  else writeUserFile(path.resolve(cwd, options.outputFile), output, 'report', options.outputFile);
+  const warnings = result.summary.warnings;
+  if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {
+    note(`error: ${warnings} warning(s) found; --max-warnings allows ${options.maxWarnings}`);
+    return 1;
+  }
+  return exitCode;
 }
 
 /**
@@ -57,30 +108,21 @@ export function run(input: readonly string[] | ScanOptions, io: RunIO): ExitCode
   const cwd = path.resolve(io.cwd);
   try {
     const command = toCommand(input);
-    if (command.kind === 'help') {
-      io.stdout.write(usage());
-      return 0;
+    switch (command.kind) {
+      case 'help':
+        io.stdout.write(usage());
+        return 0;
+      case 'version':
+        io.stdout.write(`${scannerVersion()}\n`);
+        return 0;
+      case 'print-config':
+        io.stdout.write(printConfig(command.file, command.configFile, cwd));
+        return 0;
+      case 'init':
+        return runInit(command.options, cwd, io);
+      case 'scan':
+        return runScan(command.options, cwd, io);
     }
-    if (command.kind === 'version') {
-      io.stdout.write(`${scannerVersion()}\n`);
-      return 0;
-    }
-    const { options } = command;
-    if (options.watch) return watch(options, { cwd, version: scannerVersion(), paths: existingPaths(options.paths, cwd), stdout: io.stdout, stderr: io.stderr });
-    const scanned =
-      options.cache || options.changedSince !== undefined
-        ? scanIncrementally(options, { cwd, version: scannerVersion(), paths: existingPaths(options.paths, cwd), stderr: io.stderr })
-        : scanWithOptions(options, cwd);
-    if (options.baseline !== undefined && options.updateBaseline) {
-      fs.writeFileSync(path.resolve(cwd, options.baseline), renderBaseline(scanned));
-      io.stdout.write(`Baseline ${options.baseline} now records ${scanned.findings.length} finding(s); later scans report only new ones.\n`);
-      return 0;
-    }
-    const baselineFile = options.baseline === undefined ? undefined : path.resolve(cwd, options.baseline);
-    const result = baselineFile === undefined ? scanned : applyBaseline(scanned, readBaseline(baselineFile, options.baseline), baselineFile);
-    const { output, exitCode } = reporters[options.format].reporter(result);
-    io.stdout.write(output);
-    return exitCode;
   } catch (error) {
     if (isKnownError(error)) {
       const relative = (file: string) => (path.isAbsolute(file) ? path.relative(cwd, file).replace(/\\/g, '/') : file);

@@ -11,8 +11,8 @@ export interface ScanInput {
   /** `--config`: one config file for every file; without it each file gets the nearest one above it. */
   configFile?: string | undefined;
   plans: readonly ProjectPlan[];
-  /** Absolute files or directories to report on; empty means every file. */
-  paths: readonly string[];
+  /** Absolute files or directories to report on; undefined means every file, empty means none. */
+  paths?: readonly string[] | undefined;
   version: string;
 }
 
@@ -62,7 +62,7 @@ export function scan({ cwd, config, configFile, plans, paths, version }: ScanInp
     const analyzer = createAnalyzer({ ts: compilerModule(), program, cwd, configFile });
     let filesScanned = 0;
     for (const fileName of plan.fileNames) {
-      if (seen.has(fileName) || !isUnder(fileName, paths)) continue;
+      if (seen.has(fileName) || !(paths === undefined || (paths.length > 0 && isUnder(fileName, paths)))) continue;
       const sourceFile = program.getSourceFile(fileName);
       if (!sourceFile) continue;
       const analysis = analyzer.analyzeFile(sourceFile);

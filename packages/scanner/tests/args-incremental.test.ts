@@ -13,7 +13,7 @@ describe('parseCommandLine: --cache, --cache-location, --watch, --changed-since'
 
   for (const [name, argv, message] of [
     ['--cache-location without --cache', ['--cache-location', 'x'], '--cache-location needs --cache'],
-    ['empty --changed-since', ['--changed-since='], '--changed-since needs a git ref'],
+    ['empty --changed-since', ['--changed-since='], '--changed-since needs a non-empty value: --changed-since <git-ref>'],
     ['--watch with --changed-since', ['--watch', '--changed-since', 'main'], '--watch cannot be combined'],
   ] as const) {
     it(`usage error: ${name}`, () => {

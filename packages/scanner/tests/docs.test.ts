@@ -50,6 +50,11 @@ describe('docs/configuration.md', () => {
 });
 
 describe('docs/cli.md', () => {
+  it('shows the usage exactly as --help prints it', () => {
+    const match = /<!-- usage:[^>]*-->\n```text\n([\s\S]*?)```/.exec(cliMd);
+    expect(match?.[1], 'docs/cli.md has a ```text block after <!-- usage: … -->').toBe(usage());
+  });
+
   it('documents every option of --help, every format and the three exit codes', () => {
     for (const option of new Set(usage().match(/--[a-z-]+/g))) expect(cliMd).toContain(`\`${option}`);
     for (const name of Object.keys(reporters)) expect(cliMd).toContain(`\`${name}\``);

@@ -60,7 +60,7 @@ describe('dogfood: the scanner on a copy of packages/runtime', () => {
     const plantedLine = (original + PLANTED).split('\n').findIndex((line) => line.includes('plugin.run(payload')) + 1;
     const { code, stdout } = runScanner(ARGS, dir);
     expect(code).toBe(1);
-    expect(stdout).toMatch(new RegExp(`^packages/runtime/${SERVICE.replace(/\./g, '\\.')}:${plantedLine}:\\d+  no-direct-plugin-run  `, 'm'));
+    expect(stdout).toMatch(new RegExp(`^packages/runtime/${SERVICE.replace(/\./g, '\\.')}\\n  ${plantedLine}:\\d+ +error +.* {2}no-direct-plugin-run$`, 'm'));
     expect(stdout).not.toContain(CLEAN_LINE);
   });
 });

@@ -40,8 +40,8 @@ describe('run(): exit codes and text output', () => {
     const dir = project({ ...cleanProjectFiles(), 'src/services/bypass.ts': VIOLATING_SERVICE_FILE });
     const { code, stdout } = runScanner([], dir);
     expect(code).toBe(1);
-    expect(stdout).toMatch(/^src\/services\/bypass\.ts:4:\d+ {2}no-direct-plugin-run {2}\S.*$/m);
-    expect(stdout).toContain('1 problem (1 error, 0 warnings) in 1 file; 4 files scanned in 1 project');
+    expect(stdout).toMatch(/^src\/services\/bypass\.ts\n {2}4:\d+ {2}error {4}\S.* {2}no-direct-plugin-run$/m);
+    expect(stdout).toContain('✖ 1 problem (1 error, 0 warnings) in 1 file; 4 files scanned in 1 project');
     expect(stdout).not.toContain(CLEAN_LINE);
   });
 
@@ -61,7 +61,7 @@ describe('run(): exit codes and text output', () => {
     });
     const { code, stdout } = runScanner([], dir);
     expect(code).toBe(0);
-    expect(stdout).toMatch(/^src\/services\/bypass\.ts:4:\d+ {2}no-direct-plugin-run {2}.*\(warning\)$/m);
+    expect(stdout).toMatch(/^src\/services\/bypass\.ts\n {2}4:\d+ {2}warning {2}\S.* {2}no-direct-plugin-run$/m);
     expect(stdout).toContain('1 problem (0 errors, 1 warning)');
   });
 
@@ -70,7 +70,7 @@ describe('run(): exit codes and text output', () => {
     const { code, stdout, stderr } = runScanner([], dir);
     expect(code).toBe(1);
     expect(stderr).toBe('');
-    expect(stdout).toMatch(/^src\/services\/broken\.ts:1:\d+ {2}syntax-error {2}/m);
+    expect(stdout).toMatch(/^src\/services\/broken\.ts\n {2}1:\d+ {2}error {4}Syntax error: .* {2}syntax-error$/m);
   });
 
   it('bad config: exit 2, each issue with its JSON path and the config file', () => {
@@ -113,18 +113,27 @@ describe('run(): exit codes and text output', () => {
     expect(stderr).toContain('src/gone.ts');
   });
 
-  it('a positional path that does not exist: exit 2', () => {
-    const dir = project(cleanProjectFiles());
-    const { code, stderr } = runScanner(['src/nowhere'], dir);
-    expect(code).toBe(2);
-    expect(stderr).toContain('error: path src/nowhere does not exist');
+  it('a positional path that does not exist (deleted in a diff) is skipped with a note; the others are scanned', () => {
+    const dir = project({ ...cleanProjectFiles(), 'src/services/bypass.ts': VIOLATING_SERVICE_FILE });
+    const { code, stdout, stderr } = runScanner(['src/deleted.ts', 'src/services/bypass.ts'], dir);
+    expect(code).toBe(1);
+    expect(stderr).toBe('note: skipped src/deleted.ts: it does not exist (deleted, or a typo)\n');
+    expect(stdout).toContain('1 problem (1 error, 0 warnings) in 1 file; 1 file scanned in 1 project');
+  });
+
+  it('only paths that do not exist: nothing is reported, exit 0 (not a scan of everything)', () => {
+    const dir = project({ ...cleanProjectFiles(), 'src/services/bypass.ts': VIOLATING_SERVICE_FILE });
+    const { code, stdout, stderr } = runScanner(['src/gone-a.ts', 'src/gone-b.ts'], dir);
+    expect(code).toBe(0);
+    expect(stderr).toContain('note: none of the given paths exist; nothing is reported');
+    expect(stdout).toContain('0 files scanned in 1 project');
   });
 
   it('unknown option: exit 2 with a usage hint', () => {
     const dir = project(cleanProjectFiles());
     const { code, stderr } = runScanner(['--frobnicate'], dir);
     expect(code).toBe(2);
-    expect(stderr).toContain("Unknown option '--frobnicate'");
+    expect(stderr).toContain('error: unknown option --frobnicate\n');
     expect(stderr).toContain('hint: run `scan-execution-violations --help`');
   });
 

@@ -1,7 +1,8 @@
+import { escapeJsonText } from './escape.js';
 import { exitCodeOf, type Reporter } from './types.js';
 
 /** The ScanResult as pretty JSON (see result.schema.json); a saved one can be re-rendered. */
 export const json: Reporter = (result) => ({
-  output: `${JSON.stringify(result, null, 2)}\n`,
+  output: `${escapeJsonText(JSON.stringify(result, null, 2))}\n`,
   exitCode: exitCodeOf(result),
 });

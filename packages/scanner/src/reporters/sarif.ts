@@ -1,5 +1,6 @@
 import { DIAGNOSTIC_MESSAGES, RULE_IDS, isRuleId, ruleDocsUrl, rules } from '@execgov/core';
 import { pathToFileURL } from 'node:url';
+import { escapeJsonText } from './escape.js';
 import type { ScanResult } from '../result.js';
 import { exitCodeOf, type Reporter } from './types.js';
 
@@ -53,5 +54,5 @@ export const sarif: Reporter = (result: ScanResult) => {
       },
     ],
   };
-  return { output: `${JSON.stringify(log, null, 2)}\n`, exitCode: exitCodeOf(result) };
+  return { output: `${escapeJsonText(JSON.stringify(log, null, 2))}\n`, exitCode: exitCodeOf(result) };
 };

@@ -6,8 +6,13 @@ export interface ReporterOutput {
   exitCode: 0 | 1;
 }
 
+/** How to render: only the text-based reporters look at `color`. */
+export interface ReporterOptions {
+  color?: boolean | undefined;
+}
+
 /** A pure rendering of a scan result; it never writes anything itself. */
-export type Reporter = (result: ScanResult) => ReporterOutput;
+export type Reporter = (result: ScanResult, options?: ReporterOptions) => ReporterOutput;
 
 /** Exit code for a result: 1 when any error-severity finding remains; warnings alone pass. */
 export function exitCodeOf(result: ScanResult): 0 | 1 {

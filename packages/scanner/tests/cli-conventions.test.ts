@@ -1,0 +1,125 @@
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseScanResult } from '../src/result.js';
+import { run } from '../src/run.js';
+import { cleanProjectFiles, runScanner, tempProjects, VIOLATING_SERVICE_FILE } from './helpers/temp-project.js';
+
+const project = tempProjects();
+
+/** The clean project with the planted plugin.run reported as a warning. */
+function warningProject(): string {
+  return project({
+    ...cleanProjectFiles(),
+    'execution-governance.config.json': {
+      rules: { 'no-direct-plugin-run': 'warn', 'no-layer-bypass': 'off', 'tool-runner-invariants': 'off', 'valid-lifecycle-states': 'off' },
+    },
+    'src/services/bypass.ts': VIOLATING_SERVICE_FILE,
+  });
+}
+
+function git(cwd: string, ...args: string[]): void {
+  execFileSync('git', ['-c', 'user.email=ci@example.com', '-c', 'user.name=CI', '-c', 'commit.gpgsign=false', ...args], { cwd, stdio: 'ignore' });
+}
+
+describe('ESLint-family conventions', () => {
+  it('--max-warnings: more warnings than allowed exit 1 with a note; within the limit exit 0', () => {
+    const dir = warningProject();
+    expect(runScanner(['--max-warnings', '1'], dir)).toMatchObject({ code: 0, stderr: '' });
+    const over = runScanner(['--max-warnings', '0'], dir);
+    expect(over.code).toBe(1);
+    expect(over.stderr).toBe('error: 1 warning(s) found; --max-warnings allows 0\n');
+  });
+
+  it('--quiet hides warnings but they still count for --max-warnings', () => {
+    const dir = warningProject();
+    const quiet = runScanner(['--quiet'], dir);
+    expect(quiet).toMatchObject({ code: 0, stderr: '' });
+    expect(quiet.stdout).toContain('Execution scanner OK');
+    expect(runScanner(['--quiet', '--max-warnings', '0'], dir).code).toBe(1);
+  });
+
+  it('-o writes the report to the file (creating its directory), nothing to stdout; the exit code is unchanged', () => {
+    const dir = project({ ...cleanProjectFiles(), 'src/services/bypass.ts': VIOLATING_SERVICE_FILE });
+    const { code, stdout } = runScanner(['-o', 'reports/deep/scan.json', '--format', 'json'], dir);
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(parseScanResult(JSON.parse(fs.readFileSync(path.join(dir, 'reports/deep/scan.json'), 'utf8'))).summary.errors).toBe(1);
+  });
+
+  it('-o into a path that cannot be a directory: exit 2 with our message, no stack', () => {
+    const dir = project({ ...cleanProjectFiles(), blocker: 'a file, not a directory' });
+    const { code, stderr } = runScanner(['-o', 'blocker/report.txt'], dir);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^error: cannot write the report blocker\/report\.txt \(\w+\)\nhint: /);
+    expect(stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('--update-baseline into a missing directory creates it', () => {
+    const dir = project({ ...cleanProjectFiles(), 'src/services/bypass.ts': VIOLATING_SERVICE_FILE });
+    expect(runScanner(['--baseline', 'ci/baselines/eg.json', '--update-baseline'], dir).code).toBe(0);
+    expect(runScanner(['--baseline', 'ci/baselines/eg.json'], dir)).toMatchObject({ code: 0, stderr: '' });
+  });
+
+  it('colour: on for a terminal, off for NO_COLOR, pipes and -o; --color / --no-color decide', () => {
+    const dir = project({ ...cleanProjectFiles(), 'src/services/bypass.ts': VIOLATING_SERVICE_FILE });
+    const output = (args: string[], isTTY: boolean, env: Record<string, string> = {}) => {
+      let stdout = '';
+      run(args, { cwd: dir, env, stdout: { isTTY, write: (chunk: string) => (stdout += chunk) }, stderr: { write: () => true } });
+      return stdout;
+    };
+    const ansi = /\u001b\[/;
+    expect(output([], true)).toMatch(ansi);
+    expect(output([], false)).not.toMatch(ansi);
+    expect(output([], true, { NO_COLOR: '1' })).not.toMatch(ansi);
+    expect(output([], false, { FORCE_COLOR: '1' })).toMatch(ansi);
+    expect(output(['--no-color'], true)).not.toMatch(ansi);
+    expect(output(['--color'], false)).toMatch(ansi);
+  });
+
+  it('--changed-since: only findings in files changed since the ref (committed, modified or untracked) are reported', () => {
+    const dir = project({ ...cleanProjectFiles(), 'src/services/old-bypass.ts': VIOLATING_SERVICE_FILE, 'src/services/touched.ts': VIOLATING_SERVICE_FILE });
+    git(dir, 'init', '-q', '-b', 'main');
+    git(dir, 'add', '-A');
+    git(dir, 'commit', '-qm', 'base');
+    git(dir, 'checkout', '-qb', 'feature');
+    fs.appendFileSync(path.join(dir, 'src/services/touched.ts'), '// edited on the branch\n');
+    git(dir, 'commit', '-qam', 'touch');
+    fs.writeFileSync(path.join(dir, 'src/services/new-bypass.ts'), VIOLATING_SERVICE_FILE);
+    const { code, stdout } = runScanner(['--changed-since', 'main', '--format', 'json'], dir);
+    expect(code).toBe(1);
+    expect(parseScanResult(JSON.parse(stdout)).findings.map((f) => f.file)).toEqual(['src/services/new-bypass.ts', 'src/services/touched.ts']);
+    expect(runScanner(['--changed-since', 'main', 'src/services/touched.ts', '--format', 'json'], dir).stdout).not.toContain('new-bypass');
+  });
+
+  it('--changed-since with a ref git does not know, or outside a repository: exit 2 with a hint', () => {
+    const dir = project(cleanProjectFiles());
+    const outside = runScanner(['--changed-since', 'main'], dir);
+    expect(outside.code).toBe(2);
+    expect(outside.stderr).toMatch(/^error: --changed-since needs a git work tree/);
+    git(dir, 'init', '-q', '-b', 'main');
+    git(dir, 'add', '-A');
+    git(dir, 'commit', '-qm', 'base');
+    const unknown = runScanner(['--changed-since', 'no-such-branch'], dir);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/^error: --changed-since: git does not know the ref "no-such-branch"/);
+    expect(unknown.stderr).toMatch(/\nhint: .*fetch it first/);
+  });
+
+  it('--print-config <file>: the resolved config for that file, from the nearest config above it', () => {
+    const dir = project({
+      ...cleanProjectFiles(),
+      'packages/app/execution-governance.config.json': { rules: { 'no-layer-bypass': 'warn' } },
+      'packages/app/src/x.ts': 'export {};\n',
+    });
+    const nested = runScanner(['--print-config', 'packages/app/src/x.ts'], dir);
+    expect(nested.code).toBe(0);
+    const printed = JSON.parse(nested.stdout) as { file: string; configFile: string; rules: Record<string, string>; guards: unknown[] };
+    expect(printed).toMatchObject({ file: 'packages/app/src/x.ts', configFile: 'packages/app/execution-governance.config.json' });
+    expect(printed.rules['no-layer-bypass']).toBe('warn');
+    expect(printed.guards.length).toBeGreaterThan(0);
+    expect(JSON.parse(runScanner(['--print-config', 'src/services/execute.ts'], dir).stdout).configFile).toBe('execution-governance.config.json');
+    expect(runScanner(['--print-config', 'src/missing.ts'], dir)).toMatchObject({ code: 2, stderr: expect.stringContaining('does not exist') });
+  });
+});
