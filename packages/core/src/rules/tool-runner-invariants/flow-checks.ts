@@ -1,0 +1,141 @@
+import type * as ts from 'typescript';
+import { buildFlowGraph, reaches, ALL_EDGES, type EdgeFilter, type FlowGraph, type FlowNode } from '../../flow/index.js';
+import type { RuleContext } from '../../types.js';
+import { createRoleTest, ROLES, type Role } from './roles.js';
+import { carryingCall, closureAnchor, enclosingFunction, resultHolders } from './result-flow.js';
+
+const NORMAL: EdgeFilter = { normal: true, implicit: false, thrown: false };
+const NORMAL_AND_THROWS: EdgeFilter = { normal: true, implicit: false, thrown: true };
+
+/** The four invariants of one runner method, asked of its control-flow graphs (built once per function). */
+export interface RunnerFlow {
+  /** Every path from the method's entry to the call passes an input validation. */
+  inputValidated(call: ts.CallExpression): boolean;
+  /** Every normal path from the call to a return applies an output validator to its result. */
+  outputValidated(call: ts.CallExpression): boolean;
+  /** Every path out of the try's catch builds the error envelope (or retries the try). */
+  envelopeBuilt(statement: ts.TryStatement): boolean;
+  /** Every path through the try's finally records metrics. */
+  metricsRecorded(statement: ts.TryStatement): boolean;
+}
+
+/**
+ * `method` is the runner method's function-like; `aliases` are the `const a = b` declarations in
+ * it (collected by the one walk), so a result stored in `out` and copied to `r` is still tracked.
+ */
+export function createRunnerFlow(ctx: RuleContext, sourceFile: ts.SourceFile, method: ts.SignatureDeclaration, aliases: readonly ts.VariableDeclaration[]): RunnerFlow {
+  const { ts: tsm, checker } = ctx;
+  const graphs = new Map<ts.Node, FlowGraph>();
+  const graphOf = (fn: ts.SignatureDeclaration): FlowGraph => {
+    let graph = graphs.get(fn);
+    if (!graph) {
+      graph = buildFlowGraph(tsm, fn);
+      graphs.set(fn, graph);
+    }
+    return graph;
+  };
+
+  // A local function performs a role when every normal path through it does.
+  const performing = new Map<ts.Node, ReadonlySet<Role>>();
+  const alwaysPerforms = (fn: ts.SignatureDeclaration): ReadonlySet<Role> => {
+    const known = performing.get(fn);
+    if (known) return known;
+    performing.set(fn, new Set()); // recursion reads "nothing" while in progress
+    const graph = graphOf(fn);
+    const roles = new Set(ROLES.filter((role) => !reaches(graph, [graph.entry], NORMAL, (node) => node.id === graph.exit, (node) => plays(node, role))));
+    performing.set(fn, roles);
+    return roles;
+  };
+  const rolesOf = createRoleTest(ctx, sourceFile, alwaysPerforms);
+  const plays = (node: FlowNode, role: Role): boolean => node.kind === 'event' && node.ast !== undefined && rolesOf(node.ast).roles.has(role);
+
+  const holderSymbols = (results: readonly ts.Expression[]): Set<ts.Symbol> => {
+    const symbols = new Set<ts.Symbol>();
+    for (const result of results) {
+      for (const name of resultHolders(tsm, result)) {
+        const symbol = checker.getSymbolAtLocation(name);
+        if (symbol) symbols.add(symbol);
+      }
+    }
+    // `const r = out`: copies of a holder hold the result too (to a fixed point, bounded by the list).
+    for (let changed = true; changed; ) {
+      changed = false;
+      for (const alias of aliases) {
+        const from = alias.initializer && checker.getSymbolAtLocation(alias.initializer);
+        const to = checker.getSymbolAtLocation(alias.name);
+        if (from && to && symbols.has(from) && !symbols.has(to)) {
+          symbols.add(to);
+          changed = true;
+        }
+      }
+    }
+    return symbols;
+  };
+
+  /** True when one of `subjects` is, or contains, one of `results` or an identifier holding one. */
+  const mentions = (subjects: readonly ts.Expression[], results: ReadonlySet<ts.Node>, holders: ReadonlySet<ts.Symbol>): boolean => {
+    const names = new Set([...holders].map((symbol) => symbol.name));
+    const stack: ts.Node[] = [...subjects];
+    while (stack.length > 0) {
+      const node = stack.pop()!;
+      if (results.has(node)) return true;
+      if (tsm.isIdentifier(node) && names.has(node.text)) {
+        const symbol = tsm.isShorthandPropertyAssignment(node.parent) ? checker.getShorthandAssignmentValueSymbol(node.parent) : checker.getSymbolAtLocation(node);
+        if (symbol && holders.has(symbol)) return true;
+      }
+      tsm.forEachChild(node, (child) => {
+        stack.push(child);
+      });
+    }
+    return false;
+  };
+
+  return {
+    inputValidated(call) {
+      for (let target: ts.Node = call; ; ) {
+        const fn = enclosingFunction(tsm, target);
+        if (!fn) return false;
+        const graph = graphOf(fn);
+        const targets = new Set(graph.nodesOf(target));
+        if (!reaches(graph, [graph.entry], ALL_EDGES, (node) => targets.has(node.id), (node) => plays(node, 'validateInput'))) return true;
+        if (fn === method) return false;
+        // Not validated inside the closure: it must be validated before the closure runs.
+        target = closureAnchor(tsm, fn);
+      }
+    },
+    outputValidated(call) {
+      const carrier = carryingCall(tsm, call, method);
+      const fn = enclosingFunction(tsm, carrier);
+      if (!fn) return false;
+      const graph = graphOf(fn);
+      const results = new Set<ts.Node>([call, carrier]);
+      const holders = holderSymbols([...results] as ts.Expression[]);
+      const applied = (node: FlowNode): boolean => {
+        if (!plays(node, 'validateOutput')) return false;
+        return mentions(rolesOf(node.ast!).subjects, results, holders);
+      };
+      return !reaches(graph, graph.nodesOf(carrier), NORMAL, (node) => node.kind === 'return' || node.id === graph.exit, applied);
+    },
+    envelopeBuilt(statement) {
+      const fn = enclosingFunction(tsm, statement);
+      if (!fn) return false;
+      const graph = graphOf(fn);
+      const entry = graph.catchEntry(statement);
+      if (entry === undefined) return false;
+      const tryBlock = statement.tryBlock;
+      // Going back into the try (a retry loop) is not leaving the catch.
+      const retries = (node: FlowNode) => node.ast !== undefined && node.ast.pos >= tryBlock.pos && node.ast.end <= tryBlock.end;
+      return !reaches(graph, [entry], NORMAL_AND_THROWS, (node) => node.id === graph.exit, (node) => plays(node, 'errorEnvelope') || retries(node));
+    },
+    metricsRecorded(statement) {
+      const fn = enclosingFunction(tsm, statement);
+      if (!fn) return false;
+      const graph = graphOf(fn);
+      const copies = graph.finallyCopies(statement);
+      return (
+        copies.length > 0 &&
+        copies.every((copy) => !reaches(graph, [copy.entry], NORMAL_AND_THROWS, (node) => node.id === copy.end || node.id === graph.exit, (node) => plays(node, 'recordMetrics')))
+      );
+    },
+  };
+}

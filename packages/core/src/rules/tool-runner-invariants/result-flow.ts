@@ -1,0 +1,87 @@
+import type * as ts from 'typescript';
+import { skipWrappersDown } from '../../ast/index.js';
+import type { TypeScriptModule } from '../../types.js';
+
+/** The function-like whose body holds `node` (the nearest one). */
+export function enclosingFunction(tsm: TypeScriptModule, node: ts.Node): ts.SignatureDeclaration | undefined {
+  for (let parent = node.parent; parent; parent = parent.parent) {
+    if (tsm.isFunctionLike(parent) && (parent as ts.FunctionLikeDeclaration).body) return parent;
+  }
+  return undefined;
+}
+
+/** `node` seen from outside its parentheses, casts, `!` and `await`: the value its parent receives. */
+export function valueUp(tsm: TypeScriptModule, node: ts.Node): ts.Node {
+  let current = node;
+  for (;;) {
+    const parent = current.parent;
+    const transparent =
+      tsm.isParenthesizedExpression(parent) ||
+      tsm.isNonNullExpression(parent) ||
+      tsm.isAsExpression(parent) ||
+      tsm.isSatisfiesExpression(parent) ||
+      tsm.isTypeAssertionExpression(parent) ||
+      tsm.isAwaitExpression(parent);
+    if (!transparent) return current;
+    current = parent;
+  }
+}
+
+/**
+ * Where a closure runs, seen from the function that creates it: the call it is handed to
+ * (`withTimeout(() => plugin.run(x))` runs inside `withTimeout(…)`), else the closure itself.
+ */
+export function closureAnchor(tsm: TypeScriptModule, fn: ts.Node): ts.Node {
+  const outer = valueUp(tsm, fn);
+  const parent = outer.parent;
+  if (tsm.isCallExpression(parent) && parent.arguments.some((argument) => argument === outer)) return parent;
+  return fn;
+}
+
+/**
+ * The call whose result carries `call`'s result in the runner method: `call` itself, or, when a
+ * closure returns it and is handed to another call (`await withTimeout(() => plugin.run(x))`),
+ * that call, repeatedly. Stops at the first closure that does something else with the result.
+ */
+export function carryingCall(tsm: TypeScriptModule, call: ts.Expression, method: ts.Node): ts.Expression {
+  let current = call;
+  for (;;) {
+    const fn = enclosingFunction(tsm, current);
+    if (!fn || fn === method) return current;
+    const value = valueUp(tsm, current);
+    const body = (fn as ts.FunctionLikeDeclaration).body;
+    const returned = body === value || (tsm.isReturnStatement(value.parent) && enclosingFunction(tsm, value.parent) === fn);
+    const anchor = closureAnchor(tsm, fn);
+    if (!returned || anchor === fn) return current;
+    current = anchor as ts.CallExpression;
+  }
+}
+
+/** The identifiers a declaration's name binds (`a`, or `a` and `b` of `{ a, b: [b] }`). */
+function boundNames(tsm: TypeScriptModule, name: ts.BindingName): ts.Identifier[] {
+  if (tsm.isIdentifier(name)) return [name];
+  const names: ts.Identifier[] = [];
+  const stack: ts.BindingName[] = [name];
+  while (stack.length > 0) {
+    const current = stack.pop()!;
+    if (tsm.isIdentifier(current)) names.push(current);
+    else for (const element of current.elements) if (!tsm.isOmittedExpression(element)) stack.push(element.name);
+  }
+  return names;
+}
+
+/**
+ * The identifiers a result is stored into: `const out = await call`, `const { data } = call`,
+ * `out = call`. Aliases of those (`const r = out`) are added by the caller from the method's
+ * declarations.
+ */
+export function resultHolders(tsm: TypeScriptModule, result: ts.Expression): ts.Identifier[] {
+  const value = valueUp(tsm, result);
+  const parent = value.parent;
+  if (tsm.isVariableDeclaration(parent) && parent.initializer === value) return boundNames(tsm, parent.name);
+  if (tsm.isBinaryExpression(parent) && parent.right === value && parent.operatorToken.kind === tsm.SyntaxKind.EqualsToken) {
+    const target = skipWrappersDown(tsm, parent.left);
+    return tsm.isIdentifier(target) ? [target] : [];
+  }
+  return [];
+}
