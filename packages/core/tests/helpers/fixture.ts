@@ -39,7 +39,7 @@ export type FindingKey = string;
 
 const MARKER = /\/\/\s*expect:\s*([a-z0-9-]+(?:\s*,\s*[a-z0-9-]+)*)\s*$/;
 
-/** The `// expect: <rule-id>[, <rule-id>]` markers of every .ts/.tsx file under the project. */
+/** The `// expect: <rule-id>[, <rule-id>]` markers of every TypeScript and JavaScript file under the project (checked JS fixtures too). */
 export function readExpectations(projectDir: string): FindingKey[] {
   const keys: FindingKey[] = [];
   const walk = (dir: string) => {
@@ -47,7 +47,7 @@ export function readExpectations(projectDir: string): FindingKey[] {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) {
         if (entry.name !== 'node_modules') walk(full);
-      } else if (/\.(c|m)?tsx?$/.test(entry.name)) {
+      } else if (/\.(c|m)?[jt]sx?$/.test(entry.name)) {
         fs.readFileSync(full, 'utf8')
           .split(/\r?\n/)
           .forEach((line, index) => {
