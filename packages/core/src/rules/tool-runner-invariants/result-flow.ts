@@ -71,12 +71,37 @@ function boundNames(tsm: TypeScriptModule, name: ts.BindingName): ts.Identifier[
 }
 
 /**
+ * The outermost expression that may carry `node`'s value within its statement: through wrappers
+ * and `await`, array and object literals, call arguments (`Promise.race([call, timeout])`,
+ * `withTimeout(call, ms)`), conditional branches and `??` / `||` / `&&` / comma operands.
+ */
+function carriedUp(tsm: TypeScriptModule, node: ts.Node): ts.Node {
+  let current = valueUp(tsm, node);
+  for (;;) {
+    const parent = current.parent;
+    let next: ts.Node | undefined;
+    if (tsm.isArrayLiteralExpression(parent) || tsm.isSpreadElement(parent)) next = parent;
+    else if (tsm.isPropertyAssignment(parent) && parent.initializer === current) next = parent.parent;
+    else if ((tsm.isCallExpression(parent) || tsm.isNewExpression(parent)) && parent.expression !== current) next = parent;
+    else if (tsm.isConditionalExpression(parent) && parent.condition !== current) next = parent;
+    else if (tsm.isBinaryExpression(parent)) {
+      const op = parent.operatorToken.kind;
+      const kind = tsm.SyntaxKind;
+      if (op === kind.QuestionQuestionToken || op === kind.BarBarToken || op === kind.AmpersandAmpersandToken || (op === kind.CommaToken && parent.right === current)) next = parent;
+    }
+    if (!next) return current;
+    current = valueUp(tsm, next);
+  }
+}
+
+/**
  * The identifiers a result is stored into: `const out = await call`, `const { data } = call`,
- * `out = call`. Aliases of those (`const r = out`) are added by the caller from the method's
- * declarations.
+ * `out = call`, also when the call sits inside the stored expression
+ * (`const out = await Promise.race([call, timeout])`). Aliases of those (`const r = out`) are
+ * added by the caller from the method's declarations.
  */
 export function resultHolders(tsm: TypeScriptModule, result: ts.Expression): ts.Identifier[] {
-  const value = valueUp(tsm, result);
+  const value = carriedUp(tsm, result);
   const parent = value.parent;
   if (tsm.isVariableDeclaration(parent) && parent.initializer === value) return boundNames(tsm, parent.name);
   if (tsm.isBinaryExpression(parent) && parent.right === value && parent.operatorToken.kind === tsm.SyntaxKind.EqualsToken) {
