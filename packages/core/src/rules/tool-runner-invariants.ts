@@ -1,7 +1,8 @@
 import type * as ts from 'typescript';
 import type { ResolvedConfig } from '../config/validate.js';
 import type { RuleContext, RuleFileContext, RuleModule } from '../types.js';
-import { createRunnerFlow, type RunnerFlow } from './tool-runner-invariants/flow-checks.js';
+import { createRunnerFlow, type RunnerFlow, type ValueFlow } from './tool-runner-invariants/flow-checks.js';
+import { resultHolders } from './tool-runner-invariants/result-flow.js';
 import { calleeNode, createGuardedCallTest } from './tool-runner-invariants/guarded-calls.js';
 
 type MessageId =
@@ -45,14 +46,14 @@ function enclosingTries(ctx: RuleContext, node: ts.Node, stop: ts.Node): ts.TryS
 
 /**
  * A runner method found by the walk: its function-like (the method, or the arrow/function a field
- * holds), every call made in its body (nested functions too) and its `const a = b` copies.
+ * holds), every call made in its body (nested functions too), and how values flow into locals.
  */
 interface RunnerBody {
   node: RunnerMethod;
   fn: ts.SignatureDeclaration;
   body: ts.Node;
   calls: ts.CallExpression[];
-  aliases: ts.VariableDeclaration[];
+  flows: ValueFlow[];
 }
 
 function within(node: ts.Node, root: ts.Node): boolean {
@@ -117,7 +118,7 @@ export const toolRunnerInvariants: RuleModule<MessageId> = {
       if (cls.name?.text !== runner.class) return;
       classFound = true;
       const method = runnerMethod(context, cls, runner.method);
-      if (method) methods.push({ ...method, calls: [], aliases: [] });
+      if (method) methods.push({ ...method, calls: [], flows: [] });
       else context.report({ messageId: 'runnerMethodMissing', node: cls.name ?? cls, data: { class: runner.class, method: runner.method } });
     };
     return {
@@ -128,10 +129,12 @@ export const toolRunnerInvariants: RuleModule<MessageId> = {
         [tsm.SyntaxKind.CallExpression]: (node) => {
           for (const method of methods) if (within(node, method.body)) method.calls.push(node as ts.CallExpression);
         },
-        [tsm.SyntaxKind.VariableDeclaration]: (node) => {
-          const declaration = node as ts.VariableDeclaration;
-          if (!declaration.initializer || !tsm.isIdentifier(declaration.initializer) || !tsm.isIdentifier(declaration.name)) return;
-          for (const method of methods) if (within(node, method.body)) method.aliases.push(declaration);
+        // `const out = await untilAborted(pending, signal)`: `pending` flows into `out`.
+        [tsm.SyntaxKind.Identifier]: (node) => {
+          const inside = methods.filter((method) => within(node, method.body));
+          if (inside.length === 0) return;
+          const holders = resultHolders(tsm, node as ts.Identifier);
+          for (const method of inside) for (const to of holders) method.flows.push({ from: node as ts.Identifier, to });
         },
       },
       end() {
@@ -147,7 +150,7 @@ export const toolRunnerInvariants: RuleModule<MessageId> = {
             continue;
           }
           // One set of flow graphs per method, shared by every guarded call in it.
-          const flow = createRunnerFlow(context, context.sourceFile, method.fn, method.aliases);
+          const flow = createRunnerFlow(context, context.sourceFile, method.fn, method.flows);
           for (const call of calls) checkGuardedCall(context, runner, method, flow, call, label);
         }
       },

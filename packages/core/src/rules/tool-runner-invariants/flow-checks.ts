@@ -19,11 +19,18 @@ export interface RunnerFlow {
   metricsRecorded(statement: ts.TryStatement): boolean;
 }
 
+/** A local that receives a value carried by an identifier (`const out = await wrap(pending)`: pending → out). */
+export interface ValueFlow {
+  from: ts.Identifier;
+  to: ts.Identifier;
+}
+
 /**
- * `method` is the runner method's function-like; `aliases` are the `const a = b` declarations in
- * it (collected by the one walk), so a result stored in `out` and copied to `r` is still tracked.
+ * `method` is the runner method's function-like; `flows` are the identifier-to-local flows in it
+ * (collected by the one walk), so a result stored in `pending` and carried on into `output` is
+ * still tracked.
  */
-export function createRunnerFlow(ctx: RuleContext, sourceFile: ts.SourceFile, method: ts.SignatureDeclaration, aliases: readonly ts.VariableDeclaration[]): RunnerFlow {
+export function createRunnerFlow(ctx: RuleContext, sourceFile: ts.SourceFile, method: ts.SignatureDeclaration, flows: readonly ValueFlow[]): RunnerFlow {
   const { ts: tsm, checker } = ctx;
   const graphs = new Map<ts.Node, FlowGraph>();
   const graphOf = (fn: ts.SignatureDeclaration): FlowGraph => {
@@ -57,14 +64,16 @@ export function createRunnerFlow(ctx: RuleContext, sourceFile: ts.SourceFile, me
         if (symbol) symbols.add(symbol);
       }
     }
-    // `const r = out`: copies of a holder hold the result too (to a fixed point, bounded by the list).
+    // Locals a holder flows into hold the result too (to a fixed point, bounded by the list).
     for (let changed = true; changed; ) {
       changed = false;
-      for (const alias of aliases) {
-        const from = alias.initializer && checker.getSymbolAtLocation(alias.initializer);
-        const to = checker.getSymbolAtLocation(alias.name);
-        if (from && to && symbols.has(from) && !symbols.has(to)) {
-          symbols.add(to);
+      const names = new Set([...symbols].map((symbol) => symbol.name));
+      for (const { from, to } of flows) {
+        if (!names.has(from.text)) continue;
+        const source = checker.getSymbolAtLocation(from);
+        const target = checker.getSymbolAtLocation(to);
+        if (source && target && symbols.has(source) && !symbols.has(target)) {
+          symbols.add(target);
           changed = true;
         }
       }
