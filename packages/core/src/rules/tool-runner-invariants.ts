@@ -2,7 +2,7 @@ import type * as ts from 'typescript';
 import type { ResolvedConfig } from '../config/validate.js';
 import type { RuleContext, RuleFileContext, RuleModule } from '../types.js';
 import { createRunnerFlow, type RunnerFlow, type ValueFlow } from './tool-runner-invariants/flow-checks.js';
-import { resultHolders } from './tool-runner-invariants/result-flow.js';
+import { resultHolders, within } from './tool-runner-invariants/result-flow.js';
 import { calleeNode, createGuardedCallTest } from './tool-runner-invariants/guarded-calls.js';
 
 type MessageId =
@@ -35,15 +35,6 @@ function runnerMethod(ctx: RuleContext, cls: ts.ClassLikeDeclaration, name: stri
   return undefined;
 }
 
-/** The `try` statements whose protected block holds `node`, innermost first, up to `stop`. */
-function enclosingTries(ctx: RuleContext, node: ts.Node, stop: ts.Node): ts.TryStatement[] {
-  const tries: ts.TryStatement[] = [];
-  for (let child = node, parent = node.parent; parent && child !== stop; child = parent, parent = parent.parent) {
-    if (ctx.ts.isTryStatement(parent) && parent.tryBlock === child) tries.push(parent);
-  }
-  return tries;
-}
-
 /**
  * A runner method found by the walk: its function-like (the method, or the arrow/function a field
  * holds), every call made in its body (nested functions too), and how values flow into locals.
@@ -56,28 +47,23 @@ interface RunnerBody {
   flows: ValueFlow[];
 }
 
-function within(node: ts.Node, root: ts.Node): boolean {
-  return node.pos >= root.pos && node.end <= root.end;
-}
-
-function checkGuardedCall(ctx: RuleFileContext<MessageId>, runner: ResolvedConfig['runner'], method: RunnerBody, flow: RunnerFlow, call: ts.CallExpression, label: string): void {
+function checkGuardedCall(ctx: RuleFileContext<MessageId>, runner: ResolvedConfig['runner'], flow: RunnerFlow, call: ts.CallExpression, label: string): void {
   const node = calleeNode(ctx, call);
   const data = { runner: label, call: `${call.expression.getText()}()` };
   if (!flow.inputValidated(call)) ctx.report({ messageId: 'missingInputValidation', node, data: { ...data, names: list(runner.validateInput) } });
   if (!flow.outputValidated(call)) ctx.report({ messageId: 'missingOutputValidation', node, data: { ...data, names: list(runner.validateOutput) } });
 
-  const tries = enclosingTries(ctx, call, method.body);
-  if (tries.length === 0) {
+  const chains = flow.tryChains(call);
+  if (chains.some((tries) => tries.length === 0)) {
     ctx.report({ messageId: 'notInTry', node, data: { ...data, envelope: list(runner.errorEnvelope), metrics: list(runner.recordMetrics) } });
     return;
   }
   // The call's exception goes to the innermost catch; a rethrow there goes on to the next one
-  // (the graph follows it), so the innermost catch decides.
-  const handler = tries.find((t) => t.catchClause);
-  if (!handler || !flow.envelopeBuilt(handler)) {
+  // (the graph follows it), so the innermost catch decides, on every way the call is reached.
+  if (!chains.every((tries) => tries.some((t) => t.catchClause) && flow.envelopeBuilt(tries.find((t) => t.catchClause)!))) {
     ctx.report({ messageId: 'missingErrorEnvelope', node, data: { ...data, names: list(runner.errorEnvelope) } });
   }
-  if (!tries.some((t) => t.finallyBlock && flow.metricsRecorded(t))) {
+  if (!chains.every((tries) => tries.some((t) => t.finallyBlock && flow.metricsRecorded(t)))) {
     ctx.report({ messageId: 'missingFinallyMetrics', node, data: { ...data, names: list(runner.recordMetrics) } });
   }
 }
@@ -150,8 +136,8 @@ export const toolRunnerInvariants: RuleModule<MessageId> = {
             continue;
           }
           // One set of flow graphs per method, shared by every guarded call in it.
-          const flow = createRunnerFlow(context, context.sourceFile, method.fn, method.flows);
-          for (const call of calls) checkGuardedCall(context, runner, method, flow, call, label);
+          const flow = createRunnerFlow(context, context.sourceFile, method.fn, method.calls, method.flows);
+          for (const call of calls) checkGuardedCall(context, runner, flow, call, label);
         }
       },
     };

@@ -2,7 +2,11 @@ import type * as ts from 'typescript';
 import { buildFlowGraph, reaches, ALL_EDGES, type EdgeFilter, type FlowGraph, type FlowNode } from '../../flow/index.js';
 import type { RuleContext } from '../../types.js';
 import { createRoleTest, ROLES, type Role } from './roles.js';
-import { carryingCall, closureAnchor, enclosingFunction, resultHolders } from './result-flow.js';
+import { callTarget } from '../../ast/index.js';
+import { closureAnchor, enclosingFunction, enclosingTries, localName, resultHolders, returnedBy, within } from './result-flow.js';
+
+/** How far nested functions are followed out to where they run. */
+const MAX_NESTING = 8;
 
 const NORMAL: EdgeFilter = { normal: true, implicit: false, thrown: false };
 const NORMAL_AND_THROWS: EdgeFilter = { normal: true, implicit: false, thrown: true };
@@ -13,6 +17,11 @@ export interface RunnerFlow {
   inputValidated(call: ts.CallExpression): boolean;
   /** Every normal path from the call to a return applies an output validator to its result. */
   outputValidated(call: ts.CallExpression): boolean;
+  /**
+   * The `try` statements around the call, innermost first, once per way the call can be reached:
+   * through the closure's receiving call, or through each call site of a local function.
+   */
+  tryChains(call: ts.CallExpression): ts.TryStatement[][];
   /** Every path out of the try's catch builds the error envelope (or retries the try). */
   envelopeBuilt(statement: ts.TryStatement): boolean;
   /** Every path through the try's finally records metrics. */
@@ -30,8 +39,42 @@ export interface ValueFlow {
  * (collected by the one walk), so a result stored in `pending` and carried on into `output` is
  * still tracked.
  */
-export function createRunnerFlow(ctx: RuleContext, sourceFile: ts.SourceFile, method: ts.SignatureDeclaration, flows: readonly ValueFlow[]): RunnerFlow {
+export function createRunnerFlow(
+  ctx: RuleContext,
+  sourceFile: ts.SourceFile,
+  method: ts.SignatureDeclaration,
+  calls: readonly ts.CallExpression[],
+  flows: readonly ValueFlow[],
+): RunnerFlow {
   const { ts: tsm, checker } = ctx;
+  const anchors = new Map<ts.Node, readonly ts.Node[]>();
+  /**
+   * Where a nested function runs, seen from the function around it: the call it is handed to,
+   * else the call sites of the local name it is declared under, else (never called, or stored
+   * elsewhere) the place it is created.
+   */
+  const anchorsOf = (fn: ts.SignatureDeclaration): readonly ts.Node[] => {
+    let found = anchors.get(fn);
+    if (found) return found;
+    found = [fn];
+    const handedTo = closureAnchor(tsm, fn);
+    const name = localName(tsm, fn);
+    if (handedTo !== fn) found = [handedTo];
+    else if (name) {
+      const symbol = checker.getSymbolAtLocation(name);
+      const sites = calls.filter((call) => {
+        const { callee } = callTarget(tsm, call);
+        return tsm.isIdentifier(callee) && callee.text === name.text && !within(call, fn) && checker.getSymbolAtLocation(callee) === symbol;
+      });
+      if (sites.length > 0) found = sites;
+    }
+    anchors.set(fn, found);
+    return found;
+  };
+  const calledFrom = (fn: ts.SignatureDeclaration): readonly ts.Node[] | undefined => {
+    const found = anchorsOf(fn);
+    return found.length === 1 && found[0] === fn ? undefined : found;
+  };
   const graphs = new Map<ts.Node, FlowGraph>();
   const graphOf = (fn: ts.SignatureDeclaration): FlowGraph => {
     let graph = graphs.get(fn);
@@ -99,31 +142,54 @@ export function createRunnerFlow(ctx: RuleContext, sourceFile: ts.SourceFile, me
     return false;
   };
 
+  /**
+   * The expressions whose result carries `node`'s result where it must be validated: `node`, or,
+   * when a nested function returns it, the calls that run that function, repeatedly.
+   */
+  const carriers = (node: ts.Expression, depth: number): ts.Expression[] => {
+    const fn = enclosingFunction(tsm, node);
+    if (!fn || fn === method || depth >= MAX_NESTING || !returnedBy(tsm, node, fn)) return [node];
+    const sites = calledFrom(fn);
+    return sites ? sites.flatMap((site) => carriers(site as ts.Expression, depth + 1)) : [node];
+  };
+
   return {
     inputValidated(call) {
-      for (let target: ts.Node = call; ; ) {
+      const validated = (target: ts.Node, depth: number): boolean => {
         const fn = enclosingFunction(tsm, target);
         if (!fn) return false;
         const graph = graphOf(fn);
         const targets = new Set(graph.nodesOf(target));
+        // Not in the graph (a hoisted local function never called): nothing proves an order.
+        if (targets.size === 0) return false;
         if (!reaches(graph, [graph.entry], ALL_EDGES, (node) => targets.has(node.id), (node) => plays(node, 'validateInput'))) return true;
-        if (fn === method) return false;
-        // Not validated inside the closure: it must be validated before the closure runs.
-        target = closureAnchor(tsm, fn);
-      }
+        if (fn === method || depth >= MAX_NESTING) return false;
+        // Not validated inside the nested function: it must be validated wherever it runs.
+        return anchorsOf(fn).every((anchor) => validated(anchor, depth + 1));
+      };
+      return validated(call, 0);
     },
     outputValidated(call) {
-      const carrier = carryingCall(tsm, call, method);
-      const fn = enclosingFunction(tsm, carrier);
-      if (!fn) return false;
-      const graph = graphOf(fn);
-      const results = new Set<ts.Node>([call, carrier]);
-      const holders = holderSymbols([...results] as ts.Expression[]);
-      const applied = (node: FlowNode): boolean => {
-        if (!plays(node, 'validateOutput')) return false;
-        return mentions(rolesOf(node.ast!).subjects, results, holders);
+      const validatedFrom = (carrier: ts.Node): boolean => {
+        const fn = enclosingFunction(tsm, carrier);
+        if (!fn) return false;
+        const graph = graphOf(fn);
+        const results = new Set<ts.Node>([call, carrier]);
+        const holders = holderSymbols([...results] as ts.Expression[]);
+        const applied = (node: FlowNode): boolean => plays(node, 'validateOutput') && mentions(rolesOf(node.ast!).subjects, results, holders);
+        const starts = graph.nodesOf(carrier);
+        return starts.length > 0 && !reaches(graph, starts, NORMAL, (node) => node.kind === 'return' || node.id === graph.exit, applied);
       };
-      return !reaches(graph, graph.nodesOf(carrier), NORMAL, (node) => node.kind === 'return' || node.id === graph.exit, applied);
+      return carriers(call, 0).every(validatedFrom);
+    },
+    tryChains(call) {
+      const chains = (node: ts.Node, depth: number): ts.TryStatement[][] => {
+        const fn = enclosingFunction(tsm, node);
+        const own = enclosingTries(tsm, node, fn);
+        if (!fn || fn === method || depth >= MAX_NESTING) return [own];
+        return (calledFrom(fn) ?? [fn]).flatMap((anchor) => chains(anchor, depth + 1).map((outer) => [...own, ...outer]));
+      };
+      return chains(call, 0);
     },
     envelopeBuilt(statement) {
       const fn = enclosingFunction(tsm, statement);

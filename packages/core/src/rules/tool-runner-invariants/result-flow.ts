@@ -38,23 +38,33 @@ export function closureAnchor(tsm: TypeScriptModule, fn: ts.Node): ts.Node {
   return fn;
 }
 
-/**
- * The call whose result carries `call`'s result in the runner method: `call` itself, or, when a
- * closure returns it and is handed to another call (`await withTimeout(() => plugin.run(x))`),
- * that call, repeatedly. Stops at the first closure that does something else with the result.
- */
-export function carryingCall(tsm: TypeScriptModule, call: ts.Expression, method: ts.Node): ts.Expression {
-  let current = call;
-  for (;;) {
-    const fn = enclosingFunction(tsm, current);
-    if (!fn || fn === method) return current;
-    const value = valueUp(tsm, current);
-    const body = (fn as ts.FunctionLikeDeclaration).body;
-    const returned = body === value || (tsm.isReturnStatement(value.parent) && enclosingFunction(tsm, value.parent) === fn);
-    const anchor = closureAnchor(tsm, fn);
-    if (!returned || anchor === fn) return current;
-    current = anchor as ts.CallExpression;
+/** True when `fn` returns `node`'s value (its expression body, or a `return` of it). */
+export function returnedBy(tsm: TypeScriptModule, node: ts.Node, fn: ts.SignatureDeclaration): boolean {
+  const value = valueUp(tsm, node);
+  const body = (fn as ts.FunctionLikeDeclaration).body;
+  return body === value || (tsm.isReturnStatement(value.parent) && enclosingFunction(tsm, value.parent) === fn);
+}
+
+/** The local name a function is declared under: `function f() {}`, or `const f = () => …`. */
+export function localName(tsm: TypeScriptModule, fn: ts.SignatureDeclaration): ts.Identifier | undefined {
+  if (tsm.isFunctionDeclaration(fn)) return fn.name;
+  const holder = valueUp(tsm, fn).parent;
+  if (!tsm.isVariableDeclaration(holder) || !tsm.isIdentifier(holder.name)) return undefined;
+  const list = holder.parent;
+  return tsm.isVariableDeclarationList(list) && list.flags & tsm.NodeFlags.Const ? holder.name : undefined;
+}
+
+export function within(node: ts.Node, root: ts.Node): boolean {
+  return node.pos >= root.pos && node.end <= root.end;
+}
+
+/** The `try` statements whose protected block holds `node`, innermost first, up to `stop` (exclusive). */
+export function enclosingTries(tsm: TypeScriptModule, node: ts.Node, stop: ts.Node | undefined): ts.TryStatement[] {
+  const tries: ts.TryStatement[] = [];
+  for (let child = node, parent = node.parent; parent && parent !== stop; child = parent, parent = parent.parent) {
+    if (tsm.isTryStatement(parent) && parent.tryBlock === child) tries.push(parent);
   }
+  return tries;
 }
 
 /** The identifiers a declaration's name binds (`a`, or `a` and `b` of `{ a, b: [b] }`). */
