@@ -17,7 +17,7 @@ interface Referent {
   body: ts.SignatureDeclaration | undefined;
 }
 
-/** What a call does for the runner, and which expressions it applies that to. */
+/** What a call (or `new`) does for the runner, and which expressions it applies that to. */
 export interface CallRoles {
   roles: ReadonlySet<Role>;
   /** The expressions the role is applied to: the arguments, or the receiver of `.then(validator)`. */
@@ -85,10 +85,12 @@ export function createRoleTest(
     return roles;
   };
 
-  const compute = (call: ts.CallExpression): CallRoles => {
+  const compute = (call: ts.CallExpression | ts.NewExpression): CallRoles => {
     const { callee } = callTarget(tsm, call);
     const direct = rolesOf(referent(callee));
-    if (direct.size > 0) return { roles: direct, subjects: call.arguments };
+    if (direct.size > 0) return { roles: direct, subjects: call.arguments ?? [] };
+    // `new EnvelopeError(…)` plays its class's role; `.then` applies only to calls.
+    if (tsm.isNewExpression(call)) return NO_ROLES;
     // `promise.then(validateOutput)`: the validator runs on what the promise resolves to.
     const first = call.arguments[0];
     if (first && (tsm.isPropertyAccessExpression(callee) && callee.name.text === 'then')) {
@@ -99,7 +101,7 @@ export function createRoleTest(
   };
 
   return (node) => {
-    if (!tsm.isCallExpression(node)) return NO_ROLES;
+    if (!tsm.isCallExpression(node) && !tsm.isNewExpression(node)) return NO_ROLES;
     let found = cache.get(node);
     if (!found) {
       found = compute(node);
