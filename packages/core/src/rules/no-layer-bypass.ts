@@ -49,12 +49,15 @@ function forbiddenThroughBarrel(ctx: Context, from: number, specifier: ts.Expres
 }
 
 function checkReexport(ctx: Context, from: number, statement: ts.ExportDeclaration): void {
-  if (!statement.moduleSpecifier) return;
-  const data = forbiddenModule(ctx, from, statement.moduleSpecifier);
-  if (!data) return;
+  const specifier = statement.moduleSpecifier;
+  if (!specifier) return;
+  const data = forbiddenModule(ctx, from, specifier);
   for (const binding of reexportedValueBindings(ctx, statement)) {
     if (binding.exported && !aliasHasValue(ctx, binding.exported)) continue;
-    ctx.report({ messageId: 'forbiddenReexport', node: binding.node, data: { ...data, name: binding.label } });
+    // A name re-exported from a barrel in no layer keeps the layer of its declaration.
+    const name = ctx.ts.isExportSpecifier(binding.node) ? binding.node.name : undefined;
+    const reason = data ?? (name && ctx.ts.isIdentifier(name) ? forbiddenThroughBarrel(ctx, from, specifier, name) : undefined);
+    if (reason) ctx.report({ messageId: 'forbiddenReexport', node: binding.node, data: { ...reason, name: binding.label } });
   }
 }
 
