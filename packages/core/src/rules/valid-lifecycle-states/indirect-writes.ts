@@ -76,6 +76,8 @@ export function indirectWritesOf(ctx: RuleContext, node: ts.Node): readonly Indi
   }
   if (tsm.isObjectLiteralExpression(node)) {
     let outer: ts.Node = node;
+    // `{ ...rec, ...{ state: v } } as Rec`: a literal spread into the cast one writes its properties.
+    while (tsm.isSpreadAssignment(outer.parent) && tsm.isObjectLiteralExpression(outer.parent.parent)) outer = outer.parent.parent;
     let cast: ts.AsExpression | ts.TypeAssertion | undefined;
     while (tsm.isParenthesizedExpression(outer.parent) || isCast(tsm, outer.parent) || tsm.isSatisfiesExpression(outer.parent)) {
       outer = outer.parent;
