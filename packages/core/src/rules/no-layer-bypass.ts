@@ -33,12 +33,27 @@ function forbiddenModule(ctx: Context, from: number, specifier: ts.Expression, t
 }
 
 /**
+ * False for files whose exports are all their own declarations (no `export … from`, no
+ * `export { x }` list that may name an import, no `export =`): nothing imported from them can be
+ * another file's, so no symbol is followed. Decided once per file and context.
+ */
+function mayReexport(ctx: RuleContext, file: ts.SourceFile): boolean {
+  const cache = ctx.memo('no-layer-bypass:may-reexport', () => new Map<ts.SourceFile, boolean>());
+  let found = cache.get(file);
+  if (found === undefined) {
+    found = file.statements.some((statement) => ctx.ts.isExportDeclaration(statement) || ctx.ts.isExportAssignment(statement));
+    cache.set(file, found);
+  }
+  return found;
+}
+
+/**
  * For a name imported from a file in no layer (a barrel, a shared index): the layer of the file
  * that declares what the name finally stands for, when `from` may not use it.
  */
 function forbiddenThroughBarrel(ctx: Context, from: number, specifier: ts.Expression, local: ts.Identifier) {
   const target = resolvedModuleFile(ctx, specifier);
-  if (!target || isExternal(ctx, target) || fileLayerOf(ctx, target.fileName).index !== undefined) return undefined;
+  if (!target || isExternal(ctx, target) || fileLayerOf(ctx, target.fileName).index !== undefined || !mayReexport(ctx, target)) return undefined;
   const declaration = importedDeclaration(ctx, local);
   const file = declaration?.getSourceFile();
   if (!file || file === target || file === ctx.sourceFile || isExternal(ctx, file)) return undefined;
