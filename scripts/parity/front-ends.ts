@@ -4,6 +4,7 @@ import { ESLint } from 'eslint';
 import tseslint from 'typescript-eslint';
 import plugin from '../../packages/eslint-plugin/dist/index.js';
 import type { ParityFinding } from './compare.js';
+import { cliFindingsFromJson } from './scanner-json.js';
 
 /** What a front end found in one fixture, plus anything that stopped it (never compared away). */
 export interface FrontEndResult {
@@ -12,12 +13,6 @@ export interface FrontEndResult {
 }
 
 export const repoRoot = path.resolve(import.meta.dirname, '../..');
-
-/** Findings from the scanner's `--format json` output (see packages/scanner result.schema.json). */
-export function cliFindingsFromJson(json: string): ParityFinding[] {
-  const result = JSON.parse(json) as { findings: Array<Omit<ParityFinding, 'rule'> & { ruleId: string }> };
-  return result.findings.map(({ ruleId, messageId, file, line, column, endLine, endColumn }) => ({ rule: ruleId, messageId, file, line, column, endLine, endColumn }));
-}
 
 /** Exit codes 0 and 1 are scans (clean / findings); 2 means the scan did not run. */
 function cliResult(exitCode: number | null, stdout: string, stderr: string): FrontEndResult {

@@ -29,6 +29,7 @@ export function adapterMeta(ruleId: RuleId) {
       ...(rule.meta.messages as Readonly<Record<string, string>>),
       ...SUPPRESSION_MESSAGES,
       ruleCrashed: DIAGNOSTIC_MESSAGES.ruleCrashed,
+      analysisTooDeep: DIAGNOSTIC_MESSAGES.analysisTooDeep,
       ...ADAPTER_MESSAGES,
     },
     schema: [optionSchema()],

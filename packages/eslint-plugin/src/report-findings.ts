@@ -9,6 +9,11 @@ type AdapterContext = Readonly<TSESLint.RuleContext<string, AdapterOptions>>;
 // is reported by whichever adapter meets it first and not again (keyed by message).
 const configErrorsReported = new WeakMap<TSESTree.Program, Set<string>>();
 
+// ESLint calls every enabled rule's `create` for a file before it walks the file, so by the time
+// the first adapter sees `Program`, this set holds exactly the adapters enabled for the file: the
+// core runs those rules and no others (a rule turned off in the ESLint config costs nothing).
+const enabledAdapters = new WeakMap<object, Set<RuleId>>();
+
 function missingTypeInformation(fileName: string): Error {
   return new Error(
     `execution-governance rules need type information, but ${fileName} was parsed without it. ` +
@@ -31,6 +36,8 @@ function reportConfigError(context: AdapterContext, node: TSESTree.Program, erro
  * findings for `ruleId`, report them where the core placed them (ESLint columns are 0-based).
  */
 export function reportCoreFindings(context: AdapterContext, ruleId: RuleId, options: AdapterOptions): TSESLint.RuleListener {
+  const enabled = enabledAdapters.get(context.sourceCode) ?? new Set<RuleId>();
+  enabledAdapters.set(context.sourceCode, enabled.add(ruleId));
   return {
     Program(node) {
       // getParserServices' own error does not say which option to set; ours does.
@@ -40,6 +47,7 @@ export function reportCoreFindings(context: AdapterContext, ruleId: RuleId, opti
       const result = analyzeFile(services.program, sourceFile, {
         cwd: context.cwd,
         options: options[0],
+        rules: [...enabled],
         optionsSource: `options of rule "execution-governance/${ruleId}"`,
       });
       if ('error' in result) {
