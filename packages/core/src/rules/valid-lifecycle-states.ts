@@ -73,12 +73,12 @@ export const validLifecycleStates: RuleModule<MessageId> = {
     };
     const onNode = (node: ts.Node): void => {
       for (const slot of writeSlotsOf(ctx, node)) {
-        for (const leaf of writtenLeaves(ctx, slot.value)) check(leaf, false, () => writesLifecycle(ctx, lifecycle, slot, leaf));
+        for (const leaf of writtenLeaves(ctx, slot.value, uncheckedFile)) check(leaf, false, () => writesLifecycle(ctx, lifecycle, slot, leaf));
       }
       // Writes the checker does not type as writes of the property: Object.assign, Reflect.set,
       // cast receivers, literals under a cast.
       for (const write of indirectWritesOf(ctx, node)) {
-        for (const leaf of writtenLeaves(ctx, write.value)) {
+        for (const leaf of writtenLeaves(ctx, write.value, true)) {
           check(leaf, true, () => {
             const target = write.targetType();
             return (target !== undefined && lifecycle.isLifecycleType(target)) || castToLifecycle(leaf);

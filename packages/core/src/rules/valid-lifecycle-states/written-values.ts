@@ -95,11 +95,12 @@ function jsDocCast(tsm: RuleContext['ts'], node: ts.ParenthesizedExpression): Wr
  * calls (their return type may be a union of literals). Iterative: a 2,000-term `a || b || …`
  * must not exhaust the call stack.
  */
-export function writtenLeaves(ctx: RuleContext, value: ts.Expression): WrittenLeaf[] {
+export function writtenLeaves(ctx: RuleContext, value: ts.Expression, bareCalls = false): WrittenLeaf[] {
   const { ts: tsm } = ctx;
-  // Most written values are numbers, objects, arrows…: no leaf to read, nothing to allocate.
+  // Most written values are numbers, objects, arrows, calls…: no leaf to read, nothing to allocate.
+  // A call is a leaf only behind a cast, or with `bareCalls` (writes no type check stops).
   const mayHoldLeaf = ctx.memo('valid-lifecycle-states:leaf-kinds', () => new Set<ts.SyntaxKind>(MAY_HOLD_LEAF_NAMES.map((name) => tsm.SyntaxKind[name])));
-  if (!mayHoldLeaf.has(value.kind)) return [];
+  if (!mayHoldLeaf.has(value.kind) || (!bareCalls && value.kind === tsm.SyntaxKind.CallExpression)) return [];
   const leaves: WrittenLeaf[] = [];
   // Right operands are pushed first so leaves come out left to right.
   const stack: Array<{ node: ts.Expression; casts: readonly WrittenCast[] }> = [{ node: value, casts: [] }];
@@ -126,7 +127,7 @@ export function writtenLeaves(ctx: RuleContext, value: ts.Expression): WrittenLe
       tsm.isPropertyAccessExpression(node) ||
       tsm.isElementAccessExpression(node) ||
       tsm.isTemplateExpression(node) ||
-      tsm.isCallExpression(node)
+      (tsm.isCallExpression(node) && (bareCalls || casts.length > 0))
     ) {
       leaves.push({ node, literal: undefined, casts });
     }
