@@ -8,7 +8,8 @@ export const fixturesDir = path.join(repoRoot, 'fixtures');
 
 // `// expect: <rule-id>[, <rule-id>]` at the end of a line: the line must be reported by each rule.
 const MARKER = /\/\/\s*expect:\s*([a-z0-9-]+(?:\s*,\s*[a-z0-9-]+)*)\s*$/;
-const SOURCE = /\.(c|m)?tsx?$/;
+// TypeScript and JavaScript: checked-JS fixtures (allowJs + checkJs) carry markers too.
+const SOURCE = /\.(c|m)?[jt]sx?$/;
 
 /** Every fixture project: a folder of `fixtures/` holding a tsconfig.json. */
 export function listFixtureProjects(dir = fixturesDir): string[] {
@@ -28,7 +29,7 @@ export function expectationsInText(file: string, text: string): LineFinding[] {
   });
 }
 
-/** The marked findings of every .ts/.tsx file under `projectDir` (paths relative to it, forward slashes). */
+/** The marked findings of every TypeScript or JavaScript file under `projectDir` (paths relative to it, forward slashes). */
 export function readExpectations(projectDir: string): LineFinding[] {
   const found: LineFinding[] = [];
   const walk = (dir: string): void => {

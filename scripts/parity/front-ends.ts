@@ -37,17 +37,20 @@ export function runCliInProcess(run: ScannerRun, fixtureDir: string): FrontEndRe
   return cliResult(exitCode, stdout, stderr);
 }
 
-/** ESLint (Node API) over the fixture's TypeScript files with the plugin's recommended config. */
+/** ESLint (Node API) over the fixture's TypeScript (and checked JavaScript) files with the plugin's recommended config. */
 export async function runEslint(fixtureDir: string): Promise<FrontEndResult> {
+  // The recommended config targets TypeScript; a project that type-checks its JS (allowJs +
+  // checkJs) widens `files` to JS, as the rule docs say, so checked-JS fixtures are linted too.
+  const files = [...plugin.configs.recommended.files, '**/*.js', '**/*.mjs', '**/*.cjs'];
   const eslint = new ESLint({
     cwd: fixtureDir,
     overrideConfigFile: true,
     overrideConfig: [
       {
-        files: plugin.configs.recommended.files,
+        files,
         languageOptions: { parser: tseslint.parser, parserOptions: { projectService: true, tsconfigRootDir: fixtureDir } },
       },
-      plugin.configs.recommended,
+      { ...plugin.configs.recommended, files },
     ],
   });
   const findings: ParityFinding[] = [];

@@ -62,13 +62,34 @@ function symbolDeclaration(ctx: RuleContext, name: ts.Node, depth = 0): ts.Decla
   let symbol = ctx.checker.getSymbolAtLocation(name);
   if (symbol && symbol.flags & ctx.ts.SymbolFlags.Alias) symbol = ctx.checker.getAliasedSymbol(symbol);
   const declaration = symbol?.valueDeclaration ?? symbol?.declarations?.[0];
-  // A local holding a method (`const f = svc.method`) stands for what initialised it.
-  // (Bounded: `const a = b, b = a` must not loop.)
-  if (depth < 8 && declaration && ctx.ts.isVariableDeclaration(declaration) && declaration.initializer && !declaration.type) {
-    const initializer = declaration.initializer;
-    if (ctx.ts.isPropertyAccessExpression(initializer) || ctx.ts.isIdentifier(initializer)) return symbolDeclaration(ctx, memberNameNode(ctx.ts, initializer), depth + 1) ?? declaration;
-  }
+  // A local holding a method (`const f = svc.method`, `const f: F = svc.method.bind(svc)`) stands
+  // for what initialised it. (Bounded: `const a = b, b = a` must not loop.)
+  const held = depth < 8 && declaration ? heldFunction(ctx, declaration) : undefined;
+  if (held) return symbolDeclaration(ctx, memberNameNode(ctx.ts, held), depth + 1) ?? declaration;
   return declaration;
+}
+
+/**
+ * The function expression a variable is known to hold: its initialiser, when that names a
+ * function (`svc.method`, `f`, `svc.method.bind(svc)`) and nothing can reassign it — a `const`,
+ * or an untyped `let`/`var` as before. An explicit function type (`const f: F = svc.method`) only
+ * widens what the checker says; the code that runs is still the initialiser's.
+ */
+function heldFunction(ctx: RuleContext, declaration: ts.Declaration): ts.Expression | undefined {
+  const { ts: tsm } = ctx;
+  if (!tsm.isVariableDeclaration(declaration) || !declaration.initializer) return undefined;
+  const isConst = tsm.isVariableDeclarationList(declaration.parent) && (declaration.parent.flags & tsm.NodeFlags.Const) !== 0;
+  if (declaration.type && !isConst) return undefined;
+  let initializer = skipWrappersDown(tsm, declaration.initializer);
+  // `x.bind(y)` holds `x` (a `bind` declared in the standard library, not a method of x's own).
+  if (tsm.isCallExpression(initializer)) {
+    const callee = skipWrappersDown(tsm, initializer.expression);
+    if (!tsm.isPropertyAccessExpression(callee) || callee.name.text !== 'bind') return undefined;
+    const bind = ctx.checker.getSymbolAtLocation(callee.name)?.declarations?.[0];
+    if (!bind?.getSourceFile().isDeclarationFile) return undefined;
+    initializer = skipWrappersDown(tsm, callee.expression);
+  }
+  return tsm.isPropertyAccessExpression(initializer) || tsm.isIdentifier(initializer) ? initializer : undefined;
 }
 
 /** A readable name for a declaration: `Class.method`, `function`, `Class` for constructors. */

@@ -19,6 +19,34 @@ export function resolvedModuleFile(ctx: RuleContext, specifier: ts.Expression): 
   return declaration && ctx.ts.isSourceFile(declaration) ? declaration : undefined;
 }
 
+/**
+ * The file a `require('…')` specifier resolves to. The checker links `require` only in JavaScript
+ * files; in TypeScript the program's own options resolve it, against the program's files (the
+ * only files a layer can sit in), so no file system is touched.
+ */
+export function requiredModuleFile(ctx: RuleContext, specifier: ts.StringLiteralLike): ts.SourceFile | undefined {
+  const linked = resolvedModuleFile(ctx, specifier);
+  if (linked) return linked;
+  const { program } = ctx;
+  const host = { fileExists: (fileName: string) => program.getSourceFile(fileName) !== undefined, readFile: () => undefined };
+  const resolved = ctx.ts.resolveModuleName(specifier.text, specifier.getSourceFile().fileName, program.getCompilerOptions(), host, undefined, undefined, ctx.ts.ModuleKind.CommonJS);
+  return resolved.resolvedModule ? program.getSourceFile(resolved.resolvedModule.resolvedFileName) : undefined;
+}
+
+/** True for `require('…')` with one string literal: a CommonJS import of that module. */
+export function isRequireCall(ctx: RuleContext, call: ts.CallExpression): call is ts.CallExpression & { arguments: [ts.StringLiteralLike] } {
+  const { ts: tsm } = ctx;
+  return tsm.isIdentifier(call.expression) && call.expression.text === 'require' && call.arguments.length === 1 && tsm.isStringLiteralLike(call.arguments[0]!);
+}
+
+/** The declaration an imported name finally stands for, past every re-export (barrels included). */
+export function importedDeclaration(ctx: RuleContext, local: ts.Identifier): ts.Declaration | undefined {
+  const symbol = ctx.checker.getSymbolAtLocation(local);
+  if (!symbol) return undefined;
+  const target = symbol.flags & ctx.ts.SymbolFlags.Alias ? ctx.checker.getAliasedSymbol(symbol) : symbol;
+  return target.valueDeclaration ?? target.declarations?.[0];
+}
+
 /** The bindings of an import declaration that are not written type-only. */
 export function importedValueBindings(ctx: RuleContext, declaration: ts.ImportDeclaration): ImportedBinding[] {
   const clause = declaration.importClause;

@@ -5,9 +5,12 @@ import { fileLayerOf, forbiddenTarget, layerDeclaredNames, nextLayerHint } from 
 import {
   aliasHasValue,
   importedValueBindings,
+  importedDeclaration,
   isImportBindingName,
+  isRequireCall,
   isTypePosition,
   reexportedValueBindings,
+  requiredModuleFile,
   resolvedModuleFile,
   type ImportedBinding,
 } from '../layers/value-imports.js';
@@ -22,21 +25,54 @@ function isExternal(ctx: RuleContext, file: ts.SourceFile): boolean {
 }
 
 /** The layer a module specifier's target is forbidden for `from`, with the message data. */
-function forbiddenModule(ctx: Context, from: number, specifier: ts.Expression) {
-  const target = resolvedModuleFile(ctx, specifier);
+function forbiddenModule(ctx: Context, from: number, specifier: ts.Expression, target = resolvedModuleFile(ctx, specifier)) {
   if (!target || isExternal(ctx, target)) return undefined;
   const to = forbiddenTarget(ctx, from, fileLayerOf(ctx, target.fileName));
   if (to === undefined) return undefined;
   return { from: ctx.config.layers[from]!.name, to, next: nextLayerHint(ctx, from), module: specifier.getText(ctx.sourceFile) };
 }
 
+/**
+ * False for files whose exports are all their own declarations (no `export … from`, no
+ * `export { x }` list that may name an import, no `export =`): nothing imported from them can be
+ * another file's, so no symbol is followed. Decided once per file and context.
+ */
+function mayReexport(ctx: RuleContext, file: ts.SourceFile): boolean {
+  const cache = ctx.memo('no-layer-bypass:may-reexport', () => new Map<ts.SourceFile, boolean>());
+  let found = cache.get(file);
+  if (found === undefined) {
+    found = file.statements.some((statement) => ctx.ts.isExportDeclaration(statement) || ctx.ts.isExportAssignment(statement));
+    cache.set(file, found);
+  }
+  return found;
+}
+
+/**
+ * For a name imported from a file in no layer (a barrel, a shared index): the layer of the file
+ * that declares what the name finally stands for, when `from` may not use it.
+ */
+function forbiddenThroughBarrel(ctx: Context, from: number, specifier: ts.Expression, local: ts.Identifier) {
+  const target = resolvedModuleFile(ctx, specifier);
+  if (!target || isExternal(ctx, target) || fileLayerOf(ctx, target.fileName).index !== undefined || !mayReexport(ctx, target)) return undefined;
+  const declaration = importedDeclaration(ctx, local);
+  const file = declaration?.getSourceFile();
+  if (!file || file === target || file === ctx.sourceFile || isExternal(ctx, file)) return undefined;
+  const to = forbiddenTarget(ctx, from, fileLayerOf(ctx, file.fileName));
+  if (to === undefined) return undefined;
+  const module = `${specifier.getText(ctx.sourceFile)}, declared in ${ctx.relativePath(file.fileName)}`;
+  return { from: ctx.config.layers[from]!.name, to, next: nextLayerHint(ctx, from), module };
+}
+
 function checkReexport(ctx: Context, from: number, statement: ts.ExportDeclaration): void {
-  if (!statement.moduleSpecifier) return;
-  const data = forbiddenModule(ctx, from, statement.moduleSpecifier);
-  if (!data) return;
+  const specifier = statement.moduleSpecifier;
+  if (!specifier) return;
+  const data = forbiddenModule(ctx, from, specifier);
   for (const binding of reexportedValueBindings(ctx, statement)) {
     if (binding.exported && !aliasHasValue(ctx, binding.exported)) continue;
-    ctx.report({ messageId: 'forbiddenReexport', node: binding.node, data: { ...data, name: binding.label } });
+    // A name re-exported from a barrel in no layer keeps the layer of its declaration.
+    const name = ctx.ts.isExportSpecifier(binding.node) ? binding.node.name : undefined;
+    const reason = data ?? (name && ctx.ts.isIdentifier(name) ? forbiddenThroughBarrel(ctx, from, specifier, name) : undefined);
+    if (reason) ctx.report({ messageId: 'forbiddenReexport', node: binding.node, data: { ...reason, name: binding.label } });
   }
 }
 
@@ -51,31 +87,43 @@ interface PendingImport {
 }
 
 function forbiddenImports(ctx: Context, from: number): { pending: Map<string, PendingImport[]>; sideEffects: Array<{ node: ts.Node; data: Record<string, string> }> } {
+  const { ts: tsm } = ctx;
   const pending = new Map<string, PendingImport[]>();
   const sideEffects: Array<{ node: ts.Node; data: Record<string, string> }> = [];
+  const add = (binding: PendingImport['binding'], data: Record<string, string>) => {
+    if (!aliasHasValue(ctx, binding.local)) return;
+    const entry = { binding, symbol: ctx.checker.getSymbolAtLocation(binding.local), data: { ...data, name: binding.label } };
+    pending.set(binding.local.text, [...(pending.get(binding.local.text) ?? []), entry]);
+  };
   for (const statement of ctx.sourceFile.statements) {
-    if (!ctx.ts.isImportDeclaration(statement)) continue;
+    // `import x = require('…')`: a CommonJS import binding `x`.
+    if (tsm.isImportEqualsDeclaration(statement) && tsm.isExternalModuleReference(statement.moduleReference) && !statement.isTypeOnly) {
+      const specifier = statement.moduleReference.expression;
+      const data = forbiddenModule(ctx, from, specifier);
+      if (data) add({ label: `${statement.name.text} (import = require)`, local: statement.name, exported: undefined, node: statement.name }, data);
+      continue;
+    }
+    if (!tsm.isImportDeclaration(statement)) continue;
     const data = forbiddenModule(ctx, from, statement.moduleSpecifier);
-    if (!data) continue;
     // A bare `import './x'` runs the module: a value dependency with no binding to inspect.
     if (!statement.importClause) {
-      sideEffects.push({ node: statement.moduleSpecifier, data: { ...data, name: 'the module (side-effect import)' } });
+      if (data) sideEffects.push({ node: statement.moduleSpecifier, data: { ...data, name: 'the module (side-effect import)' } });
       continue;
     }
     for (const binding of importedValueBindings(ctx, statement)) {
-      if (!binding.local || !aliasHasValue(ctx, binding.local)) continue;
-      const entry = { binding: binding as PendingImport['binding'], symbol: ctx.checker.getSymbolAtLocation(binding.local), data: { ...data, name: binding.label } };
-      pending.set(binding.local.text, [...(pending.get(binding.local.text) ?? []), entry]);
+      if (!binding.local) continue;
+      const reason = data ?? forbiddenThroughBarrel(ctx, from, statement.moduleSpecifier, binding.local);
+      if (reason) add(binding as PendingImport['binding'], reason);
     }
   }
   return { pending, sideEffects };
 }
 
-function checkDynamicImport(ctx: Context, from: number, call: ts.CallExpression): void {
-  const specifier = call.arguments[0];
-  if (!specifier || !ctx.ts.isStringLiteralLike(specifier)) return;
-  const data = forbiddenModule(ctx, from, specifier);
-  if (data) ctx.report({ messageId: 'forbiddenImport', node: specifier, data: { ...data, name: 'import()' } });
+/** `import('…')` and `require('…')` of a forbidden layer. */
+function checkDynamicImport(ctx: Context, from: number, specifier: ts.Expression | undefined, target: ts.SourceFile | undefined, name: string): void {
+  if (!specifier || !target) return;
+  const data = forbiddenModule(ctx, from, specifier, target);
+  if (data) ctx.report({ messageId: 'forbiddenImport', node: specifier, data: { ...data, name } });
 }
 
 /**
@@ -137,8 +185,13 @@ export const noLayerBypass: RuleModule<MessageId> = {
     const used = new Set<PendingImport>();
     const onCall = (node: ts.Node) => {
       const call = node as ts.CallExpression | ts.NewExpression;
-      if (call.expression.kind === kind.ImportKeyword) checkDynamicImport(context, from, call as ts.CallExpression);
-      else checkCall(context, from, call);
+      if (call.expression.kind === kind.ImportKeyword) {
+        const specifier = (call as ts.CallExpression).arguments[0];
+        const target = specifier && tsm.isStringLiteralLike(specifier) ? resolvedModuleFile(context, specifier) : undefined;
+        checkDynamicImport(context, from, specifier, target, 'import()');
+      } else if (tsm.isCallExpression(call) && isRequireCall(context, call)) {
+        checkDynamicImport(context, from, call.arguments[0], requiredModuleFile(context, call.arguments[0]), 'require()');
+      } else checkCall(context, from, call);
     };
     return {
       enter: {

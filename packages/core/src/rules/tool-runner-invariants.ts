@@ -1,7 +1,9 @@
 import type * as ts from 'typescript';
 import type { ResolvedConfig } from '../config/validate.js';
 import type { RuleContext, RuleFileContext, RuleModule } from '../types.js';
-import { calleeNameText, calleeNode, createGuardedCallTest } from './tool-runner-invariants/guarded-calls.js';
+import { createRunnerFlow, type RunnerFlow, type ValueFlow } from './tool-runner-invariants/flow-checks.js';
+import { resultHolders, within } from './tool-runner-invariants/result-flow.js';
+import { calleeNode, createGuardedCallTest } from './tool-runner-invariants/guarded-calls.js';
 
 type MessageId =
   | 'missingInputValidation'
@@ -20,63 +22,48 @@ function list(names: readonly string[]): string {
 }
 
 /** The runner method: a method with a body, or a field initialised with a function. */
-function runnerMethod(ctx: RuleContext, cls: ts.ClassLikeDeclaration, name: string): { node: RunnerMethod; body: ts.Node } | undefined {
+function runnerMethod(ctx: RuleContext, cls: ts.ClassLikeDeclaration, name: string): { node: RunnerMethod; fn: ts.SignatureDeclaration; body: ts.Node } | undefined {
   const { ts: tsm } = ctx;
   for (const member of cls.members) {
     if (!member.name || !(tsm.isIdentifier(member.name) || tsm.isPrivateIdentifier(member.name) || tsm.isStringLiteral(member.name))) continue;
     if (member.name.text !== name) continue;
-    if (tsm.isMethodDeclaration(member) && member.body) return { node: member, body: member.body };
+    if (tsm.isMethodDeclaration(member) && member.body) return { node: member, fn: member, body: member.body };
     if (tsm.isPropertyDeclaration(member) && member.initializer && (tsm.isArrowFunction(member.initializer) || tsm.isFunctionExpression(member.initializer))) {
-      return { node: member, body: member.initializer.body };
+      return { node: member, fn: member.initializer, body: member.initializer.body };
     }
   }
   return undefined;
 }
 
-/** The `try` statements whose protected block holds `node`, innermost first, up to `stop`. */
-function enclosingTries(ctx: RuleContext, node: ts.Node, stop: ts.Node): ts.TryStatement[] {
-  const tries: ts.TryStatement[] = [];
-  for (let child = node, parent = node.parent; parent && child !== stop; child = parent, parent = parent.parent) {
-    if (ctx.ts.isTryStatement(parent) && parent.tryBlock === child) tries.push(parent);
-  }
-  return tries;
-}
-
-/** A runner method found by the walk, with every call made in its body (nested functions too), in source order. */
+/**
+ * A runner method found by the walk: its function-like (the method, or the arrow/function a field
+ * holds), every call made in its body (nested functions too), and how values flow into locals.
+ */
 interface RunnerBody {
   node: RunnerMethod;
+  fn: ts.SignatureDeclaration;
   body: ts.Node;
   calls: ts.CallExpression[];
+  flows: ValueFlow[];
 }
 
-function within(node: ts.Node, root: ts.Node): boolean {
-  return node.pos >= root.pos && node.end <= root.end;
-}
-
-function checkGuardedCall(ctx: RuleFileContext<MessageId>, runner: ResolvedConfig['runner'], method: RunnerBody, call: ts.CallExpression, label: string): void {
+function checkGuardedCall(ctx: RuleFileContext<MessageId>, runner: ResolvedConfig['runner'], flow: RunnerFlow, call: ts.CallExpression, label: string): void {
   const node = calleeNode(ctx, call);
   const data = { runner: label, call: `${call.expression.getText()}()` };
-  const named = (names: readonly string[], inside: ts.Node = method.body) =>
-    method.calls.filter((other) => within(other, inside) && names.includes(calleeNameText(ctx, other) ?? ''));
-  // Source order stands for run order: a validator in the call's own arguments runs first, and
-  // one wrapping the call (`validateOutput(await plugin.run(x))`) runs after it.
-  const inArguments = (other: ts.CallExpression) => call.arguments.some((arg) => other.pos >= arg.pos && other.end <= arg.end);
-  const validatesInput = named(runner.validateInput).some((other) => other.end <= call.getStart() || inArguments(other));
-  const validatesOutput = named(runner.validateOutput).some((other) => other.getStart() >= call.end || (other.pos < call.pos && other.end >= call.end));
-  if (!validatesInput) ctx.report({ messageId: 'missingInputValidation', node, data: { ...data, names: list(runner.validateInput) } });
-  if (!validatesOutput) ctx.report({ messageId: 'missingOutputValidation', node, data: { ...data, names: list(runner.validateOutput) } });
+  if (!flow.inputValidated(call)) ctx.report({ messageId: 'missingInputValidation', node, data: { ...data, names: list(runner.validateInput) } });
+  if (!flow.outputValidated(call)) ctx.report({ messageId: 'missingOutputValidation', node, data: { ...data, names: list(runner.validateOutput) } });
 
-  const tries = enclosingTries(ctx, call, method.body);
-  if (tries.length === 0) {
+  const chains = flow.tryChains(call);
+  if (chains.some((tries) => tries.length === 0)) {
     ctx.report({ messageId: 'notInTry', node, data: { ...data, envelope: list(runner.errorEnvelope), metrics: list(runner.recordMetrics) } });
     return;
   }
-  // Nested trys are equivalent to one (`try { try { run } catch {…} } finally {…}`): any
-  // enclosing try may hold the catch, and any may hold the finally.
-  if (!tries.some((t) => t.catchClause && named(runner.errorEnvelope, t.catchClause.block).length > 0)) {
+  // The call's exception goes to the innermost catch; a rethrow there goes on to the next one
+  // (the graph follows it), so the innermost catch decides, on every way the call is reached.
+  if (!chains.every((tries) => tries.some((t) => t.catchClause) && flow.envelopeBuilt(tries.find((t) => t.catchClause)!))) {
     ctx.report({ messageId: 'missingErrorEnvelope', node, data: { ...data, names: list(runner.errorEnvelope) } });
   }
-  if (!tries.some((t) => t.finallyBlock && named(runner.recordMetrics, t.finallyBlock).length > 0)) {
+  if (!chains.every((tries) => tries.some((t) => t.finallyBlock && flow.metricsRecorded(t)))) {
     ctx.report({ messageId: 'missingFinallyMetrics', node, data: { ...data, names: list(runner.recordMetrics) } });
   }
 }
@@ -117,7 +104,7 @@ export const toolRunnerInvariants: RuleModule<MessageId> = {
       if (cls.name?.text !== runner.class) return;
       classFound = true;
       const method = runnerMethod(context, cls, runner.method);
-      if (method) methods.push({ ...method, calls: [] });
+      if (method) methods.push({ ...method, calls: [], flows: [] });
       else context.report({ messageId: 'runnerMethodMissing', node: cls.name ?? cls, data: { class: runner.class, method: runner.method } });
     };
     return {
@@ -127,6 +114,13 @@ export const toolRunnerInvariants: RuleModule<MessageId> = {
         // Every call is recorded once, for the runner methods that hold it; nothing is walked twice.
         [tsm.SyntaxKind.CallExpression]: (node) => {
           for (const method of methods) if (within(node, method.body)) method.calls.push(node as ts.CallExpression);
+        },
+        // `const out = await untilAborted(pending, signal)`: `pending` flows into `out`.
+        [tsm.SyntaxKind.Identifier]: (node) => {
+          const inside = methods.filter((method) => within(node, method.body));
+          if (inside.length === 0) return;
+          const holders = resultHolders(tsm, node as ts.Identifier);
+          for (const method of inside) for (const to of holders) method.flows.push({ from: node as ts.Identifier, to });
         },
       },
       end() {
@@ -141,7 +135,9 @@ export const toolRunnerInvariants: RuleModule<MessageId> = {
             context.report({ messageId: 'runnerNeverRuns', node: method.node.name, data: { runner: label, members: guarded.members.join(', ') } });
             continue;
           }
-          for (const call of calls) checkGuardedCall(context, runner, method, call, label);
+          // One set of flow graphs per method, shared by every guarded call in it.
+          const flow = createRunnerFlow(context, context.sourceFile, method.fn, method.calls, method.flows);
+          for (const call of calls) checkGuardedCall(context, runner, flow, call, label);
         }
       },
     };

@@ -1,7 +1,9 @@
 import type * as ts from 'typescript';
 import type { RuleContext, RuleModule } from '../types.js';
 import { lifecycleTypeOf, type LifecycleType } from './valid-lifecycle-states/lifecycle-type.js';
-import { WRITE_SLOT_KINDS, constantValue, writeSlotsOf, writtenLeaves, type WriteSlot, type WrittenLeaf } from './valid-lifecycle-states/written-values.js';
+import { indirectWritesOf } from './valid-lifecycle-states/indirect-writes.js';
+import { knownValues } from './valid-lifecycle-states/known-values.js';
+import { WRITE_SLOT_KINDS, writeSlotsOf, writtenLeaves, type WriteSlot, type WrittenLeaf } from './valid-lifecycle-states/written-values.js';
 
 type MessageId = 'forbiddenState' | 'unknownState';
 
@@ -36,32 +38,54 @@ export const validLifecycleStates: RuleModule<MessageId> = {
     // the lifecycle type or a forbidden name can plausibly write a bad one.
     const constantsPlausible = text.includes(type.name) || forbidden.some((name) => text.includes(name));
     const lifecycle = lifecycleTypeOf(ctx);
+    // In JS files a wrong literal compiles (checkJs only reports it): every write is unchecked.
+    const uncheckedFile = (ctx.sourceFile.flags & ctx.ts.NodeFlags.JavaScriptFile) !== 0;
 
     // Without a cast, a literal compiles in a lifecycle-typed slot only if the declared type admits
     // it: literals outside the declared members cannot be lifecycle writes, so skip them unasked.
-    const candidate = (leaf: WrittenLeaf): boolean => {
-      if (leaf.literal === undefined) return constantsPlausible;
+    // Calls can only matter behind a cast or in an unchecked write, for the same reason.
+    const candidate = (leaf: WrittenLeaf, unchecked: boolean): boolean => {
+      const loose = unchecked || uncheckedFile || leaf.casts.length > 0;
+      if (leaf.literal === undefined) return constantsPlausible && (loose || !ctx.ts.isCallExpression(leaf.node));
       if (verdict(leaf.literal) === undefined) return false;
-      return leaf.casts.length > 0 || !lifecycle.memberValues || lifecycle.memberValues.has(leaf.literal);
+      return loose || !lifecycle.memberValues || lifecycle.memberValues.has(leaf.literal);
     };
+    // A value is reported only when every value it may hold is a bad one.
+    const judge = (values: readonly string[]): MessageId | undefined => {
+      const verdicts = values.map(verdict);
+      if (verdicts.length === 0 || verdicts.some((one) => one === undefined)) return undefined;
+      return verdicts.includes('forbiddenState') ? 'forbiddenState' : 'unknownState';
+    };
+    const castToLifecycle = (leaf: WrittenLeaf) => leaf.casts.some((cast) => lifecycle.isLifecycleType(ctx.checker.getTypeFromTypeNode(cast.type)));
 
     const seen = new Set<ts.Node>();
+    const check = (leaf: WrittenLeaf, unchecked: boolean, writesState: () => boolean): void => {
+      if (seen.has(leaf.node) || !candidate(leaf, unchecked)) return;
+      const values = leaf.literal !== undefined ? [leaf.literal] : knownValues(ctx, leaf.node);
+      const messageId = values && judge(values);
+      if (!messageId || !writesState()) return;
+      seen.add(leaf.node);
+      ctx.report({
+        messageId,
+        node: leaf.node,
+        data: { value: values.join('" | "'), type: type.name, states: states.join(', '), cast: leaf.casts.length > 0 ? ' (through a cast)' : '' },
+      });
+    };
     const onNode = (node: ts.Node): void => {
       for (const slot of writeSlotsOf(ctx, node)) {
-        for (const leaf of writtenLeaves(ctx, slot.value)) {
-          if (seen.has(leaf.node) || !candidate(leaf)) continue;
-          const value = leaf.literal ?? constantValue(ctx, leaf.node);
-          const messageId = value === undefined ? undefined : verdict(value);
-          if (!messageId || !writesLifecycle(ctx, lifecycle, slot, leaf)) continue;
-          seen.add(leaf.node);
-          ctx.report({
-            messageId,
-            node: leaf.node,
-            data: { value: value!, type: type.name, states: states.join(', '), cast: leaf.casts.length > 0 ? ' (through a cast)' : '' },
+        for (const leaf of writtenLeaves(ctx, slot.value, uncheckedFile)) check(leaf, false, () => writesLifecycle(ctx, lifecycle, slot, leaf));
+      }
+      // Writes the checker does not type as writes of the property: Object.assign, Reflect.set,
+      // cast receivers, literals under a cast.
+      for (const write of indirectWritesOf(ctx, node)) {
+        for (const leaf of writtenLeaves(ctx, write.value, true)) {
+          check(leaf, true, () => {
+            const target = write.targetType();
+            return (target !== undefined && lifecycle.isLifecycleType(target)) || castToLifecycle(leaf);
           });
         }
       }
     };
-    return { enter: Object.fromEntries(WRITE_SLOT_KINDS.map((name) => [ctx.ts.SyntaxKind[name], onNode])) };
+    return { enter: Object.fromEntries([...WRITE_SLOT_KINDS, 'ObjectLiteralExpression' as const].map((name) => [ctx.ts.SyntaxKind[name], onNode])) };
   },
 };

@@ -28,7 +28,7 @@ export function analyzeFixture(projectDir: string): Finding[] {
 /** One expected or actual finding, as compared: `relative/file.ts:line rule-id`. */
 export type FindingKey = string;
 
-/** The `// expect: <rule-id>[, <rule-id>]` markers of every .ts/.tsx file under the project. */
+/** The `// expect: <rule-id>[, <rule-id>]` markers of every TypeScript and JavaScript file under the project. */
 export function readExpectations(projectDir: string): FindingKey[] {
   return readMarkers(projectDir).map(lineKey).sort();
 }

@@ -162,4 +162,56 @@ export function make(): string {
     expect(findings[1]?.data).toMatchObject({ from: 'top', to: 'low', callee: 'low', file: 'lib/low.ts' });
     expect(findings[1]?.message).toContain('"top" or "mid"');
   });
+
+  it('reports require() of a forbidden layer on the specifier, and lets the next layer down be required', () => {
+    expect(
+      check({
+        'src/require.d.ts': 'declare function require(id: string): unknown;\n',
+        'src/services/execution/analysis-execution-service.ts': `
+export const jobs = require('./job-execution-service.js');
+export const runner = require('../../plugins/runtime/tool-runner.js');
+`,
+      }),
+    ).toEqual(['src/services/execution/analysis-execution-service.ts:3:31 forbiddenImport']);
+  });
+
+  it('judges a name imported through a barrel in no layer by the file that declares it; types stay free', () => {
+    const { findings, errors } = analyzeVirtual('no-layer-bypass', {
+      ...base,
+      'src/index.ts': "export { ToolRunner, createToolRunner } from './plugins/runtime/tool-runner.js';\nexport { JOB_LIMIT } from './services/execution/job-execution-service.js';\n",
+      'src/services/execution/analysis-execution-service.ts': `import { JOB_LIMIT } from '../../index.js';
+import { ToolRunner } from '../../index.js';
+import { createToolRunner } from '../../index.js';
+import type { ToolRunner as RunnerType } from '../../index.js';
+export const limit = JOB_LIMIT;
+export const factory = createToolRunner;
+export function typed(runner: RunnerType, other: ToolRunner): boolean { return runner === other; }
+`,
+    });
+    expect(errors).toEqual([]);
+    expect(summarize(findings)).toEqual(['src/services/execution/analysis-execution-service.ts:3:10 forbiddenImport']);
+    expect(findings[0]?.data).toMatchObject({ to: 'tool-runner', module: "'../../index.js', declared in src/plugins/runtime/tool-runner.ts" });
+  });
+
+  it('follows function-typed consts, bind copies, destructured .call and Reflect.apply to the method they run', () => {
+    expect(
+      check({
+        'src/services/execution/analysis-execution-service.ts': `import type { ToolRunner } from '../../plugins/runtime/tool-runner.js';
+type Run = (name: string) => string;
+export function values(runner: ToolRunner): string[] {
+  const run: Run = runner.run;
+  const bound: Run = runner.run.bind(runner);
+  const { run: detached } = runner;
+  const local: Run = (name) => name;
+  return [run('a'), bound('b'), detached.call(runner, 'c'), Reflect.apply(run, runner, ['d']), local('e')];
+}
+`,
+      }),
+    ).toEqual([
+      'src/services/execution/analysis-execution-service.ts:8:11 forbiddenCall',
+      'src/services/execution/analysis-execution-service.ts:8:21 forbiddenCall',
+      'src/services/execution/analysis-execution-service.ts:8:33 forbiddenCall',
+      'src/services/execution/analysis-execution-service.ts:8:75 forbiddenCall',
+    ]);
+  });
 });

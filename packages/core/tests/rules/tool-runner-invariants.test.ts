@@ -105,4 +105,80 @@ describe('tool-runner-invariants', () => {
     });
     expect(findings).toEqual([]);
   });
+
+  it('holds on every path: validation on one branch, a short-circuit or a closure never called does not count', () => {
+    const body = `    if (input !== null) validateInput(input);
+    void (input && validateInput(input));
+    const later = () => validateInput(input);
+${complete.replace('validateInput(input)', 'input')}`;
+    expect(summarize(check(body))).toEqual([`${RUNNER}:10:42 missingInputValidation`]);
+  });
+
+  it('counts validation on every branch, in a closure that is called, and under an import alias', () => {
+    const body = `    const check = (value: unknown) => validateInput(value);
+    const checked = input === null ? validateInput(input) : check(input);
+    try {
+      const output = await plugin.run(checked);
+      return output === undefined ? validateOutput(output) : await Promise.resolve(output).then(validateOutput);
+    } catch (error) {
+      return toErrorEnvelope(error);
+    } finally {
+      recordMetrics(plugin.name);
+    }`;
+    expect(check(body)).toEqual([]);
+    const aliased = complete.replace('validateInput(input)', 'checkInput(input)');
+    const runner = `import type { Plugin } from '../plugin.js';
+import { recordMetrics, toErrorEnvelope, validateInput as checkInput, validateOutput } from '../../support.js';
+export class ToolRunner {
+  async run(plugin: Plugin, input: unknown): Promise<unknown> {
+${aliased}
+  }
+}
+`;
+    const { findings, errors } = analyzeVirtual('tool-runner-invariants', { ...support, [RUNNER]: runner });
+    expect(errors).toEqual([]);
+    expect(findings).toEqual([]);
+  });
+
+  it('requires output validation on every normal path to a return, not in the catch, and of the result itself', () => {
+    const body = `    try {
+      const output = await plugin.run(validateInput(input));
+      if (output === null) return output;
+      const other = await plugin.run(validateInput(input));
+      validateOutput(output);
+      return validateOutput(output) ?? other;
+    } catch (error) {
+      validateOutput(error);
+      return toErrorEnvelope(error);
+    } finally {
+      recordMetrics(plugin.name);
+    }`;
+    expect(summarize(check(body))).toEqual([`${RUNNER}:7:35 missingOutputValidation`, `${RUNNER}:9:34 missingOutputValidation`]);
+  });
+
+  it('flags a raw rethrow on any path out of the catch, and a finally that skips metrics on a path', () => {
+    const body = `    try {
+      return validateOutput(await plugin.run(validateInput(input)));
+    } catch (error) {
+      if (error instanceof TypeError) throw error;
+      return toErrorEnvelope(error);
+    } finally {
+      if (input) recordMetrics(plugin.name);
+    }`;
+    expect(summarize(check(body))).toEqual([`${RUNNER}:7:42 missingErrorEnvelope`, `${RUNNER}:7:42 missingFinallyMetrics`]);
+  });
+
+  it('reports guarded calls spelled with a constant key or .call at the call', () => {
+    const body = `    const RUN = 'run';
+    const first = await plugin[RUN](input);
+    const second = await plugin.run.call(plugin, validateInput(first));
+    return second;`;
+    expect(summarize(check(body))).toEqual([
+      `${RUNNER}:7:32 missingInputValidation`,
+      `${RUNNER}:7:32 missingOutputValidation`,
+      `${RUNNER}:7:32 notInTry`,
+      `${RUNNER}:8:33 missingOutputValidation`,
+      `${RUNNER}:8:33 notInTry`,
+    ]);
+  });
 });

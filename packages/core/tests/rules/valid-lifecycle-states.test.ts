@@ -89,4 +89,52 @@ describe('valid-lifecycle-states', () => {
     expect(summarize(findings)).toEqual(['src/door.ts:3:14 forbiddenState']);
     expect(findings[0]?.data).toMatchObject({ value: 'done', cast: '', states: 'open, closed' });
   });
+
+  it('checks writes the checker does not type: Object.assign, Reflect.set, cast receivers, literals under a cast', () => {
+    const findings = check(`export function h(r: PluginRecord, loose: Record<string, unknown>): PluginRecord {
+  Object.assign(r, { name: 'x' }, { state: 'SUCCESS' });
+  Reflect.set(r, 'state', 'PAUSED');
+  (r as any).state = 'ERROR';
+  Object.assign(loose, { state: 'SUCCESS' });
+  Reflect.set(r, 'outcome', 'ERROR');
+  (r as any).outcome = 'SUCCESS';
+  Object.assign(r, { state: 'RUNNING' as const });
+  return { ...r, state: 'ERROR' } as unknown as PluginRecord;
+}
+`);
+    expect(summarize(findings)).toEqual([
+      'src/use.ts:3:44 forbiddenState',
+      'src/use.ts:4:27 unknownState',
+      'src/use.ts:5:22 forbiddenState',
+      'src/use.ts:10:25 forbiddenState',
+    ]);
+  });
+
+  it('proves values of wider types: string consts, constant templates, calls returning unions of bad literals', () => {
+    const findings = check(`declare function outcome(): 'SUCCESS' | 'ERROR';
+declare function maybe(): 'SUCCESS' | 'RUNNING';
+const WIDE: string = 'SUCCESS';
+const HEAD = 'ERR';
+let moving: string = 'ERROR';
+export function k(r: PluginRecord, name: string): void {
+  r.state = WIDE as PluginLifecycleState;
+  r.state = \`\${HEAD}OR\` as PluginLifecycleState;
+  r.state = outcome() as unknown as PluginLifecycleState;
+  r.state = maybe() as PluginLifecycleState;
+  r.state = moving as PluginLifecycleState;
+  r.state = \`\${name}ED\` as PluginLifecycleState;
+  moving = name;
+}
+`);
+    expect(summarize(findings)).toEqual(['src/use.ts:8:13 forbiddenState', 'src/use.ts:9:13 forbiddenState', 'src/use.ts:10:13 forbiddenState']);
+    expect(findings[2]?.data).toMatchObject({ value: 'SUCCESS" | "ERROR' });
+  });
+
+  it('walks a 2,000-term written expression without exhausting the stack', () => {
+    // A chain of conditionals on calls (TypeScript's own binder overflows on 2,000 `||` terms, and
+    // its flow narrowing on 2,000 conditions over a reference, before any rule runs).
+    const terms = `${Array.from({ length: 2000 }, () => "ok() ? 'LOADED' :").join(' ')} 'SUCCESS'`;
+    const findings = check(`declare function ok(): boolean;\nexport function deep(r: PluginRecord): void {\n  r.state = (${terms}) as PluginLifecycleState;\n}\n`);
+    expect(findings.map((finding) => `${finding.line} ${finding.messageId} ${finding.data.value}`)).toEqual(['4 forbiddenState SUCCESS']);
+  });
 });

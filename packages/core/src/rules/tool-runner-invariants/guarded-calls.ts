@@ -5,12 +5,19 @@ import { createTypeMatcher } from '../../types/type-matcher.js';
 import type { RuleContext } from '../../types.js';
 
 /**
- * The name of the function a call runs, through every spelling the AST helpers see: `f`, `x.f`,
- * `x?.f`, `x['f']`, `this.#f` (without `#`), `(x.f as F)(…)`, `x.f.call(…)`, `Reflect.apply(x.f, …)`.
+ * The names the function a call runs may have, through every spelling the AST helpers see: `f`,
+ * `x.f`, `x?.f`, `x['f']`, `this.#f` (without `#`), `(x.f as F)(…)`, `x.f.call(…)`,
+ * `Reflect.apply(x.f, …)`, and `x[KEY]` where the checker types `KEY` as string literals.
  */
-export function calleeNameText(ctx: RuleContext, call: ts.CallExpression): string | undefined {
-  const { callee } = callTarget(ctx.ts, call);
-  return ctx.ts.isIdentifier(callee) ? callee.text : staticMemberName(ctx.ts, callee);
+function calleeNames(ctx: RuleContext, call: ts.CallExpression, wanted: ReadonlySet<string>): string[] {
+  const { ts: tsm } = ctx;
+  const { callee } = callTarget(tsm, call);
+  const name = tsm.isIdentifier(callee) ? callee.text : staticMemberName(tsm, callee);
+  if (name !== undefined) return [name];
+  if (!tsm.isElementAccessExpression(callee) || tsm.isNumericLiteral(callee.argumentExpression)) return [];
+  // A computed key is typed only once the text cannot decide; most keys index arrays and maps.
+  const type = ctx.checker.getTypeAtLocation(callee.argumentExpression);
+  return (type.isUnion() ? type.types : [type]).flatMap((part) => (part.isStringLiteral() && wanted.has(part.value) ? [part.value] : []));
 }
 
 /** The node a finding about a call marks: the member name of the function that runs. */
@@ -30,19 +37,22 @@ export function createGuardedCallTest(ctx: RuleContext): { members: string[]; is
       .filter((guard) => guard.access === 'any')
       .map((guard) => ({ members: [...guardMemberNames(ctx, guard)], matcher: createTypeMatcher(ctx, guard.type) }));
     const members = [...new Set(guards.flatMap((guard) => guard.members))];
+    const wanted = new Set(members);
 
     const isGuarded = (call: ts.CallExpression): boolean => {
-      const name = calleeNameText(ctx, call);
-      const candidates = guards.filter((guard) => name !== undefined && guard.members.includes(name));
+      const names = calleeNames(ctx, call, wanted);
+      const candidates = guards.filter((guard) => names.some((name) => guard.members.includes(name)));
       if (candidates.length === 0) return false;
-      const { callee } = callTarget(tsm, call);
+      const { callee, form } = callTarget(tsm, call);
       if (tsm.isPropertyAccessExpression(callee) || tsm.isElementAccessExpression(callee)) {
         const receiver = checker.getNonNullableType(checker.getTypeAtLocation(callee.expression));
         if (receiver.flags & tsm.TypeFlags.Any) return true;
         return candidates.some((guard) => guard.matcher.matchesType(receiver));
       }
-      // A bare `run(…)`: a destructured member; ask where its signature is declared.
-      const declaration = checker.getResolvedSignature(call)?.declaration;
+      // A bare `run(…)` or `run.call(…)`: a destructured member; ask where its signature is declared
+      // (the callee's own, not Function.prototype.call's).
+      const declaration =
+        form === 'direct' ? checker.getResolvedSignature(call)?.declaration : checker.getTypeAtLocation(callee).getCallSignatures()[0]?.declaration;
       const owner = declaration?.parent;
       if (!owner || !(tsm.isClassLike(owner) || tsm.isInterfaceDeclaration(owner) || tsm.isTypeLiteralNode(owner))) return false;
       const ownerType = checker.getTypeAtLocation(owner);

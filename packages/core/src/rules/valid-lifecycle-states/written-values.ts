@@ -1,13 +1,18 @@
 import type * as ts from 'typescript';
 import type { RuleContext } from '../../types.js';
 
+/** A cast between a slot and a leaf: `as`, `<T>`, `satisfies`, or a JSDoc `@type` on a parenthesised JS expression. */
+export interface WrittenCast {
+  readonly type: ts.TypeNode;
+}
+
 /** A value that may be written into a typed slot: the literal (or constant) and what wraps it. */
 export interface WrittenLeaf {
   node: ts.Expression;
-  /** Its text when it is a string literal; constants and enum members need the checker. */
+  /** Its text when it is a string literal; constants, templates and calls need the checker. */
   literal: string | undefined;
-  /** The casts between the slot and the leaf (`as`, `<T>`, `satisfies`), outermost first. */
-  casts: Array<ts.AsExpression | ts.TypeAssertion | ts.SatisfiesExpression>;
+  /** The casts between the slot and the leaf, outermost first. */
+  casts: readonly WrittenCast[];
 }
 
 /** A place a value is written: the expression whose contextual type is the target's type. */
@@ -73,51 +78,59 @@ const NONE: readonly WriteSlot[] = [];
 const MAY_HOLD_LEAF_NAMES = [
   'ParenthesizedExpression', 'NonNullExpression', 'AsExpression', 'TypeAssertionExpression', 'SatisfiesExpression',
   'ConditionalExpression', 'BinaryExpression', 'StringLiteral', 'NoSubstitutionTemplateLiteral', 'Identifier',
-  'PropertyAccessExpression', 'ElementAccessExpression',
+  'PropertyAccessExpression', 'ElementAccessExpression', 'TemplateExpression', 'CallExpression',
 ] as const;
+
+/** The type a JSDoc `@type` cast (`/** @type {State} *\/ ('x')`) gives a parenthesised expression in a JS file. */
+function jsDocCast(tsm: RuleContext['ts'], node: ts.ParenthesizedExpression): WrittenCast | undefined {
+  if (!(node.flags & tsm.NodeFlags.JavaScriptFile)) return undefined;
+  const type = tsm.getJSDocTypeTag(node)?.typeExpression?.type;
+  return type ? { type } : undefined;
+}
 
 /**
  * The literal-like leaves a written expression can evaluate to, looking through parentheses,
- * casts, `!`, conditionals and `??` / `||` / `&&` / comma operands.
+ * casts (JSDoc casts in JS files too), `!`, conditionals and `??` / `||` / `&&` / comma operands.
+ * Leaves are string literals, templates, names and member reads (constants, enum members) and
+ * calls (their return type may be a union of literals). Iterative: a 2,000-term `a || b || …`
+ * must not exhaust the call stack.
  */
-export function writtenLeaves(ctx: RuleContext, value: ts.Expression): WrittenLeaf[] {
+export function writtenLeaves(ctx: RuleContext, value: ts.Expression, bareCalls = false): WrittenLeaf[] {
   const { ts: tsm } = ctx;
-  // Most written values are calls, numbers, objects…: no leaf to read, nothing to allocate.
+  // Most written values are numbers, objects, arrows, calls…: no leaf to read, nothing to allocate.
+  // A call is a leaf only behind a cast, or with `bareCalls` (writes no type check stops).
   const mayHoldLeaf = ctx.memo('valid-lifecycle-states:leaf-kinds', () => new Set<ts.SyntaxKind>(MAY_HOLD_LEAF_NAMES.map((name) => tsm.SyntaxKind[name])));
-  if (!mayHoldLeaf.has(value.kind)) return [];
+  if (!mayHoldLeaf.has(value.kind) || (!bareCalls && value.kind === tsm.SyntaxKind.CallExpression)) return [];
   const leaves: WrittenLeaf[] = [];
-  const visit = (node: ts.Expression, casts: WrittenLeaf['casts']): void => {
-    if (tsm.isParenthesizedExpression(node) || tsm.isNonNullExpression(node)) return visit(node.expression, casts);
-    if (tsm.isAsExpression(node) || tsm.isTypeAssertionExpression(node) || tsm.isSatisfiesExpression(node)) {
-      return visit(node.expression, [...casts, node]);
-    }
-    if (tsm.isConditionalExpression(node)) {
-      visit(node.whenTrue, casts);
-      return visit(node.whenFalse, casts);
-    }
-    if (tsm.isBinaryExpression(node)) {
+  // Right operands are pushed first so leaves come out left to right.
+  const stack: Array<{ node: ts.Expression; casts: readonly WrittenCast[] }> = [{ node: value, casts: [] }];
+  while (stack.length > 0) {
+    const { node, casts } = stack.pop()!;
+    if (tsm.isParenthesizedExpression(node)) {
+      const cast = jsDocCast(tsm, node);
+      stack.push({ node: node.expression, casts: cast ? [...casts, cast] : casts });
+    } else if (tsm.isNonNullExpression(node)) {
+      stack.push({ node: node.expression, casts });
+    } else if (tsm.isAsExpression(node) || tsm.isTypeAssertionExpression(node) || tsm.isSatisfiesExpression(node)) {
+      stack.push({ node: node.expression, casts: [...casts, node] });
+    } else if (tsm.isConditionalExpression(node)) {
+      stack.push({ node: node.whenFalse, casts }, { node: node.whenTrue, casts });
+    } else if (tsm.isBinaryExpression(node)) {
       const op = node.operatorToken.kind;
-      if (op === tsm.SyntaxKind.QuestionQuestionToken || op === tsm.SyntaxKind.BarBarToken) visit(node.left, casts);
-      if (op === tsm.SyntaxKind.QuestionQuestionToken || op === tsm.SyntaxKind.BarBarToken || op === tsm.SyntaxKind.AmpersandAmpersandToken || op === tsm.SyntaxKind.CommaToken) {
-        visit(node.right, casts);
-      }
-      return;
-    }
-    if (tsm.isStringLiteral(node) || tsm.isNoSubstitutionTemplateLiteral(node)) {
+      const either = op === tsm.SyntaxKind.QuestionQuestionToken || op === tsm.SyntaxKind.BarBarToken;
+      if (either || op === tsm.SyntaxKind.AmpersandAmpersandToken || op === tsm.SyntaxKind.CommaToken) stack.push({ node: node.right, casts });
+      if (either) stack.push({ node: node.left, casts });
+    } else if (tsm.isStringLiteral(node) || tsm.isNoSubstitutionTemplateLiteral(node)) {
       leaves.push({ node, literal: node.text, casts });
-    } else if (tsm.isIdentifier(node) || tsm.isPropertyAccessExpression(node) || tsm.isElementAccessExpression(node)) {
+    } else if (
+      tsm.isIdentifier(node) ||
+      tsm.isPropertyAccessExpression(node) ||
+      tsm.isElementAccessExpression(node) ||
+      tsm.isTemplateExpression(node) ||
+      (tsm.isCallExpression(node) && (bareCalls || casts.length > 0))
+    ) {
       leaves.push({ node, literal: undefined, casts });
     }
-  };
-  visit(value, []);
+  }
   return leaves;
-}
-
-/** The literal value a constant or enum member leaf stands for, from its type (numeric enums: the member name). */
-export function constantValue(ctx: RuleContext, leaf: ts.Expression): string | undefined {
-  const { ts: tsm, checker } = ctx;
-  const type = checker.getTypeAtLocation(leaf);
-  if (type.isStringLiteral()) return type.value;
-  if (type.flags & tsm.TypeFlags.EnumLiteral && type.isNumberLiteral()) return type.getSymbol()?.name;
-  return undefined;
 }

@@ -1,0 +1,122 @@
+import type * as ts from 'typescript';
+import { skipWrappersDown } from '../../ast/index.js';
+import type { TypeScriptModule } from '../../types.js';
+
+/** The function-like whose body holds `node` (the nearest one). */
+export function enclosingFunction(tsm: TypeScriptModule, node: ts.Node): ts.SignatureDeclaration | undefined {
+  for (let parent = node.parent; parent; parent = parent.parent) {
+    if (tsm.isFunctionLike(parent) && (parent as ts.FunctionLikeDeclaration).body) return parent;
+  }
+  return undefined;
+}
+
+/** `node` seen from outside its parentheses, casts, `!` and `await`: the value its parent receives. */
+export function valueUp(tsm: TypeScriptModule, node: ts.Node): ts.Node {
+  let current = node;
+  for (;;) {
+    const parent = current.parent;
+    const transparent =
+      tsm.isParenthesizedExpression(parent) ||
+      tsm.isNonNullExpression(parent) ||
+      tsm.isAsExpression(parent) ||
+      tsm.isSatisfiesExpression(parent) ||
+      tsm.isTypeAssertionExpression(parent) ||
+      tsm.isAwaitExpression(parent);
+    if (!transparent) return current;
+    current = parent;
+  }
+}
+
+/**
+ * Where a closure runs, seen from the function that creates it: the call it is handed to
+ * (`withTimeout(() => plugin.run(x))` runs inside `withTimeout(…)`), else the closure itself.
+ */
+export function closureAnchor(tsm: TypeScriptModule, fn: ts.Node): ts.Node {
+  const outer = valueUp(tsm, fn);
+  const parent = outer.parent;
+  if (tsm.isCallExpression(parent) && parent.arguments.some((argument) => argument === outer)) return parent;
+  return fn;
+}
+
+/** True when `fn` returns `node`'s value (its expression body, or a `return` of it). */
+export function returnedBy(tsm: TypeScriptModule, node: ts.Node, fn: ts.SignatureDeclaration): boolean {
+  const value = valueUp(tsm, node);
+  const body = (fn as ts.FunctionLikeDeclaration).body;
+  return body === value || (tsm.isReturnStatement(value.parent) && enclosingFunction(tsm, value.parent) === fn);
+}
+
+/** The local name a function is declared under: `function f() {}`, or `const f = () => …`. */
+export function localName(tsm: TypeScriptModule, fn: ts.SignatureDeclaration): ts.Identifier | undefined {
+  if (tsm.isFunctionDeclaration(fn)) return fn.name;
+  const holder = valueUp(tsm, fn).parent;
+  if (!tsm.isVariableDeclaration(holder) || !tsm.isIdentifier(holder.name)) return undefined;
+  const list = holder.parent;
+  return tsm.isVariableDeclarationList(list) && list.flags & tsm.NodeFlags.Const ? holder.name : undefined;
+}
+
+export function within(node: ts.Node, root: ts.Node): boolean {
+  return node.pos >= root.pos && node.end <= root.end;
+}
+
+/** The `try` statements whose protected block holds `node`, innermost first, up to `stop` (exclusive). */
+export function enclosingTries(tsm: TypeScriptModule, node: ts.Node, stop: ts.Node | undefined): ts.TryStatement[] {
+  const tries: ts.TryStatement[] = [];
+  for (let child = node, parent = node.parent; parent && parent !== stop; child = parent, parent = parent.parent) {
+    if (tsm.isTryStatement(parent) && parent.tryBlock === child) tries.push(parent);
+  }
+  return tries;
+}
+
+/** The identifiers a declaration's name binds (`a`, or `a` and `b` of `{ a, b: [b] }`). */
+function boundNames(tsm: TypeScriptModule, name: ts.BindingName): ts.Identifier[] {
+  if (tsm.isIdentifier(name)) return [name];
+  const names: ts.Identifier[] = [];
+  const stack: ts.BindingName[] = [name];
+  while (stack.length > 0) {
+    const current = stack.pop()!;
+    if (tsm.isIdentifier(current)) names.push(current);
+    else for (const element of current.elements) if (!tsm.isOmittedExpression(element)) stack.push(element.name);
+  }
+  return names;
+}
+
+/**
+ * The outermost expression that may carry `node`'s value within its statement: through wrappers
+ * and `await`, array and object literals, call arguments (`Promise.race([call, timeout])`,
+ * `withTimeout(call, ms)`), conditional branches and `??` / `||` / `&&` / comma operands.
+ */
+function carriedUp(tsm: TypeScriptModule, node: ts.Node): ts.Node {
+  let current = valueUp(tsm, node);
+  for (;;) {
+    const parent = current.parent;
+    let next: ts.Node | undefined;
+    if (tsm.isArrayLiteralExpression(parent) || tsm.isSpreadElement(parent)) next = parent;
+    else if (tsm.isPropertyAssignment(parent) && parent.initializer === current) next = parent.parent;
+    else if ((tsm.isCallExpression(parent) || tsm.isNewExpression(parent)) && parent.expression !== current) next = parent;
+    else if (tsm.isConditionalExpression(parent) && parent.condition !== current) next = parent;
+    else if (tsm.isBinaryExpression(parent)) {
+      const op = parent.operatorToken.kind;
+      const kind = tsm.SyntaxKind;
+      if (op === kind.QuestionQuestionToken || op === kind.BarBarToken || op === kind.AmpersandAmpersandToken || (op === kind.CommaToken && parent.right === current)) next = parent;
+    }
+    if (!next) return current;
+    current = valueUp(tsm, next);
+  }
+}
+
+/**
+ * The identifiers a result is stored into: `const out = await call`, `const { data } = call`,
+ * `out = call`, also when the call sits inside the stored expression
+ * (`const out = await Promise.race([call, timeout])`). Aliases of those (`const r = out`) are
+ * added by the caller from the method's declarations.
+ */
+export function resultHolders(tsm: TypeScriptModule, result: ts.Expression): ts.Identifier[] {
+  const value = carriedUp(tsm, result);
+  const parent = value.parent;
+  if (tsm.isVariableDeclaration(parent) && parent.initializer === value) return boundNames(tsm, parent.name);
+  if (tsm.isBinaryExpression(parent) && parent.right === value && parent.operatorToken.kind === tsm.SyntaxKind.EqualsToken) {
+    const target = skipWrappersDown(tsm, parent.left);
+    return tsm.isIdentifier(target) ? [target] : [];
+  }
+  return [];
+}
