@@ -3,6 +3,7 @@ import type { Guard } from '../config/schema.js';
 import type { RuleContext, RuleModule, RuleReport } from '../types.js';
 import { findMemberReferences, type MemberReference } from '../types/member-references.js';
 import { createTypeMatcher, type TypeMatcher } from '../types/type-matcher.js';
+import { parentOf } from '../types/parent-of.js';
 
 type MessageId = 'directUse' | 'escapingReference' | 'forbiddenWrite' | 'untypedReceiver';
 
@@ -57,7 +58,8 @@ function memberDeclaredByGuardedType(ctx: RuleContext, prepared: PreparedGuard, 
   const { ts: tsm, checker } = ctx;
   const property = checker.getPropertyOfType(checker.getApparentType(receiver), name);
   return (property?.declarations ?? []).some((declaration) => {
-    const owner = declaration.parent;
+    const owner = parentOf(declaration);
+    if (!owner) return false;
     if (tsm.isClassLike(owner) || tsm.isInterfaceDeclaration(owner)) {
       const symbol = owner.name && checker.getSymbolAtLocation(owner.name);
       return symbol !== undefined && prepared.matcher.matchesType(checker.getDeclaredTypeOfSymbol(symbol));

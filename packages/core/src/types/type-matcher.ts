@@ -2,6 +2,7 @@ import type * as ts from 'typescript';
 import type { TypeSpecifier } from '../config/schema.js';
 import type { RuleContext } from '../types.js';
 import { createDeclaringFileTest } from './declaring-file.js';
+import { parentOf } from './parent-of.js';
 
 /** Answers "is this a guarded type?" for one type specifier; see {@link createTypeMatcher}. */
 export interface TypeMatcher {
@@ -55,16 +56,18 @@ function namedTypeDeclaration(tsm: RuleContext['ts'], declaration: ts.Declaratio
   }
   // An enum member's literal type belongs to its enum.
   if (tsm.isEnumMember(declaration)) return declaration.parent;
-  // `type Plugin = { run(): void }`: the object type's symbol is the anonymous literal's.
-  if (tsm.isTypeAliasDeclaration(declaration.parent)) return declaration.parent;
-  return undefined;
+  // `type Plugin = { run(): void }`: the object type's symbol is the anonymous literal's. A module
+  // namespace's declaration is its SourceFile, which has no parent.
+  const parent = parentOf(declaration);
+  return parent && tsm.isTypeAliasDeclaration(parent) ? parent : undefined;
 }
 
 /** The type node an object literal is checked against (`satisfies`, `as`, an annotation), if any. */
 function checkedAgainst(tsm: RuleContext['ts'], literal: ts.Node): ts.TypeNode | undefined {
   let node = literal;
   for (;;) {
-    const parent = node.parent;
+    const parent = parentOf(node);
+    if (!parent) return undefined;
     if (tsm.isParenthesizedExpression(parent)) {
       node = parent;
     } else if (tsm.isSatisfiesExpression(parent) || tsm.isAsExpression(parent) || tsm.isTypeAssertionExpression(parent)) {
