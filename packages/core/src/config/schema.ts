@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { globSchema } from './glob.js';
 
 /** Severity of a rule, as in ESLint. */
 export const severitySchema = z.enum(['error', 'warn', 'off']);
 
-const globs = z.array(z.string().min(1));
+const globs = z.array(globSchema);
 
 /**
  * Names a type by its declaration: the declared name plus either the file it is declared in
@@ -12,7 +13,7 @@ const globs = z.array(z.string().min(1));
 export const typeSpecifierSchema = z
   .strictObject({
     name: z.string().min(1).describe('Declared name of the type (interface, class, type alias or enum).'),
-    from: z.string().min(1).optional().describe('File (path or glob, relative to the config file) that declares the type.'),
+    from: globSchema.optional().describe('File (path or glob, relative to the config file) that declares the type.'),
     package: z.string().min(1).optional().describe('npm package that declares the type.'),
   })
   .refine((spec) => (spec.from === undefined) !== (spec.package === undefined), {
@@ -36,7 +37,7 @@ export const layerSchema = z.strictObject({
 });
 
 export const runnerSchema = z.strictObject({
-  file: z.string().min(1).describe('File (path or glob) holding the runner class.'),
+  file: globSchema.describe('File (path or glob) holding the runner class.'),
   class: z.string().min(1),
   method: z.string().min(1),
   validateInput: z.array(z.string().min(1)).min(1),
