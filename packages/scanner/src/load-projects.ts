@@ -4,6 +4,7 @@ import type { TypeScriptModule } from '@execgov/core';
 import { Project, ts } from 'ts-morph';
 import type * as coreTs from 'typescript';
 import { ProjectError, UnreadableFileError } from './errors.js';
+import { assertNoTsconfigErrors, assertUsableOptions, tsconfigErrors } from './tsconfig-diagnostics.js';
 
 /** One tsconfig to turn into a program. */
 export interface ProjectPlan {
@@ -19,13 +20,6 @@ function toPosix(fileName: string): string {
   return fileName.replace(/\\/g, '/');
 }
 
-function describeDiagnostic(diagnostic: ts.Diagnostic, cwd: string): string {
-  const message = ts.flattenDiagnosticMessageText(diagnostic.messageText, ' ');
-  if (!diagnostic.file || diagnostic.start === undefined) return message;
-  const { line, character } = diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start);
-  return `${toPosix(path.relative(cwd, diagnostic.file.fileName))}:${line + 1}:${character + 1}: ${message}`;
-}
-
 function tsconfigPath(given: string, base: string): string {
   const absolute = path.resolve(base, given);
   return fs.existsSync(absolute) && fs.statSync(absolute).isDirectory() ? path.join(absolute, 'tsconfig.json') : absolute;
@@ -39,16 +33,9 @@ function parseTsconfig(tsconfig: string, cwd: string): ts.ParsedCommandLine {
       unrecoverable = diagnostic;
     },
   });
-  const errors = [...(unrecoverable ? [unrecoverable] : []), ...(parsed?.errors ?? [])].filter(
-    (d) => d.category === ts.DiagnosticCategory.Error,
-  );
-  if (!parsed || errors.length > 0) {
-    const shown = toPosix(path.relative(cwd, tsconfig));
-    throw new ProjectError(
-      `tsconfig ${shown} cannot be used: ${errors.map((d) => describeDiagnostic(d, cwd)).join('; ')}`,
-      `fix ${shown} (\`tsc -p ${shown} --showConfig\` shows what TypeScript reads), or pass another --project`,
-    );
-  }
+  const errors = tsconfigErrors(compilerModule, parsed as coreTs.ParsedCommandLine | undefined, unrecoverable as coreTs.Diagnostic | undefined);
+  assertNoTsconfigErrors(compilerModule, errors, tsconfig, cwd);
+  if (!parsed) throw new ProjectError(`tsconfig ${toPosix(path.relative(cwd, tsconfig))} cannot be read`, PROJECT_HINT);
   return parsed;
 }
 
@@ -100,6 +87,7 @@ export function loadProgram(plan: ProjectPlan, cwd: string): coreTs.Program {
     );
   }
   // Same compiler (ts-morph's bundled TypeScript 6.0) at runtime; only the declared types differ.
+  assertUsableOptions(compilerModule, program as unknown as coreTs.Program, plan.tsconfig, cwd);
   return program as unknown as coreTs.Program;
 }
 
