@@ -4,6 +4,7 @@ import type { TypeScriptModule } from '@execgov/core';
 import { Project, ts } from 'ts-morph';
 import type * as coreTs from 'typescript';
 import { ProjectError, UnreadableFileError } from './errors.js';
+import { assertListableDirectories, whyUnreadable } from './file-access.js';
 import { assertNoTsconfigErrors, assertUsableOptions, tsconfigErrors } from './tsconfig-diagnostics.js';
 
 /** One tsconfig to turn into a program. */
@@ -60,6 +61,7 @@ export function planProjects(projects: readonly string[], cwd: string): ProjectP
       );
     }
     const parsed = parseTsconfig(tsconfig, cwd);
+    assertListableDirectories(compilerModule, parsed as unknown as coreTs.ParsedCommandLine, tsconfig, cwd);
     if (parsed.fileNames.length > 0) plans.push({ tsconfig, fileNames: parsed.fileNames.map((f) => path.resolve(f)) });
     for (const reference of parsed.projectReferences ?? []) {
       visit(path.resolve(ts.resolveProjectReferencePath(reference)), tsconfig);
@@ -80,7 +82,7 @@ export function loadProgram(plan: ProjectPlan, cwd: string): coreTs.Program {
   for (const fileName of plan.fileNames) {
     if (program.getSourceFile(fileName)) continue;
     const shown = toPosix(path.relative(cwd, fileName));
-    const reason = fs.existsSync(fileName) ? 'cannot be read' : 'does not exist';
+    const reason = whyUnreadable(fileName);
     throw new UnreadableFileError(
       `${shown} ${reason} (selected by ${toPosix(path.relative(cwd, plan.tsconfig))})`,
       'check the file exists and is readable, or remove it from the tsconfig "files"/"include"',
