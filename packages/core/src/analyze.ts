@@ -5,6 +5,7 @@ import { RULE_IDS, type RuleId } from './rule-ids.js';
 import { rules } from './rules/index.js';
 import { applySuppressions, parseSuppressions, type SuppressionDirective } from './suppressions.js';
 import { toPosix } from './paths.js';
+import { ruleFailure } from './too-deep.js';
 import type { Finding, RuleContext } from './types.js';
 
 export interface AnalyzeOptions {
@@ -167,15 +168,7 @@ export function analyzeSourceFile(ctx: RuleContext, sourceFile: ts.SourceFile, o
         );
       }
     } catch (error) {
-      drafts.push(
-        draftAt(sourceFile, 0, 0, {
-          ruleId,
-          messageId: 'ruleCrashed',
-          template: DIAGNOSTIC_MESSAGES.ruleCrashed,
-          severity: 'error',
-          data: { ruleId, message: error instanceof Error ? error.message : String(error) },
-        }),
-      );
+      drafts.push(draftAt(sourceFile, 0, 0, { ruleId, severity: 'error', ...ruleFailure(ruleId, error) }));
     }
   }
 

@@ -13,6 +13,8 @@ export const DIAGNOSTIC_MESSAGES = {
   syntaxError: 'Syntax error: {{message}}. Fix the syntax; this file was not analysed.',
   unknownRule:
     'Unknown rule "{{ruleId}}" in a suppression comment. Known rules: {{known}}.',
+  tooDeeplyNested:
+    'TypeScript ran out of stack on this file: it nests too deeply (thousands of nested parentheses, calls or operands). It was not analysed. Flatten or split the deepest expression, or exclude the file in the config.',
   ruleCrashed:
     'Rule "{{ruleId}}" failed on this file ({{message}}). This is a bug in execution governance; please report it with this file.',
 } as const;

@@ -5,6 +5,7 @@ import { Project, ts } from 'ts-morph';
 import type * as coreTs from 'typescript';
 import { ProjectError, UnreadableFileError } from './errors.js';
 import { assertListableDirectories, whyUnreadable } from './file-access.js';
+import { sourceFileSystem } from './source-file-system.js';
 import { assertNoTsconfigErrors, assertUsableOptions, tsconfigErrors } from './tsconfig-diagnostics.js';
 
 /** One tsconfig to turn into a program. */
@@ -75,9 +76,11 @@ export function planProjects(projects: readonly string[], cwd: string): ProjectP
 /**
  * Builds the program of one planned tsconfig. ts-morph only loads: the raw ts.Program is what
  * the core walks, so no node of it is ever wrapped. Every file the tsconfig selects must read.
+ * Files in `emptied` are read as empty (TypeScript overflowed its stack on them).
  */
-export function loadProgram(plan: ProjectPlan, cwd: string): coreTs.Program {
-  const project = new Project({ tsConfigFilePath: plan.tsconfig });
+export function loadProgram(plan: ProjectPlan, cwd: string, emptied: ReadonlySet<string> = new Set()): coreTs.Program {
+  // Read as tsc reads (UTF-16 with a BOM); files TypeScript ran out of stack on read as empty.
+  const project = new Project({ tsConfigFilePath: plan.tsconfig, fileSystem: sourceFileSystem(emptied) });
   const program = project.getProgram().compilerObject;
   for (const fileName of plan.fileNames) {
     if (program.getSourceFile(fileName)) continue;

@@ -1,6 +1,17 @@
 import * as path from 'node:path';
-import { analyzeSourceFile, createRuleContext, isAnalyzedFile, type Finding, type ResolvedConfig } from '@execgov/core';
+import {
+  analyzeSourceFile,
+  createRuleContext,
+  isAnalyzedFile,
+  isStackOverflow,
+  tooDeeplyNestedFinding,
+  type Finding,
+  type ResolvedConfig,
+  type RuleContext,
+} from '@execgov/core';
+import type { SourceFile } from 'typescript';
 import { compilerModule, loadProgram, type ProjectPlan } from './load-projects.js';
+import { buildSurvivingOverflow } from './too-deep-files.js';
 import { RESULT_SCHEMA_VERSION, summarize, type ReportedFinding, type ScanResult } from './result.js';
 
 /** Everything one scan needs, already resolved to absolute paths. */
@@ -43,6 +54,18 @@ function compareFindings(a: ReportedFinding, b: ReportedFinding): number {
   return a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column;
 }
 
+/** The core's findings for one file, or the one finding saying TypeScript ran out of stack on it. */
+function analyzeOrTooDeep(ctx: RuleContext, sourceFile: SourceFile, tooDeep: readonly string[]): Finding[] {
+  const tooDeepFinding = () => [tooDeeplyNestedFinding(sourceFile.fileName, ctx.relativePath(sourceFile.fileName))];
+  if (tooDeep.includes(sourceFile.fileName)) return tooDeepFinding();
+  try {
+    return analyzeSourceFile(ctx, sourceFile);
+  } catch (error) {
+    if (isStackOverflow(error)) return tooDeepFinding();
+    throw error;
+  }
+}
+
 /**
  * Loads each planned program in turn (one in memory at a time), runs the core on the files it
  * selects, and returns the result. A file in two programs is analysed once, by the first.
@@ -52,8 +75,10 @@ export function scan({ cwd, config, plans, paths, version }: ScanInput): ScanRes
   const findings: ReportedFinding[] = [];
   const projects: ScanResult['projects'] = [];
   for (const plan of plans) {
-    const program = loadProgram(plan, cwd);
-    const ctx = createRuleContext(compilerModule, program, config);
+    const { built: ctx, tooDeep } = buildSurvivingOverflow(compilerModule, plan.fileNames, (emptied) =>
+      createRuleContext(compilerModule, loadProgram(plan, cwd, emptied), config),
+    );
+    const { program } = ctx;
     let filesScanned = 0;
     for (const fileName of plan.fileNames) {
       if (seen.has(fileName) || !isUnder(fileName, paths)) continue;
@@ -61,7 +86,7 @@ export function scan({ cwd, config, plans, paths, version }: ScanInput): ScanRes
       if (!sourceFile || !isAnalyzedFile(ctx, sourceFile)) continue;
       seen.add(fileName);
       filesScanned += 1;
-      for (const finding of analyzeSourceFile(ctx, sourceFile)) findings.push(report(finding, cwd));
+      for (const finding of analyzeOrTooDeep(ctx, sourceFile, tooDeep)) findings.push(report(finding, cwd));
     }
     projects.push({ path: toPosix(path.relative(cwd, plan.tsconfig)), absolutePath: toPosix(plan.tsconfig), filesScanned });
   }

@@ -1,5 +1,6 @@
 import type * as ts from 'typescript';
 import type { RuleContext } from '../types.js';
+import { walkIteratively } from '../walk-iteratively.js';
 
 /** Where a file sits in the configured layering. */
 export interface FileLayer {
@@ -70,18 +71,17 @@ export function layerDeclaredNames(ctx: RuleContext): ReadonlySet<string> {
   return ctx.memo('no-layer-bypass:declared-names', () => {
     const { ts: tsm } = ctx;
     const names = new Set<string>();
-    const visit = (node: ts.Node): void => {
-      if (tsm.isTypeNode(node)) return;
+    const visit = (node: ts.Node): boolean | void => {
+      if (tsm.isTypeNode(node)) return false;
       if (declaresName(tsm, node)) {
         const name = node.name;
         if (name && (tsm.isIdentifier(name) || tsm.isPrivateIdentifier(name) || tsm.isStringLiteral(name))) names.add(name.text);
       }
-      tsm.forEachChild(node, visit);
     };
     for (const sourceFile of ctx.program.getSourceFiles()) {
       if (sourceFile.isDeclarationFile || ctx.program.isSourceFileFromExternalLibrary(sourceFile)) continue;
       const layer = fileLayerOf(ctx, sourceFile.fileName);
-      if (layer.index !== undefined || layer.shared) visit(sourceFile);
+      if (layer.index !== undefined || layer.shared) walkIteratively(tsm, sourceFile, visit);
     }
     return names;
   });

@@ -1,5 +1,6 @@
 import type * as ts from 'typescript';
 import type { RuleContext } from '../types.js';
+import { walkIteratively } from '../walk-iteratively.js';
 
 /** One binding an import or re-export brings in, with the node a finding marks. */
 export interface ImportedBinding {
@@ -84,8 +85,8 @@ export function bindingsUsedAsValues(ctx: RuleContext, sourceFile: ts.SourceFile
     const entry = { local, symbol: ctx.checker.getSymbolAtLocation(local) };
     byName.set(local.text, [...(byName.get(local.text) ?? []), entry]);
   }
-  const visit = (node: ts.Node): void => {
-    if (ctx.ts.isImportDeclaration(node)) return;
+  const visit = (node: ts.Node): boolean | void => {
+    if (ctx.ts.isImportDeclaration(node)) return false;
     if (ctx.ts.isIdentifier(node)) {
       const candidates = byName.get(node.text);
       if (candidates && !isTypePosition(ctx, node)) {
@@ -95,10 +96,9 @@ export function bindingsUsedAsValues(ctx: RuleContext, sourceFile: ts.SourceFile
           : ctx.checker.getSymbolAtLocation(node);
         for (const candidate of candidates) if (candidate.symbol && candidate.symbol === symbol) used.add(candidate.local);
       }
-      return;
+      return false;
     }
-    ctx.ts.forEachChild(node, visit);
   };
-  visit(sourceFile);
+  walkIteratively(ctx.ts, sourceFile, visit);
   return used;
 }

@@ -10,6 +10,7 @@ import {
   type ImportedBinding,
 } from '../layers/value-imports.js';
 import type { RuleContext, RuleModule, RuleReport } from '../types.js';
+import { walkIteratively } from '../walk-iteratively.js';
 
 type MessageId = 'forbiddenImport' | 'forbiddenReexport' | 'forbiddenCall' | 'forbiddenConstruct';
 
@@ -129,12 +130,12 @@ export const noLayerBypass: RuleModule<MessageId> = {
     if (from === undefined) return;
     const { ts: tsm } = ctx;
     const reports: RuleReport<MessageId>[] = [];
-    const visit = (node: ts.Node): void => {
+    const visit = (node: ts.Node): boolean | void => {
       // Types are erased: nothing inside a type can call into another layer.
-      if (tsm.isTypeNode(node) || tsm.isInterfaceDeclaration(node) || tsm.isTypeAliasDeclaration(node)) return;
+      if (tsm.isTypeNode(node) || tsm.isInterfaceDeclaration(node) || tsm.isTypeAliasDeclaration(node)) return false;
       if (tsm.isImportDeclaration(node) || tsm.isExportDeclaration(node)) {
         reports.push(...checkImport(ctx, sourceFile, from, node));
-        return;
+        return false;
       }
       if (tsm.isCallExpression(node) && node.expression.kind === tsm.SyntaxKind.ImportKeyword) {
         const report = checkDynamicImport(ctx, sourceFile, from, node);
@@ -143,9 +144,8 @@ export const noLayerBypass: RuleModule<MessageId> = {
         const report = checkCall(ctx, sourceFile, from, node);
         if (report) reports.push(report);
       }
-      tsm.forEachChild(node, visit);
     };
-    visit(sourceFile);
+    walkIteratively(tsm, sourceFile, visit);
     yield* reports;
   },
 };

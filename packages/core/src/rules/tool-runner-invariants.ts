@@ -2,6 +2,7 @@ import type * as ts from 'typescript';
 import type { RunnerConfig } from '../config/schema.js';
 import type { RuleContext, RuleModule, RuleReport } from '../types.js';
 import { calleeNameText, calleeNode, callsOneOf, callsWithin, createGuardedCallTest } from './tool-runner-invariants/guarded-calls.js';
+import { walkIteratively } from '../walk-iteratively.js';
 
 type MessageId =
   | 'missingInputValidation'
@@ -21,11 +22,10 @@ function list(names: readonly string[]): string {
 
 function namedClasses(ctx: RuleContext, sourceFile: ts.SourceFile, name: string): ts.ClassLikeDeclaration[] {
   const found: ts.ClassLikeDeclaration[] = [];
-  const visit = (node: ts.Node): void => {
+  const visit = (node: ts.Node): boolean | void => {
     if (ctx.ts.isClassLike(node) && node.name?.text === name) found.push(node);
-    ctx.ts.forEachChild(node, visit);
   };
-  visit(sourceFile);
+  walkIteratively(ctx.ts, sourceFile, visit);
   return found;
 }
 

@@ -2,6 +2,7 @@ import type * as ts from 'typescript';
 import type { RuleContext, RuleModule, RuleReport } from '../types.js';
 import { lifecycleTypeOf, type LifecycleType } from './valid-lifecycle-states/lifecycle-type.js';
 import { constantValue, writeSlotsOf, writtenLeaves, type WriteSlot, type WrittenLeaf } from './valid-lifecycle-states/written-values.js';
+import { walkIteratively } from '../walk-iteratively.js';
 
 type MessageId = 'forbiddenState' | 'unknownState';
 
@@ -47,8 +48,8 @@ export const validLifecycleStates: RuleModule<MessageId> = {
 
     const reports: RuleReport<MessageId>[] = [];
     const seen = new Set<ts.Node>();
-    const visit = (node: ts.Node): void => {
-      if (ctx.ts.isTypeNode(node)) return;
+    const visit = (node: ts.Node): boolean | void => {
+      if (ctx.ts.isTypeNode(node)) return false;
       for (const slot of writeSlotsOf(ctx, node)) {
         for (const leaf of writtenLeaves(ctx, slot.value)) {
           if (seen.has(leaf.node) || !candidate(leaf)) continue;
@@ -63,9 +64,8 @@ export const validLifecycleStates: RuleModule<MessageId> = {
           });
         }
       }
-      ctx.ts.forEachChild(node, visit);
     };
-    visit(sourceFile);
+    walkIteratively(ctx.ts, sourceFile, visit);
     yield* reports;
   },
 };

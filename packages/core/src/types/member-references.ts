@@ -1,6 +1,7 @@
 import type * as ts from 'typescript';
 import type { RuleContext, TypeScriptModule } from '../types.js';
 import { builtinCallee, isMutatedThrough, memberUse, skipWrappersDown, skipWrappersUp, type MemberUse } from './member-use.js';
+import { walkIteratively } from '../walk-iteratively.js';
 
 /** A place in the code that may read or write a member by one of the wanted names. */
 export interface MemberReference {
@@ -165,7 +166,7 @@ export function findMemberReferences(ctx: RuleContext, sourceFile: ts.SourceFile
 
   const kind = tsm.SyntaxKind;
   // A switch on kinds: this runs for every node of every file that passed the text prefilter.
-  const visit = (node: ts.Node): void => {
+  const visit = (node: ts.Node): boolean | void => {
     switch (node.kind) {
       case kind.PropertyAccessExpression: {
         const access = node as ts.PropertyAccessExpression;
@@ -201,12 +202,11 @@ export function findMemberReferences(ctx: RuleContext, sourceFile: ts.SourceFile
       }
       case kind.InterfaceDeclaration:
       case kind.TypeAliasDeclaration:
-        return; // type positions never use a member's value
+        return false; // type positions never use a member's value
       default:
-        if (node.kind >= kind.FirstTypeNode && node.kind <= kind.LastTypeNode) return;
+        if (node.kind >= kind.FirstTypeNode && node.kind <= kind.LastTypeNode) return false;
     }
-    tsm.forEachChild(node, visit);
   };
-  visit(sourceFile);
+  walkIteratively(tsm, sourceFile, visit);
   return found;
 }

@@ -1,6 +1,7 @@
 import type * as ts from 'typescript';
 import { createTypeMatcher } from '../../types/type-matcher.js';
 import type { RuleContext } from '../../types.js';
+import { walkIteratively } from '../../walk-iteratively.js';
 
 /** The name a call's callee goes by: `f`, `x.f`, `x?.f`, `x['f']`, `this.#f` (without `#`). */
 export function calleeNameText(ctx: RuleContext, call: ts.CallExpression): string | undefined {
@@ -26,11 +27,10 @@ export function calleeNode(ctx: RuleContext, call: ts.CallExpression): ts.Node {
 /** Every call inside `root` (nested functions included), in source order. */
 export function callsWithin(ctx: RuleContext, root: ts.Node): ts.CallExpression[] {
   const calls: ts.CallExpression[] = [];
-  const visit = (node: ts.Node): void => {
+  const visit = (node: ts.Node): boolean | void => {
     if (ctx.ts.isCallExpression(node)) calls.push(node);
-    ctx.ts.forEachChild(node, visit);
   };
-  visit(root);
+  walkIteratively(ctx.ts, root, visit);
   return calls;
 }
 

@@ -80,30 +80,29 @@ export function writtenLeaves(ctx: RuleContext, value: ts.Expression): WrittenLe
   const mayHoldLeaf = ctx.memo('valid-lifecycle-states:leaf-kinds', () => new Set<ts.SyntaxKind>(MAY_HOLD_LEAF_NAMES.map((name) => tsm.SyntaxKind[name])));
   if (!mayHoldLeaf.has(value.kind)) return [];
   const leaves: WrittenLeaf[] = [];
-  const visit = (node: ts.Expression, casts: WrittenLeaf['casts']): void => {
-    if (tsm.isParenthesizedExpression(node) || tsm.isNonNullExpression(node)) return visit(node.expression, casts);
-    if (tsm.isAsExpression(node) || tsm.isTypeAssertionExpression(node) || tsm.isSatisfiesExpression(node)) {
-      return visit(node.expression, [...casts, node]);
-    }
-    if (tsm.isConditionalExpression(node)) {
-      visit(node.whenTrue, casts);
-      return visit(node.whenFalse, casts);
-    }
-    if (tsm.isBinaryExpression(node)) {
+  // An explicit stack, not recursion: a 2,000-operand `a ?? b ?? …` that tsc accepts must not
+  // overflow. Pushed in reverse so leaves come out in source order.
+  const pending: Array<{ node: ts.Expression; casts: WrittenLeaf['casts'] }> = [{ node: value, casts: [] }];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const { node, casts } = next;
+    if (tsm.isParenthesizedExpression(node) || tsm.isNonNullExpression(node)) {
+      pending.push({ node: node.expression, casts });
+    } else if (tsm.isAsExpression(node) || tsm.isTypeAssertionExpression(node) || tsm.isSatisfiesExpression(node)) {
+      pending.push({ node: node.expression, casts: [...casts, node] });
+    } else if (tsm.isConditionalExpression(node)) {
+      pending.push({ node: node.whenFalse, casts }, { node: node.whenTrue, casts });
+    } else if (tsm.isBinaryExpression(node)) {
       const op = node.operatorToken.kind;
-      if (op === tsm.SyntaxKind.QuestionQuestionToken || op === tsm.SyntaxKind.BarBarToken) visit(node.left, casts);
       if (op === tsm.SyntaxKind.QuestionQuestionToken || op === tsm.SyntaxKind.BarBarToken || op === tsm.SyntaxKind.AmpersandAmpersandToken || op === tsm.SyntaxKind.CommaToken) {
-        visit(node.right, casts);
+        pending.push({ node: node.right, casts });
       }
-      return;
-    }
-    if (tsm.isStringLiteral(node) || tsm.isNoSubstitutionTemplateLiteral(node)) {
+      if (op === tsm.SyntaxKind.QuestionQuestionToken || op === tsm.SyntaxKind.BarBarToken) pending.push({ node: node.left, casts });
+    } else if (tsm.isStringLiteral(node) || tsm.isNoSubstitutionTemplateLiteral(node)) {
       leaves.push({ node, literal: node.text, casts });
     } else if (tsm.isIdentifier(node) || tsm.isPropertyAccessExpression(node) || tsm.isElementAccessExpression(node)) {
       leaves.push({ node, literal: undefined, casts });
     }
-  };
-  visit(value, []);
+  }
   return leaves;
 }
 
