@@ -1,8 +1,10 @@
+import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { categories } from './categories/index.js';
 import { contractBreaks } from './contract.js';
+import { mergeLogs, toLogLine } from './log.js';
 import { loadCorpus } from './corpus.js';
 import { caseLine, isBreak, summary } from './report.js';
 import { generateCase, runFuzz } from './run-fuzz.js';
@@ -29,6 +31,22 @@ describe('fuzz harness', () => {
     expect(contractBreaks({ ...ok, stderr: 'error: failed unexpectedly; this is a bug' })).toHaveLength(1);
     expect(contractBreaks({ ...ok, exitCode: 134 })).toHaveLength(1);
     expect(contractBreaks({ ...ok, exitCode: null, signal: 'SIGKILL', timedOut: true })).toHaveLength(1);
+  });
+
+  it('a run split over processes (--first, --log) merges back into one report (--merge)', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fuzz-logs-'));
+    const outcome = { exitCode: 1, signal: null, stdout: 'x'.repeat(1000), stderr: '', durationMs: 1500, timedOut: false };
+    const parts = [[0, 1], [2]].map((indices, part) => {
+      const file = path.join(dir, `part-${part}.jsonl`);
+      for (const index of indices) fs.appendFileSync(file, `${JSON.stringify(toLogLine({ index, category: 'garbage', title: `#${index}`, breaks: [], outcome }, 3))}\n`);
+      return file;
+    });
+    const report = mergeLogs(parts);
+    expect(report.results.map((result) => result.index)).toEqual([0, 1, 2]);
+    expect(report.results[0]?.outcome?.stdout).toHaveLength(400);
+    expect(summary(report)).toContain('| garbage | 3 | 0 | 3 | 0 | 0 | 0 | 0 | 1.5 | 1.5 |');
+    expect(() => mergeLogs([parts[0]!, parts[0]!])).toThrow(/each case once/);
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 
   // The smoke of `pnpm fuzz`: 100 cases (every category), the built scanner as a child process.

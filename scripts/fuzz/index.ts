@@ -1,8 +1,10 @@
+import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { categories } from './categories/index.js';
+import { mergeLogs, toLogLine } from './log.js';
 import { caseLine, isBreak, summary } from './report.js';
 import { runFuzz } from './run-fuzz.js';
 
@@ -12,18 +14,25 @@ const USAGE = `Usage: pnpm fuzz [--seed N] [--cases N] [--case I]... [--category
 
   --seed N        seed of the run (default 1); the same seed gives the same cases
   --cases N       cases 0..N-1 (default 1000); case i belongs to category i mod ${categories.length}
+  --first I       start at case I (split a long run over processes; see --log and --merge)
   --case I        run only case I (repeatable): replays one line of a report
   --category C    run only cases of category C (repeatable): ${categories.map((c) => c.name).join(', ')}
   --jobs N        scanner processes at once (default: 2, at most the CPU count)
   --keep          keep each case's directory and print it
   --verbose       print every case, not only the broken ones
+  --log FILE      also append each case's result to FILE, one JSON object a line
+  --merge FILE... print the summary of logs written with --log (runs nothing)
 `;
 
-const { values } = parseArgs({
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
   options: {
     seed: { type: 'string' },
     cases: { type: 'string' },
     case: { type: 'string', multiple: true },
+    first: { type: 'string' },
+    log: { type: 'string' },
+    merge: { type: 'boolean' },
     category: { type: 'string', multiple: true },
     jobs: { type: 'string' },
     keep: { type: 'boolean' },
@@ -44,6 +53,8 @@ function integer(name: string, text: string | undefined, fallback: number): numb
 
 if (values.help) {
   process.stdout.write(USAGE);
+} else if (values.merge) {
+  process.stdout.write(summary(mergeLogs(positionals)));
 } else {
   const unknown = (values.category ?? []).filter((name) => !categories.some((c) => c.name === name));
   if (unknown.length > 0) {
@@ -55,6 +66,7 @@ if (values.help) {
   const options = {
     seed,
     cases: integer('cases', values.cases, only ? Math.max(...only) + 1 : 1000),
+    first: integer('first', values.first, 0),
     only,
     categories: values.category,
     jobs: integer('jobs', values.jobs, Math.min(2, os.availableParallelism())),
@@ -64,6 +76,7 @@ if (values.help) {
   let done = 0;
   const report = await runFuzz(options, repoRoot, (result) => {
     done += 1;
+    if (values.log) fs.appendFileSync(values.log, `${JSON.stringify(toLogLine(result, seed))}\n`);
     if (values.verbose || result.breaks.length > 0 || result.skipped || result.dir) process.stdout.write(`${caseLine(result, seed)}\n`);
     else if (done % 50 === 0) process.stdout.write(`… ${done} cases\n`);
   });

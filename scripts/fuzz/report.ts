@@ -41,7 +41,9 @@ export function summary(report: FuzzReport): string {
   };
   const breaks = results.filter(isBreak).length;
   const lines = [
-    `fuzz: seed ${options.seed}, ${results.length} cases, ${options.jobs} at a time, ${(report.durationMs / 1000).toFixed(0)} s`,
+    options.jobs > 0
+      ? `fuzz: seed ${options.seed}, ${results.length} cases, ${options.jobs} at a time, ${(report.durationMs / 1000).toFixed(0)} s`
+      : `fuzz: seed ${options.seed}, ${results.length} cases (merged logs)`,
     '',
     '| category | cases | exit 0 | exit 1 | exit 2 | breaks | pending | skipped | median s | max s |',
     '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',

@@ -9,8 +9,10 @@ import { findUnprivilegedUser, runCase, type Unprivileged } from './run-case.js'
 /** What to run. Case `i` is always the same case for a given seed, whatever else is chosen. */
 export interface FuzzOptions {
   seed: number;
-  /** Cases 0 … cases-1 are scheduled. */
+  /** Cases first … cases-1 are scheduled. */
   cases: number;
+  /** First case index (default 0): a long run can be split over several processes. */
+  first?: number | undefined;
   /** Only these case indices (reproducing a report line). */
   only?: readonly number[] | undefined;
   /** Only cases of these categories. */
@@ -51,6 +53,7 @@ function schedule(options: FuzzOptions): Array<{ index: number; category: Catego
     const category = allCategories[index % allCategories.length] as Category;
     const nth = seenOfCategory.get(category.name) ?? 0;
     seenOfCategory.set(category.name, nth + 1);
+    if (index < (options.first ?? 0)) continue;
     if (options.only && !options.only.includes(index)) continue;
     if (options.categories && !options.categories.includes(category.name)) continue;
     if (category.slow && options.slowEvery && nth % options.slowEvery !== 0) continue;
