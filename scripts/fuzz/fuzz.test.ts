@@ -33,7 +33,7 @@ describe('fuzz harness', () => {
     expect(contractBreaks({ ...ok, exitCode: null, signal: 'SIGKILL', timedOut: true })).toHaveLength(1);
   });
 
-  it('a run split over processes (--first, --log) merges back into one report (--merge)', () => {
+  it('a run split over processes (--first, --log) merges back into one report, each case once (--merge)', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fuzz-logs-'));
     const outcome = { exitCode: 1, signal: null, stdout: 'x'.repeat(1000), stderr: '', durationMs: 1500, timedOut: false };
     const parts = [[0, 1], [2]].map((indices, part) => {
@@ -45,7 +45,9 @@ describe('fuzz harness', () => {
     expect(report.results.map((result) => result.index)).toEqual([0, 1, 2]);
     expect(report.results[0]?.outcome?.stdout).toHaveLength(400);
     expect(summary(report)).toContain('| garbage | 3 | 0 | 3 | 0 | 0 | 0 | 0 | 1.5 | 1.5 |');
-    expect(() => mergeLogs([parts[0]!, parts[0]!])).toThrow(/each case once/);
+    expect(mergeLogs([...parts, parts[0]!]).results.map((result) => result.index)).toEqual([0, 1, 2]);
+    fs.appendFileSync(parts[1]!, `${JSON.stringify(toLogLine({ index: 5, category: 'garbage', title: '#5', breaks: [], outcome }, 4))}\n`);
+    expect(() => mergeLogs(parts)).toThrow(/different seeds/);
     fs.rmSync(dir, { recursive: true, force: true });
   });
 

@@ -14,7 +14,7 @@ const USAGE = `Usage: pnpm fuzz [--seed N] [--cases N] [--case I]... [--category
 
   --seed N        seed of the run (default 1); the same seed gives the same cases
   --cases N       cases 0..N-1 (default 1000); case i belongs to category i mod ${categories.length}
-  --first I       start at case I (split a long run over processes; see --log and --merge)
+  --first I       start at case I (split a long run over processes, ranges may overlap; see --log and --merge)
   --case I        run only case I (repeatable): replays one line of a report
   --category C    run only cases of category C (repeatable): ${categories.map((c) => c.name).join(', ')}
   --jobs N        scanner processes at once (default: 2, at most the CPU count)
