@@ -6,7 +6,7 @@ import type * as coreTs from 'typescript';
 import { ProjectError, UnreadableFileError } from './errors.js';
 import { assertListableDirectories, whyUnreadable } from './file-access.js';
 import { sourceFileSystem } from './source-file-system.js';
-import { assertNoTsconfigErrors, assertUsableOptions, tsconfigErrors } from './tsconfig-diagnostics.js';
+import { assertNoTsconfigErrors, assertUsableOptions, readTsconfigOrThrow, tsconfigErrors } from './tsconfig-diagnostics.js';
 
 /** One tsconfig to turn into a program. */
 export interface ProjectPlan {
@@ -29,12 +29,14 @@ function tsconfigPath(given: string, base: string): string {
 
 function parseTsconfig(tsconfig: string, cwd: string): ts.ParsedCommandLine {
   let unrecoverable: ts.Diagnostic | undefined;
-  const parsed = ts.getParsedCommandLineOfConfigFile(tsconfig, undefined, {
-    ...ts.sys,
-    onUnRecoverableConfigFileDiagnostic: (diagnostic) => {
-      unrecoverable = diagnostic;
-    },
-  });
+  const parsed = readTsconfigOrThrow(tsconfig, cwd, () =>
+    ts.getParsedCommandLineOfConfigFile(tsconfig, undefined, {
+      ...ts.sys,
+      onUnRecoverableConfigFileDiagnostic: (diagnostic) => {
+        unrecoverable = diagnostic;
+      },
+    }),
+  );
   const errors = tsconfigErrors(compilerModule, parsed as coreTs.ParsedCommandLine | undefined, unrecoverable as coreTs.Diagnostic | undefined);
   assertNoTsconfigErrors(compilerModule, errors, tsconfig, cwd);
   if (!parsed) throw new ProjectError(`tsconfig ${toPosix(path.relative(cwd, tsconfig))} cannot be read`, PROJECT_HINT);

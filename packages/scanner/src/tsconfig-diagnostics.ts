@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import type { TypeScriptModule } from '@execgov/core';
+import { isStackOverflow, type TypeScriptModule } from '@execgov/core';
 import type * as ts from 'typescript';
 import { ProjectError } from './errors.js';
 
@@ -50,4 +50,15 @@ export function assertUsableOptions(tsm: TypeScriptModule, program: ts.Program, 
     .getOptionsDiagnostics()
     .filter((d) => d.category === tsm.DiagnosticCategory.Error && !EMIT_ONLY_CODES.has(d.code));
   assertNoTsconfigErrors(tsm, errors, tsconfig, cwd);
+}
+
+/** Runs TypeScript's tsconfig reader; a file nested too deeply for its JSON parser is a ProjectError, not a crash. */
+export function readTsconfigOrThrow<T>(tsconfig: string, cwd: string, read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    if (!isStackOverflow(error)) throw error;
+    const shown = toPosix(path.relative(cwd, tsconfig));
+    throw new ProjectError(`tsconfig ${shown} cannot be used: it nests too deeply for TypeScript to read (its parser ran out of stack)`, `flatten ${shown}, or pass another --project`);
+  }
 }

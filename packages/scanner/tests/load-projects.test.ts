@@ -73,6 +73,14 @@ describe('planProjects', () => {
     expect(error.message).toBe("tsconfig tsconfig.json cannot be used:\n  tsconfig.json:2:39 - error TS1005: ',' expected.");
   });
 
+  it('a tsconfig nested too deeply for TypeScript\'s JSON parser is a ProjectError, not a crash', () => {
+    const depth = 50_000;
+    const dir = project({ 'tsconfig.json': `{ "x": ${'['.repeat(depth)}${']'.repeat(depth)}, "include": ["src"] }`, 'src/a.ts': 'export {};\n' });
+    const error = thrown(() => planProjects([], dir)) as ProjectError;
+    expect(error).toBeInstanceOf(ProjectError);
+    expect(error.message).toBe('tsconfig tsconfig.json cannot be used: it nests too deeply for TypeScript to read (its parser ran out of stack)');
+  });
+
   it('an unknown compiler option is a ProjectError too', () => {
     const dir = project({ 'tsconfig.json': { compilerOptions: { ...COMPILER_OPTIONS, strictest: true }, include: ['src'] }, 'src/a.ts': 'export {};\n' });
     expect((thrown(() => planProjects([], dir)) as ProjectError).message).toContain("Unknown compiler option 'strictest'");
