@@ -9,7 +9,10 @@ export interface Outcome {
   signal: NodeJS.Signals | null;
   stdout: string;
   stderr: string;
+  /** Wall-clock time of the run. */
   durationMs: number;
+  /** CPU time the scanner process used (user + system), when it exited normally. */
+  cpuMs?: number | undefined;
   timedOut: boolean;
 }
 

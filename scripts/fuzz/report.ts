@@ -16,7 +16,7 @@ export function caseLine(result: CaseResult, seed: number): string {
   const lines = [head, ...result.breaks.map((problem) => `    ${result.pending ? `pending (${result.pending})` : 'BREAK'}: ${problem}`)];
   if (result.outcome) {
     const output = `${result.outcome.stderr}${result.outcome.stdout}`.trim().split('\n').slice(0, 4);
-    lines.push(`    exit ${result.outcome.exitCode} in ${(result.outcome.durationMs / 1000).toFixed(1)} s; output: ${JSON.stringify(output.join(' | ').slice(0, 300))}`);
+    lines.push(`    exit ${result.outcome.exitCode} in ${(result.outcome.durationMs / 1000).toFixed(1)} s (${((result.outcome.cpuMs ?? 0) / 1000).toFixed(1)} s CPU); output: ${JSON.stringify(output.join(' | ').slice(0, 300))}`);
   }
   if (result.dir) lines.push(`    kept: ${JSON.stringify(result.dir)}`);
   lines.push(`    replay: ${reproduce(seed, result.index)}`);
@@ -36,7 +36,7 @@ export function summary(report: FuzzReport): string {
   const row = (name: string, group: CaseResult[]) => {
     const run = group.filter((r) => r.outcome);
     const exits = (code: number) => run.filter((r) => r.outcome?.exitCode === code).length;
-    const seconds = run.map((r) => (r.outcome?.durationMs ?? 0) / 1000);
+    const seconds = run.map((r) => (r.outcome?.cpuMs ?? r.outcome?.durationMs ?? 0) / 1000);
     return `| ${name} | ${group.length} | ${exits(0)} | ${exits(1)} | ${exits(2)} | ${group.filter(isBreak).length} | ${group.filter(isPendingBreak).length} | ${group.filter((r) => r.skipped).length} | ${median(seconds).toFixed(1)} | ${Math.max(0, ...seconds).toFixed(1)} |`;
   };
   const breaks = results.filter(isBreak).length;
@@ -45,7 +45,7 @@ export function summary(report: FuzzReport): string {
       ? `fuzz: seed ${options.seed}, ${results.length} cases, ${options.jobs} at a time, ${(report.durationMs / 1000).toFixed(0)} s`
       : `fuzz: seed ${options.seed}, ${results.length} cases (merged logs)`,
     '',
-    '| category | cases | exit 0 | exit 1 | exit 2 | breaks | pending | skipped | median s | max s |',
+    '| category | cases | exit 0 | exit 1 | exit 2 | breaks | pending | skipped | median CPU s | max CPU s |',
     '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
     ...[...byCategory].map(([name, group]) => row(name, group)),
     row('**all**', results),

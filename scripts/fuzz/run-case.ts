@@ -2,7 +2,8 @@ import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { CASE_TIME_LIMIT_MS } from './contract.js';
+import { fileURLToPath } from 'node:url';
+import { CASE_WALL_LIMIT_MS } from './contract.js';
 import type { Entry, FuzzCase, Outcome } from './case.js';
 
 /** The user a case marked `unprivileged` runs as, when the harness runs as root. */
@@ -68,21 +69,24 @@ export async function runCase(
 function spawnScanner(scannerBin: string, args: readonly string[], cwd: string, user: Unprivileged | undefined): Promise<Outcome> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, [scannerBin, ...args], {
+    const cpuReporter = fileURLToPath(new URL('./cpu-usage.cjs', import.meta.url));
+    const child = spawn(process.execPath, ['--require', cpuReporter, scannerBin, ...args], {
       cwd,
-      stdio: ['ignore', 'pipe', 'pipe'],
+      stdio: ['ignore', 'pipe', 'pipe', 'pipe'],
       env: { ...process.env, NO_COLOR: '1', NODE_OPTIONS: '' },
       ...(user ? { uid: user.uid, gid: user.gid } : {}),
     });
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];
-    child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
-    child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
+    child.stdout?.on('data', (chunk: Buffer) => stdout.push(chunk));
+    child.stderr?.on('data', (chunk: Buffer) => stderr.push(chunk));
+    const cpu: Buffer[] = [];
+    (child.stdio[3] as NodeJS.ReadableStream).on('data', (chunk: Buffer) => cpu.push(chunk));
     let timedOut = false;
     const timer = setTimeout(() => {
       timedOut = true;
       child.kill('SIGKILL');
-    }, CASE_TIME_LIMIT_MS);
+    }, CASE_WALL_LIMIT_MS);
     child.on('error', (error) => {
       clearTimeout(timer);
       reject(error);
@@ -95,6 +99,7 @@ function spawnScanner(scannerBin: string, args: readonly string[], cwd: string, 
         stdout: Buffer.concat(stdout).toString('utf8'),
         stderr: Buffer.concat(stderr).toString('utf8'),
         durationMs: performance.now() - started,
+        cpuMs: Number.parseFloat(Buffer.concat(cpu).toString()) || undefined,
         timedOut,
       });
     });
