@@ -6,6 +6,7 @@ import { rules } from './rules/index.js';
 import { applySuppressions, parseSuppressions, type SuppressionDirective } from './suppressions.js';
 import { toPosix } from './paths.js';
 import { buildDispatch, traverse } from './analyzer/traverse.js';
+import { ruleFailure } from './too-deep.js';
 import type { Finding, RuleContext, RuleFileContext, RuleListeners, RuleReport } from './types.js';
 
 export interface AnalyzeOptions {
@@ -122,28 +123,8 @@ function suppressionDraft(
   });
 }
 
-/** True for the RangeError V8 throws when the call stack runs out (deep nesting in the checker). */
-function isStackOverflow(error: unknown): boolean {
-  return error instanceof RangeError && /call stack/i.test(error.message);
-}
-
 function crashDraft(sourceFile: ts.SourceFile, ruleId: RuleId, error: unknown): Draft {
-  if (isStackOverflow(error)) {
-    return draftAt(sourceFile, 0, 0, {
-      ruleId,
-      messageId: 'analysisTooDeep',
-      template: DIAGNOSTIC_MESSAGES.analysisTooDeep,
-      severity: 'error',
-      data: { ruleId },
-    });
-  }
-  return draftAt(sourceFile, 0, 0, {
-    ruleId,
-    messageId: 'ruleCrashed',
-    template: DIAGNOSTIC_MESSAGES.ruleCrashed,
-    severity: 'error',
-    data: { ruleId, message: error instanceof Error ? error.message : String(error) },
-  });
+  return draftAt(sourceFile, 0, 0, { ruleId, severity: 'error', ...ruleFailure(ruleId, error) });
 }
 
 /**

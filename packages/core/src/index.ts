@@ -24,6 +24,7 @@ export { DIAGNOSTIC_MESSAGES, SUPPRESSION_MESSAGES, formatMessage } from './mess
 export { RULE_DOCS_BASE_URL, RULE_IDS, isRuleId, ruleDocsUrl, type RuleId } from './rule-ids.js';
 export { rules } from './rules/index.js';
 export { parseSuppressions, type SuppressionDirective } from './suppressions.js';
+export { isStackOverflow, tooDeeplyNestedFinding } from './too-deep.js';
 export type {
   DiagnosticId,
   Finding,

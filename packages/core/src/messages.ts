@@ -13,8 +13,8 @@ export const DIAGNOSTIC_MESSAGES = {
   syntaxError: 'Syntax error: {{message}}. Fix the syntax; this file was not analysed.',
   unknownRule:
     'Unknown rule "{{ruleId}}" in a suppression comment. Known rules: {{known}}.',
-  analysisTooDeep:
-    'This file nests too deeply for "{{ruleId}}" to analyse (the TypeScript checker ran out of stack), so that rule did not check it. Split the deepest expression into smaller parts.',
+  tooDeeplyNested:
+    'TypeScript ran out of stack on this file: it nests too deeply (thousands of nested parentheses, calls or operands). It was not analysed. Flatten or split the deepest expression, or exclude the file in the config.',
   ruleCrashed:
     'Rule "{{ruleId}}" failed on this file ({{message}}). This is a bug in execution governance; please report it with this file.',
 } as const;

@@ -4,8 +4,10 @@ import type { JSONSchema4 } from '@typescript-eslint/utils/json-schema';
 /** The one rule option: an `execution-governance.config.json` object overriding the file's keys. */
 export type AdapterOptions = readonly [ConfigInput];
 
-/** Messages the ESLint front end adds: a config problem is a front-end concern, not a rule's. */
+/** Messages the ESLint front end adds: config and parser setup are front-end concerns, not a rule's. */
 export const ADAPTER_MESSAGES = {
+  missingTypeInformation:
+    'Parse this file with typescript-eslint\'s parser and `languageOptions.parserOptions.projectService: true` (with `tsconfigRootDir`), or leave it out of the rule\'s `files`: execution-governance rules need type information, and {{file}} was parsed without it, so they did not run on it.',
   invalidConfig: 'Invalid execution-governance config ({{source}}): {{issues}}. Fix it; execution-governance rules did not run on this file.',
 } as const;
 
@@ -29,7 +31,7 @@ export function adapterMeta(ruleId: RuleId) {
       ...(rule.meta.messages as Readonly<Record<string, string>>),
       ...SUPPRESSION_MESSAGES,
       ruleCrashed: DIAGNOSTIC_MESSAGES.ruleCrashed,
-      analysisTooDeep: DIAGNOSTIC_MESSAGES.analysisTooDeep,
+      tooDeeplyNested: DIAGNOSTIC_MESSAGES.tooDeeplyNested,
       ...ADAPTER_MESSAGES,
     },
     schema: [optionSchema()],

@@ -5,30 +5,28 @@ import { analyzeFile } from './analysis.js';
 
 type AdapterContext = Readonly<TSESLint.RuleContext<string, AdapterOptions>>;
 
-// One lint of one file parses one Program node; the four adapters share it, so a config error
-// is reported by whichever adapter meets it first and not again (keyed by message).
-const configErrorsReported = new WeakMap<TSESTree.Program, Set<string>>();
+// One lint of one file parses one Program node; the four adapters share it, so a front-end
+// problem (config error, no type information) is reported by whichever adapter meets it first
+// and not again (keyed by message).
+const reportedOnce = new WeakMap<TSESTree.Program, Set<string>>();
 
 // ESLint calls every enabled rule's `create` for a file before it walks the file, so by the time
 // the first adapter sees `Program`, this set holds exactly the adapters enabled for the file: the
 // core runs those rules and no others (a rule turned off in the ESLint config costs nothing).
 const enabledAdapters = new WeakMap<object, Set<RuleId>>();
 
-function missingTypeInformation(fileName: string): Error {
-  return new Error(
-    `execution-governance rules need type information, but ${fileName} was parsed without it. ` +
-      'Parse TypeScript files with @typescript-eslint/parser (typescript-eslint) and set ' +
-      '`languageOptions.parserOptions.projectService: true` (with `tsconfigRootDir`) for them.',
-  );
+function reportOnce(context: AdapterContext, node: TSESTree.Program, messageId: 'invalidConfig' | 'missingTypeInformation', data: Record<string, string>): void {
+  const key = `${messageId}\0${JSON.stringify(data)}`;
+  const reported = reportedOnce.get(node) ?? new Set<string>();
+  reportedOnce.set(node, reported);
+  if (reported.has(key)) return;
+  reported.add(key);
+  context.report({ node, messageId, data });
 }
 
 function reportConfigError(context: AdapterContext, node: TSESTree.Program, error: ConfigError): void {
   const issues = error.issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ');
-  const reported = configErrorsReported.get(node) ?? new Set<string>();
-  configErrorsReported.set(node, reported);
-  if (reported.has(`${error.source}\0${issues}`)) return;
-  reported.add(`${error.source}\0${issues}`);
-  context.report({ node, messageId: 'invalidConfig', data: { source: error.source, issues } });
+  reportOnce(context, node, 'invalidConfig', { source: error.source, issues });
 }
 
 /**
@@ -40,8 +38,12 @@ export function reportCoreFindings(context: AdapterContext, ruleId: RuleId, opti
   enabledAdapters.set(context.sourceCode, enabled.add(ruleId));
   return {
     Program(node) {
-      // getParserServices' own error does not say which option to set; ours does.
-      if (!context.sourceCode.parserServices?.program) throw missingTypeInformation(context.filename);
+      // getParserServices would throw (ESLint's "Oops!" banner, a stack trace, the whole run
+      // stopped) without naming the option to set; a problem on the file names it first.
+      if (!context.sourceCode.parserServices?.program) {
+        reportOnce(context, node, 'missingTypeInformation', { file: context.filename });
+        return;
+      }
       const services = ESLintUtils.getParserServices(context);
       const sourceFile = services.esTreeNodeToTSNodeMap.get(node);
       const result = analyzeFile(services.program, sourceFile, {

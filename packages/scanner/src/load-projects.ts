@@ -4,6 +4,8 @@ import { createRequire } from 'node:module';
 import type { TypeScriptModule } from '@execgov/core';
 import type * as TS from 'typescript';
 import { ProjectError, UnreadableFileError } from './errors.js';
+import { assertListableDirectories, whyUnreadable } from './file-access.js';
+import { assertNoTsconfigErrors, assertUsableOptions, readTsconfigOrThrow, tsconfigErrors } from './tsconfig-diagnostics.js';
 
 const requireHere = createRequire(import.meta.url);
 let loadedTypeScript: typeof TS | undefined;
@@ -36,39 +38,26 @@ function toPosix(fileName: string): string {
   return fileName.replace(/\\/g, '/');
 }
 
-function describeDiagnostic(diagnostic: TS.Diagnostic, cwd: string): string {
-  const ts = typescript();
-  const message = ts.flattenDiagnosticMessageText(diagnostic.messageText, ' ');
-  if (!diagnostic.file || diagnostic.start === undefined) return message;
-  const { line, character } = diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start);
-  return `${toPosix(path.relative(cwd, diagnostic.file.fileName))}:${line + 1}:${character + 1}: ${message}`;
-}
-
 function tsconfigPath(given: string, base: string): string {
   const absolute = path.resolve(base, given);
   return fs.existsSync(absolute) && fs.statSync(absolute).isDirectory() ? path.join(absolute, 'tsconfig.json') : absolute;
 }
 
-/** Parses one tsconfig (extends and all); throws ProjectError when TypeScript reports errors. */
+/** Parses one tsconfig (extends and all); throws ProjectError as tsc reports its errors (file:line:col - error TSnnnn). */
 export function parseTsconfig(tsconfig: string, cwd: string, system?: ParseConfigSystem): TS.ParsedCommandLine {
   const ts = typescript();
   let unrecoverable: TS.Diagnostic | undefined;
-  const parsed = ts.getParsedCommandLineOfConfigFile(tsconfig, undefined, {
-    ...(system ?? ts.sys),
-    onUnRecoverableConfigFileDiagnostic: (diagnostic) => {
-      unrecoverable = diagnostic;
-    },
-  });
-  const errors = [...(unrecoverable ? [unrecoverable] : []), ...(parsed?.errors ?? [])].filter(
-    (d) => d.category === ts.DiagnosticCategory.Error,
+  const parsed = readTsconfigOrThrow(tsconfig, cwd, () =>
+    ts.getParsedCommandLineOfConfigFile(tsconfig, undefined, {
+      ...(system ?? ts.sys),
+      onUnRecoverableConfigFileDiagnostic: (diagnostic) => {
+        unrecoverable = diagnostic;
+      },
+    }),
   );
-  if (!parsed || errors.length > 0) {
-    const shown = toPosix(path.relative(cwd, tsconfig));
-    throw new ProjectError(
-      `tsconfig ${shown} cannot be used: ${errors.map((d) => describeDiagnostic(d, cwd)).join('; ')}`,
-      `fix ${shown} (\`tsc -p ${shown} --showConfig\` shows what TypeScript reads), or pass another --project`,
-    );
-  }
+  const errors = tsconfigErrors(ts, parsed, unrecoverable);
+  assertNoTsconfigErrors(ts, errors, tsconfig, cwd);
+  if (!parsed) throw new ProjectError(`tsconfig ${toPosix(path.relative(cwd, tsconfig))} cannot be read`, PROJECT_HINT);
   return parsed;
 }
 
@@ -94,6 +83,7 @@ export function planProjects(projects: readonly string[], cwd: string, system?: 
       );
     }
     const parsed = parseTsconfig(tsconfig, cwd, system);
+    assertListableDirectories(ts, parsed, tsconfig, cwd);
     if (parsed.fileNames.length > 0) plans.push({ tsconfig, fileNames: parsed.fileNames.map((f) => path.resolve(f)) });
     for (const reference of parsed.projectReferences ?? []) {
       visit(path.resolve(ts.resolveProjectReferencePath(reference)), tsconfig);
@@ -107,14 +97,20 @@ export function planProjects(projects: readonly string[], cwd: string, system?: 
 /**
  * Builds the program of one planned tsconfig with plain `ts.createProgram` (references and all),
  * parsing JSDoc only where it carries types (JavaScript files), as the checker needs it.
- * Every file the tsconfig selects must read.
+ * Every file the tsconfig selects must read (ts.sys decodes UTF-16 and UTF-8 byte-order marks as
+ * tsc does). Files in `emptied` are read as empty: TypeScript ran out of stack on them.
  */
-export function loadProgram(plan: ProjectPlan, cwd: string): TS.Program {
+export function loadProgram(plan: ProjectPlan, cwd: string, emptied: ReadonlySet<string> = new Set()): TS.Program {
   const ts = typescript();
   const parsed = parseTsconfig(plan.tsconfig, cwd);
   // No parent pointers from the parser: the binder sets them on every file of the program anyway.
   const host = ts.createCompilerHost(parsed.options, false);
   host.jsDocParsingMode = ts.JSDocParsingMode.ParseForTypeInfo;
+  if (emptied.size > 0) {
+    const getSourceFile = host.getSourceFile.bind(host);
+    host.getSourceFile = (fileName, languageVersion, onError, shouldCreate) =>
+      emptied.has(path.resolve(fileName)) ? ts.createSourceFile(fileName, '', languageVersion) : getSourceFile(fileName, languageVersion, onError, shouldCreate);
+  }
   const program = ts.createProgram({
     rootNames: plan.fileNames,
     options: parsed.options,
@@ -125,12 +121,13 @@ export function loadProgram(plan: ProjectPlan, cwd: string): TS.Program {
   for (const fileName of plan.fileNames) {
     if (program.getSourceFile(fileName)) continue;
     const shown = toPosix(path.relative(cwd, fileName));
-    const reason = fs.existsSync(fileName) ? 'cannot be read' : 'does not exist';
+    const reason = whyUnreadable(fileName);
     throw new UnreadableFileError(
       `${shown} ${reason} (selected by ${toPosix(path.relative(cwd, plan.tsconfig))})`,
       'check the file exists and is readable, or remove it from the tsconfig "files"/"include"',
     );
   }
+  assertUsableOptions(ts, program, plan.tsconfig, cwd);
   return program;
 }
 

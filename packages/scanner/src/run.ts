@@ -4,6 +4,7 @@ import { loadConfig } from '@execgov/core';
 import { parseCommandLine, usage, type Command, type ScanOptions } from './args.js';
 import { applyBaseline, readBaseline, renderBaseline } from './baseline.js';
 import { formatKnownError, isKnownError } from './errors.js';
+import { unreadablePathError } from './file-access.js';
 import { scanIncrementally } from './incremental.js';
 import { runInit } from './init/index.js';
 import { planProjects } from './load-projects.js';
@@ -123,7 +124,9 @@ export function run(input: readonly string[] | ScanOptions, io: RunIO): ExitCode
       case 'scan':
         return runScan(command.options, cwd, io);
     }
-  } catch (error) {
+  } catch (thrown) {
+    // A file-system refusal from deep inside a loader is the user's to fix, like any known error.
+    const error = unreadablePathError(thrown, cwd) ?? thrown;
     if (isKnownError(error)) {
       const relative = (file: string) => (path.isAbsolute(file) ? path.relative(cwd, file).replace(/\\/g, '/') : file);
       io.stderr.write(formatKnownError(error, relative));

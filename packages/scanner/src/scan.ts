@@ -1,6 +1,8 @@
 import * as path from 'node:path';
-import { createAnalyzer, type Finding, type ResolvedConfig } from '@execgov/core';
+import { createAnalyzer, isStackOverflow, tooDeeplyNestedFinding, type Analyzer, type FileAnalysis, type Finding, type ResolvedConfig } from '@execgov/core';
+import type { SourceFile } from 'typescript';
 import { compilerModule, loadProgram, type ProjectPlan } from './load-projects.js';
+import { buildSurvivingOverflow } from './too-deep-files.js';
 import { RESULT_SCHEMA_VERSION, summarize, type ReportedFinding, type ScanResult } from './result.js';
 
 /** Everything one scan needs, already resolved to absolute paths. */
@@ -49,6 +51,22 @@ export function compareFindings(a: ReportedFinding, b: ReportedFinding): number 
   return a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column;
 }
 
+/** The core's findings for one file, or the one finding saying TypeScript ran out of stack on it. */
+/** The file's analysis, or one `tooDeeplyNested` finding when TypeScript ran out of stack on it. */
+function analyzeOrTooDeep(analyzer: Analyzer, sourceFile: SourceFile, tooDeep: readonly string[]): FileAnalysis {
+  const tooDeepFinding = (): FileAnalysis => {
+    const config = analyzer.configFor(sourceFile.fileName);
+    return { findings: [tooDeeplyNestedFinding(sourceFile.fileName, toPosix(path.relative(config.configDir, sourceFile.fileName)))], config, analyzed: true };
+  };
+  if (tooDeep.includes(sourceFile.fileName)) return tooDeepFinding();
+  try {
+    return analyzer.analyzeFile(sourceFile);
+  } catch (error) {
+    if (isStackOverflow(error)) return tooDeepFinding();
+    throw error;
+  }
+}
+
 /**
  * Loads each planned program in turn (one in memory at a time), runs the core on the files it
  * selects, and returns the result. A file in two programs is analysed once, by the first.
@@ -58,14 +76,20 @@ export function scan({ cwd, config, configFile, plans, paths, version }: ScanInp
   const findings: ReportedFinding[] = [];
   const projects: ScanResult['projects'] = [];
   for (const plan of plans) {
-    const program = loadProgram(plan, cwd);
+    // Building the program and binding it (the checker) can overflow TypeScript's stack on a
+    // deeply nested file: that file is left out as empty and reported, every other file is scanned.
+    const { built: program, tooDeep } = buildSurvivingOverflow(compilerModule(), plan.fileNames, (emptied) => {
+      const built = loadProgram(plan, cwd, emptied);
+      built.getTypeChecker();
+      return built;
+    });
     const analyzer = createAnalyzer({ ts: compilerModule(), program, cwd, configFile });
     let filesScanned = 0;
     for (const fileName of plan.fileNames) {
       if (seen.has(fileName) || !(paths === undefined || (paths.length > 0 && isUnder(fileName, paths)))) continue;
       const sourceFile = program.getSourceFile(fileName);
       if (!sourceFile) continue;
-      const analysis = analyzer.analyzeFile(sourceFile);
+      const analysis = analyzeOrTooDeep(analyzer, sourceFile, tooDeep);
       // A config that does not validate stops the scan (exit 2): its files were not checked.
       if ('error' in analysis) throw analysis.error;
       if (!analysis.analyzed) continue;

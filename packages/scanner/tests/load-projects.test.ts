@@ -63,7 +63,22 @@ describe('planProjects', () => {
     const dir = project({ 'tsconfig.json': '{\n  "compilerOptions": {\n    "strict": tru\n  }\n}\n', 'src/a.ts': 'export {};\n' });
     const error = thrown(() => planProjects([], dir)) as ProjectError;
     expect(error).toBeInstanceOf(ProjectError);
-    expect(error.message).toMatch(/^tsconfig tsconfig\.json cannot be used: tsconfig\.json:3:\d+: /);
+    expect(error.message).toMatch(/^tsconfig tsconfig\.json cannot be used:\n {2}tsconfig\.json:3:\d+ - error TS\d+: /);
+  });
+
+  it('a JSON syntax error is reported as tsc reports it: file, line, column, TS1005', () => {
+    const dir = project({ 'tsconfig.json': '{\n  "compilerOptions": { "strict": true "noEmit": true },\n  "include": ["src"]\n}\n', 'src/a.ts': 'export {};\n' });
+    const error = thrown(() => planProjects([], dir)) as ProjectError;
+    expect(error).toBeInstanceOf(ProjectError);
+    expect(error.message).toBe("tsconfig tsconfig.json cannot be used:\n  tsconfig.json:2:39 - error TS1005: ',' expected.");
+  });
+
+  it('a tsconfig nested too deeply for TypeScript\'s JSON parser is a ProjectError, not a crash', () => {
+    const depth = 50_000;
+    const dir = project({ 'tsconfig.json': `{ "x": ${'['.repeat(depth)}${']'.repeat(depth)}, "include": ["src"] }`, 'src/a.ts': 'export {};\n' });
+    const error = thrown(() => planProjects([], dir)) as ProjectError;
+    expect(error).toBeInstanceOf(ProjectError);
+    expect(error.message).toBe('tsconfig tsconfig.json cannot be used: it nests too deeply for TypeScript to read (its parser ran out of stack)');
   });
 
   it('an unknown compiler option is a ProjectError too', () => {
@@ -84,6 +99,14 @@ describe('loadProgram', () => {
     expect(program.getSourceFile(path.join(dir, 'lib/b.ts'))).toBeDefined();
     expect(program.getGlobalDiagnostics()).toEqual([]);
     expect(program.getSemanticDiagnostics(program.getSourceFile(path.join(dir, 'src/a.ts')))).toEqual([]);
+  });
+
+  it('option errors tsc stops on once the program exists are a ProjectError (TS5063: non-array paths)', () => {
+    const dir = project({ 'tsconfig.json': tsconfig(['src'], { paths: { '@lib/*': './lib/*' } }), 'src/a.ts': 'export {};\n' });
+    const [plan] = planProjects([], dir);
+    const error = thrown(() => loadProgram(plan!, dir)) as ProjectError;
+    expect(error).toBeInstanceOf(ProjectError);
+    expect(error.message).toContain("error TS5063: Substitutions for pattern '@lib/*' should be an array.");
   });
 
   it('a selected file that cannot be read is an UnreadableFileError naming it', () => {

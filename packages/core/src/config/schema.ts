@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { RULE_IDS, type RuleId } from '../rule-ids.js';
+import { globSchema } from './glob.js';
 
 /** Severity of a rule, as in ESLint. */
 export const severitySchema = z.enum(['error', 'warn', 'off']).describe('"error" fails the scan (exit 1), "warn" is reported without failing it, "off" turns the rule off.');
 
-const globs = z.array(z.string().min(1));
+const globs = z.array(globSchema);
 
 /**
  * Names a type by its declaration: the declared name plus either the file it is declared in
@@ -13,7 +14,7 @@ const globs = z.array(z.string().min(1));
 export const typeSpecifierSchema = z
   .strictObject({
     name: z.string().min(1).describe('Declared name of the type (interface, class, type alias or enum).'),
-    from: z.string().min(1).optional().describe('File (path or glob, relative to the config file) that declares the type.'),
+    from: globSchema.optional().describe('File (path or glob, relative to the config file) that declares the type.'),
     package: z.string().min(1).optional().describe('npm package that declares the type.'),
   })
   .refine((spec) => (spec.from === undefined) !== (spec.package === undefined), {
@@ -45,7 +46,7 @@ export const layerSchema = z
 
 export const runnerSchema = z
   .strictObject({
-    file: z.string().min(1).describe('File (path or glob) holding the runner class.'),
+    file: globSchema.describe('File (path or glob) holding the runner class.'),
     class: z.string().min(1).describe('Name of the runner class.'),
     method: z.string().min(1).describe('Name of the runner method that calls the guarded member.'),
     validateInput: z.array(z.string().min(1)).min(1).describe('Functions that validate the input; one must be called before the guarded call.'),

@@ -69,7 +69,8 @@ export function resolveConfig(
   raw: unknown,
   { configFile, configDir, source }: { configFile: string | null; configDir: string; source?: string },
 ): ResolvedConfig {
-  const parsed = configSchema.safeParse(raw ?? {});
+  // Only a missing config means the defaults: a file holding `null` is as wrong as one holding `[]`.
+  const parsed = configSchema.safeParse(raw === undefined ? {} : raw);
   if (!parsed.success) {
     const issues = parsed.error.issues.map((issue) => ({ path: jsonPath(issue.path), message: issue.message }));
     throw new ConfigError(source ?? configFile ?? 'config', issues);

@@ -1,6 +1,7 @@
 import type * as ts from 'typescript';
 import type { ResolvedGuard as Guard } from '../config/validate.js';
 import type { RuleContext, RuleModule } from '../types.js';
+import { parentOf } from '../types/parent-of.js';
 import { memberReferenceListeners, type MemberReference } from '../types/member-references.js';
 import { guardMemberNames } from '../types/guard-members.js';
 import { createTypeMatcher, type TypeMatcher } from '../types/type-matcher.js';
@@ -63,7 +64,7 @@ function memberDeclaredByGuardedType(ctx: RuleContext, prepared: PreparedGuard, 
   if (prepared.guard.access !== 'any') return false;
   const { checker } = ctx;
   const property = checker.getPropertyOfType(checker.getApparentType(receiver), name);
-  return (property?.declarations ?? []).some((declaration) => prepared.matcher.ownsDeclaration(declaration.parent));
+  return (property?.declarations ?? []).some((declaration) => prepared.matcher.ownsDeclaration(parentOf(declaration)));
 }
 
 /** The guarded member a value of type `source` exposes unchecked once passed on as `target`. */
@@ -80,7 +81,7 @@ function upcastLoss(ctx: RuleContext, guards: readonly PreparedGuard[], source: 
       for (const member of prepared.members) {
         const property = checker.getPropertyOfType(apparent, member);
         // `Pick<Plugin, 'run'>` and other copies keep the declaration: their uses stay checked.
-        if (property && !(property.declarations ?? []).some((declaration) => prepared.matcher.ownsDeclaration(declaration.parent))) {
+        if (property && !(property.declarations ?? []).some((declaration) => prepared.matcher.ownsDeclaration(parentOf(declaration)))) {
           return { prepared, member };
         }
       }

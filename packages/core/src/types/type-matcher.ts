@@ -2,6 +2,7 @@ import type * as ts from 'typescript';
 import type { TypeSpecifier } from '../config/schema.js';
 import type { RuleContext } from '../types.js';
 import { createDeclaringFileTest } from './declaring-file.js';
+import { parentOf } from './parent-of.js';
 import { readTypeShape, type TypeShape } from './type-shape.js';
 
 /** Answers "is this a guarded type?" for one type specifier; see {@link createTypeMatcher}. */
@@ -24,7 +25,7 @@ export interface TypeMatcher {
    * type or one of its union members or intersection pieces: a member it declares is the
    * guarded type's member, whatever copy or narrowing the value went through.
    */
-  ownsDeclaration(declaration: ts.Node): boolean;
+  ownsDeclaration(declaration: ts.Node | undefined): boolean;
   /** The declarations and member names of the specified type, read once from the program. */
   shape(): TypeShape;
 }
@@ -64,16 +65,18 @@ function namedTypeDeclaration(tsm: RuleContext['ts'], declaration: ts.Declaratio
   }
   // An enum member's literal type belongs to its enum.
   if (tsm.isEnumMember(declaration)) return declaration.parent;
-  // `type Plugin = { run(): void }`: the object type's symbol is the anonymous literal's.
-  if (declaration.parent && tsm.isTypeAliasDeclaration(declaration.parent)) return declaration.parent;
-  return undefined;
+  // `type Plugin = { run(): void }`: the object type's symbol is the anonymous literal's. A module
+  // namespace's declaration is its SourceFile, which has no parent.
+  const parent = parentOf(declaration);
+  return parent && tsm.isTypeAliasDeclaration(parent) ? parent : undefined;
 }
 
 /** The type node an object literal is checked against (`satisfies`, `as`, an annotation), if any. */
 function checkedAgainst(tsm: RuleContext['ts'], literal: ts.Node): ts.TypeNode | undefined {
   let node = literal;
   for (;;) {
-    const parent = node.parent;
+    const parent = parentOf(node);
+    if (!parent) return undefined;
     if (tsm.isParenthesizedExpression(parent)) {
       node = parent;
     } else if (tsm.isSatisfiesExpression(parent) || tsm.isAsExpression(parent) || tsm.isTypeAssertionExpression(parent)) {
@@ -100,7 +103,9 @@ function buildTypeMatcher(ctx: RuleContext, spec: TypeSpecifier): TypeMatcher {
   const shape = (): TypeShape => (typeShape ??= readTypeShape(ctx, spec, isDeclaringFile));
   const isWhole = (symbol: ts.Symbol | undefined): boolean => (symbol?.declarations ?? []).some((d) => shape().wholes.has(d));
   const isPart = (symbol: ts.Symbol | undefined): boolean => (symbol?.declarations ?? []).some((d) => shape().parts.has(d));
-  const ownsDeclaration = (declaration: ts.Node): boolean => {
+  const ownsDeclaration = (declaration: ts.Node | undefined): boolean => {
+    // A module namespace's declaration is a SourceFile: its parent is no declaration at all.
+    if (!declaration) return false;
     if (shape().wholes.has(declaration) || shape().parts.has(declaration)) return true;
     if (tsm.isTypeLiteralNode(declaration)) return declaresSpec(declaration);
     if (!tsm.isClassLike(declaration) && !tsm.isInterfaceDeclaration(declaration)) return false;

@@ -63,4 +63,22 @@ describe('resolveConfig', () => {
   it('rejects a config that is not an object', () => {
     expect(issuesOf([1, 2])).toEqual(['$: Invalid input: expected object, received array']);
   });
+
+  it('rejects a config that is not an object, null included, and treats only a missing one as the defaults', () => {
+    for (const raw of [null, [], 0, 'config', true]) expect(issuesOf(raw), JSON.stringify(raw)).toHaveLength(1);
+    expect(issuesOf(null)[0]).toMatch(/^\$: .*object/);
+    expect(issuesOf(undefined)).toEqual([]);
+  });
+
+  it('rejects globs picomatch cannot use with the JSON path, in every key that holds one', () => {
+    const long = 'a'.repeat(65_537);
+    const guard = { name: 'g', type: { name: 'Plugin', from: long }, members: ['run'], allowIn: [long] };
+    const runner = { ...DEFAULT_CONFIG.runner, file: long };
+    const issues = issuesOf({ include: [long], exclude: ['ok/**', long], shared: [long], guards: [guard], layers: [{ name: 'a', files: [long] }], runner });
+    expect(issues.map((issue) => issue.split(':')[0])).toEqual([
+      '$.include[0]', '$.exclude[1]', '$.guards[0].type.from', '$.guards[0].allowIn[0]', '$.layers[0].files[0]', '$.shared[0]', '$.runner.file',
+    ]);
+    expect(issues[0]).toContain('at most 65536 characters');
+    expect(issuesOf({ include: ['a'.repeat(65_536)] })).toEqual([]);
+  });
 });

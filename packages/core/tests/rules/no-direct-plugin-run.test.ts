@@ -200,6 +200,18 @@ export async function decoys(db: { prepare(sql: string): Statement }, local: Plu
     expect(seen(lint({ 'src/services/decoys.ts': code }))).toEqual([]);
   });
 
+  it('reads of a guarded member name from a module namespace are not uses, and never stop the file', () => {
+    const code = `import * as pluginModule from '../plugins/plugin';
+import type { Plugin } from '../plugins/plugin';
+export const run = 1;
+export const fromNamespace = (pluginModule as unknown as { run?: unknown }).run;
+export async function fromDynamicImport() { return (await import('./namespace')).run; }
+export const real = (p: Plugin) => p.run({});
+`;
+    const file = 'src/services/namespace.ts';
+    expect(seen(lint({ [file]: code }))).toEqual([at(file, code, 'run({})', 'directUse')]);
+  });
+
   it('allows everything in the sanctioned files', () => {
     const code = `import type { Plugin } from '../plugin';\nexport const go = (p: Plugin) => { const { run } = p; return [p.run({}), run]; };\n`;
     expect(seen(lint({ 'src/plugins/runtime/tool-runner.ts': code }))).toEqual([]);

@@ -1,3 +1,4 @@
+import * as ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { createTypeMatcher } from '../../src/types/type-matcher.js';
 import { compileErrors, createInMemoryContext, createInMemoryProgram, typeOfVariable } from './in-memory-program.js';
@@ -155,5 +156,38 @@ describe('createTypeMatcher', () => {
     expect(createTypeMatcher(ctx, { ...PLUGIN_SPEC })).toBe(plugin);
     expect(createTypeMatcher(ctx, { name: 'Plugin', from: '**/plugin.ts' })).not.toBe(plugin);
     expect(createTypeMatcher(createInMemoryContext(program), PLUGIN_SPEC)).not.toBe(plugin);
+  });
+
+  it('answers for the type of every expression, whatever kind of declaration its symbol has', () => {
+    // Module namespaces (their declaration is a SourceFile, which has no parent), namespaces,
+    // global and module augmentations, enums, functions, class expressions, literals.
+    const { program, plugin } = setup({
+      'src/kinds.ts': `
+        import * as pluginModule from './plugins/plugin';
+        import * as self from './kinds';
+        export const run = 1;
+        export namespace Outer { export namespace Inner { export const run = 2; } }
+        declare global { interface GlobalThing { run(): void } }
+        export enum Mode { A = 'A' }
+        export function fn() { return 1; }
+        const Anonymous = class { run() { return 1; } };
+        export async function all() {
+          const dynamic = await import('./plugins/plugin');
+          return [pluginModule, self.run, Outer.Inner.run, Mode.A, fn, new Anonymous().run, dynamic, { run }, globalThis];
+        }
+        export type ModuleType = typeof import('./plugins/plugin');
+        declare const moduleValue: ModuleType;
+        export const fromModule = moduleValue.PluginLifecycleState;`,
+    });
+    const sourceFile = program.getSourceFile('/virtual/project/src/kinds.ts')!;
+    const checker = program.getTypeChecker();
+    const answers: boolean[] = [];
+    const visit = (node: ts.Node): void => {
+      if (ts.isExpression(node)) answers.push(plugin.matchesType(checker.getTypeAtLocation(node)));
+      ts.forEachChild(node, visit);
+    };
+    visit(sourceFile);
+    expect(answers.length).toBeGreaterThan(40);
+    expect(answers.every((answer) => answer === false)).toBe(true);
   });
 });

@@ -1,0 +1,49 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseScanResult } from '../src/result.js';
+import { cleanProjectFiles, runScanner, tempProjects, VIOLATING_SERVICE_FILE } from './helpers/temp-project.js';
+
+const project = tempProjects();
+
+function scanJson(dir: string) {
+  const { code, stdout, stderr } = runScanner(['--format', 'json'], dir);
+  expect(stderr).toBe('');
+  return { code, findings: parseScanResult(JSON.parse(stdout)).findings.map((f) => `${f.file}:${f.line} ${f.ruleId} ${f.messageId}`) };
+}
+
+function utf16(text: string, bigEndian: boolean): Buffer {
+  const body = Buffer.from(text, 'utf16le');
+  if (bigEndian) body.swap16();
+  return Buffer.concat([Buffer.from(bigEndian ? [0xfe, 0xff] : [0xff, 0xfe]), body]);
+}
+
+describe('deeply nested files', () => {
+  it('a file TypeScript runs out of stack on is a finding naming it; every other file is still scanned', () => {
+    const depth = 20_000;
+    const dir = project({
+      ...cleanProjectFiles(),
+      'src/services/bypass.ts': VIOLATING_SERVICE_FILE,
+      'src/deep/parens.ts': `export const v = ${'('.repeat(depth)}1${')'.repeat(depth)};\n`,
+      'src/deep/unary.ts': `export const v = ${'!'.repeat(depth)}1;\n`,
+    });
+    const { code, findings } = scanJson(dir);
+    expect(code).toBe(1);
+    expect(findings).toEqual([
+      'src/deep/parens.ts:1 syntax-error tooDeeplyNested',
+      'src/deep/unary.ts:1 syntax-error tooDeeplyNested',
+      'src/services/bypass.ts:4 no-direct-plugin-run directUse',
+    ]);
+  });
+});
+
+describe('source encodings', () => {
+  it('scans UTF-16 files with a BOM (tsc compiles them) instead of calling them binary', () => {
+    const dir = project({ ...cleanProjectFiles() });
+    fs.writeFileSync(path.join(dir, 'src/services/le.ts'), utf16(VIOLATING_SERVICE_FILE, false));
+    fs.writeFileSync(path.join(dir, 'src/services/be.ts'), utf16(VIOLATING_SERVICE_FILE, true));
+    const { code, findings } = scanJson(dir);
+    expect(code).toBe(1);
+    expect(findings).toEqual(['src/services/be.ts:4 no-direct-plugin-run directUse', 'src/services/le.ts:4 no-direct-plugin-run directUse']);
+  });
+});
