@@ -1,8 +1,16 @@
 export { analyzeSourceFile, isAnalyzedFile, type AnalyzeOptions } from './analyze.js';
-export { createAnalyzer, type AnalyzeFileOptions, type Analyzer, type AnalyzerOptions, type FileAnalysis } from './analyzer/analyzer.js';
+export {
+  createAnalyzer,
+  type AnalyzeFileOptions,
+  type Analyzer,
+  type AnalyzerOptions,
+  type ConfigCheckReport,
+  type FileAnalysis,
+} from './analyzer/analyzer.js';
 export * as ast from './ast/index.js';
 export { createRuleContext } from './context.js';
 export { CONFIG_FILE_NAME, configDigest, defaultConfig, findConfigFile, loadConfig, loadConfigFile } from './config/load.js';
+export { checkConfigAgainstProgram, combineConfigChecks, programCoversConfig, type ConfigCheckOutcome } from './config/check-against-program.js';
 export { applyOverrides } from './config/overrides.js';
 export { createConfigResolver, type ConfigResolver } from './config/resolver.js';
 export { ConfigError, resolveConfig, type ConfigIssue, type ResolvedConfig, type ResolvedGuard } from './config/validate.js';

@@ -7,7 +7,7 @@ import { UnreadableFileError, formatKnownError, isKnownError } from './errors.js
 import { planProjects } from './load-projects.js';
 import { reporters } from './reporters/index.js';
 import type { ScanResult } from './result.js';
-import { scan } from './scan.js';
+import { scan, type ScanInput } from './scan.js';
 
 /** Where run() writes and what it treats as the working directory; injectable for tests. */
 export interface RunIO {
@@ -36,10 +36,10 @@ function existingPaths(paths: readonly string[], cwd: string): string[] {
 }
 
 /** Runs one scan with already-parsed options and returns its result (throws known errors). */
-export function scanWithOptions(options: ScanOptions, cwd: string): ScanResult {
+export function scanWithOptions(options: ScanOptions, cwd: string, onConfigWarning?: ScanInput['onConfigWarning']): ScanResult {
   const config = loadConfig({ startDir: cwd, configFile: options.configFile });
   const plans = planProjects(options.projects, cwd);
-  return scan({ cwd, config, configFile: options.configFile, plans, paths: existingPaths(options.paths, cwd), version: scannerVersion() });
+  return scan({ cwd, config, configFile: options.configFile, plans, paths: existingPaths(options.paths, cwd), version: scannerVersion(), onConfigWarning });
 }
 
 function toCommand(input: readonly string[] | ScanOptions): Command {
@@ -53,6 +53,7 @@ function toCommand(input: readonly string[] | ScanOptions): Command {
  */
 export function run(input: readonly string[] | ScanOptions, io: RunIO): ExitCode {
   const cwd = path.resolve(io.cwd);
+  const relative = (file: string) => (path.isAbsolute(file) ? path.relative(cwd, file).replace(/\\/g, '/') : file);
   try {
     const command = toCommand(input);
     if (command.kind === 'help') {
@@ -64,7 +65,7 @@ export function run(input: readonly string[] | ScanOptions, io: RunIO): ExitCode
       return 0;
     }
     const { options } = command;
-    const scanned = scanWithOptions(options, cwd);
+    const scanned = scanWithOptions(options, cwd, (warning) => io.stderr.write(formatKnownError(warning, relative, 'warning')));
     if (options.baseline !== undefined && options.updateBaseline) {
       fs.writeFileSync(path.resolve(cwd, options.baseline), renderBaseline(scanned));
       io.stdout.write(`Baseline ${options.baseline} now records ${scanned.findings.length} finding(s); later scans report only new ones.\n`);
@@ -77,7 +78,6 @@ export function run(input: readonly string[] | ScanOptions, io: RunIO): ExitCode
     return exitCode;
   } catch (error) {
     if (isKnownError(error)) {
-      const relative = (file: string) => (path.isAbsolute(file) ? path.relative(cwd, file).replace(/\\/g, '/') : file);
       io.stderr.write(formatKnownError(error, relative));
       return 2;
     }

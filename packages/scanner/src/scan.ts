@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { createAnalyzer, type Finding, type ResolvedConfig } from '@execgov/core';
+import { ConfigError, combineConfigChecks, createAnalyzer, type ConfigCheckReport, type Finding, type ResolvedConfig } from '@execgov/core';
 import { compilerModule, loadProgram, type ProjectPlan } from './load-projects.js';
 import { RESULT_SCHEMA_VERSION, summarize, type ReportedFinding, type ScanResult } from './result.js';
 
@@ -14,6 +14,8 @@ export interface ScanInput {
   /** Absolute files or directories to report on; empty means every file. */
   paths: readonly string[];
   version: string;
+  /** Receives a config's mismatches with the programs when it says `"configChecks": "warn"`. */
+  onConfigWarning?: (warning: ConfigError) => void;
 }
 
 function toPosix(fileName: string): string {
@@ -47,16 +49,33 @@ function compareFindings(a: ReportedFinding, b: ReportedFinding): number {
 }
 
 /**
+ * Settles the config checks over every program: an entry is a problem only when no program
+ * satisfies it (a monorepo config naming each package's files). Throws for "error" configs.
+ */
+function settleConfigChecks(reports: readonly ConfigCheckReport[], onWarning: ScanInput['onConfigWarning']): void {
+  const bySource = new Map<string, ConfigCheckReport[]>();
+  for (const report of reports) bySource.set(report.source, [...(bySource.get(report.source) ?? []), report]);
+  for (const [source, group] of bySource) {
+    const issues = combineConfigChecks(group.map((report) => report.outcomes));
+    if (issues.length === 0) continue;
+    const error = new ConfigError(source, issues, 'mismatch');
+    if (group[group.length - 1]!.config.configChecks === 'error') throw error;
+    onWarning?.(error);
+  }
+}
+
+/**
  * Loads each planned program in turn (one in memory at a time), runs the core on the files it
  * selects, and returns the result. A file in two programs is analysed once, by the first.
  */
-export function scan({ cwd, config, configFile, plans, paths, version }: ScanInput): ScanResult {
+export function scan({ cwd, config, configFile, plans, paths, version, onConfigWarning }: ScanInput): ScanResult {
   const seen = new Set<string>();
   const findings: ReportedFinding[] = [];
   const projects: ScanResult['projects'] = [];
+  const checks: ConfigCheckReport[] = [];
   for (const plan of plans) {
     const program = loadProgram(plan, cwd);
-    const analyzer = createAnalyzer({ ts: compilerModule, program, cwd, configFile });
+    const analyzer = createAnalyzer({ ts: compilerModule, program, cwd, configFile, deferConfigChecks: true });
     let filesScanned = 0;
     for (const fileName of plan.fileNames) {
       if (seen.has(fileName) || !isUnder(fileName, paths)) continue;
@@ -70,8 +89,10 @@ export function scan({ cwd, config, configFile, plans, paths, version }: ScanInp
       filesScanned += 1;
       for (const finding of analysis.findings) findings.push(report(finding, cwd));
     }
+    checks.push(...analyzer.configChecks());
     projects.push({ path: toPosix(path.relative(cwd, plan.tsconfig)), absolutePath: toPosix(plan.tsconfig), filesScanned });
   }
+  settleConfigChecks(checks, onConfigWarning);
   // Stable sort: within one position the core's own order (rule id, message id) is kept.
   findings.sort(compareFindings);
   return {

@@ -73,6 +73,12 @@ export const configSchema = z.strictObject({
   runner: runnerSchema.optional(),
   lifecycle: lifecycleSchema.optional(),
   rules: rulesSchema.optional(),
+  configChecks: z
+    .enum(['error', 'warn', 'off'])
+    .optional()
+    .describe(
+      'What to do when the config does not match the program (a type, member, class or state that does not exist, a glob that matches no file): "error" (default: the scan does not run), "warn" (report and run), "off".',
+    ),
 });
 
 export type Severity = z.infer<typeof severitySchema>;
