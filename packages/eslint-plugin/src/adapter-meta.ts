@@ -7,6 +7,10 @@ export type AdapterOptions = readonly [ConfigInput];
 /** Messages the ESLint front end adds: a config problem is a front-end concern, not a rule's. */
 export const ADAPTER_MESSAGES = {
   invalidConfig: 'Invalid execution-governance config ({{source}}): {{issues}}. Fix it; execution-governance rules did not run on this file.',
+  configMismatch:
+    'The execution-governance config ({{source}}) names what this program does not have: {{issues}}. Fix it (or set "configChecks": "warn"); execution-governance rules did not run on this file.',
+  configMismatchWarning:
+    'The execution-governance config ({{source}}) names what this program does not have: {{issues}}. The rules ran, but these entries check nothing.',
 } as const;
 
 /**

@@ -17,13 +17,15 @@ function missingTypeInformation(fileName: string): Error {
   );
 }
 
-function reportConfigError(context: AdapterContext, node: TSESTree.Program, error: ConfigError): void {
+/** A config problem, once per file: invalid, or not matching the program (stopped the rules, or a warning). */
+function reportConfigError(context: AdapterContext, node: TSESTree.Program, error: ConfigError, ran = false): void {
   const issues = error.issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ');
   const reported = configErrorsReported.get(node) ?? new Set<string>();
   configErrorsReported.set(node, reported);
   if (reported.has(`${error.source}\0${issues}`)) return;
   reported.add(`${error.source}\0${issues}`);
-  context.report({ node, messageId: 'invalidConfig', data: { source: error.source, issues } });
+  const messageId = error.kind === 'invalid' ? 'invalidConfig' : ran ? 'configMismatchWarning' : 'configMismatch';
+  context.report({ node, messageId, data: { source: error.source, issues } });
 }
 
 /**
@@ -46,6 +48,7 @@ export function reportCoreFindings(context: AdapterContext, ruleId: RuleId, opti
         reportConfigError(context, node, result.error);
         return;
       }
+      if (result.configWarning) reportConfigError(context, node, result.configWarning, true);
       for (const finding of result.findings) {
         if (finding.ruleId !== ruleId) continue;
         context.report({

@@ -25,7 +25,7 @@ export function nearest(name: string, candidates: Iterable<string>, limit = 3): 
     if (candidate === name) continue;
     // Far longer or shorter strings cannot be within the threshold: skip the quadratic work.
     if (Math.abs(candidate.length - name.length) > threshold) continue;
-    const distance = candidate.toLowerCase() === name.toLowerCase() ? 0.5 : editDistance(name, candidate);
+    const distance = distanceOf(name, candidate);
     if (distance <= threshold) scored.push({ candidate, distance });
   }
   return scored
@@ -34,8 +34,15 @@ export function nearest(name: string, candidates: Iterable<string>, limit = 3): 
     .map((entry) => entry.candidate);
 }
 
-/** `; did you mean `a` or `b`?` for the nearest candidates, else "". */
+/** `; did you mean `a` or `b`?` for the candidates tied nearest to `name`, else "". */
 export function didYouMean(name: string, candidates: Iterable<string>): string {
   const found = nearest(name, candidates);
-  return found.length === 0 ? '' : `; did you mean ${found.map((c) => `\`${c}\``).join(' or ')}?`;
+  if (found.length === 0) return '';
+  const best = distanceOf(name, found[0]!);
+  const tied = found.filter((candidate) => distanceOf(name, candidate) === best);
+  return `; did you mean ${tied.map((c) => `\`${c}\``).join(' or ')}?`;
+}
+
+function distanceOf(name: string, candidate: string): number {
+  return candidate.toLowerCase() === name.toLowerCase() ? 0.5 : editDistance(name, candidate);
 }
