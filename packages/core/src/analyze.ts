@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import type * as ts from 'typescript';
-import { DIAGNOSTIC_MESSAGES, SUPPRESSION_MESSAGES, formatMessage } from './messages.js';
+import { DIAGNOSTIC_MESSAGES, SUPPRESSION_MESSAGES, formatMessage, type SuppressionMessageId } from './messages.js';
 import { RULE_IDS, type RuleId } from './rule-ids.js';
 import { rules } from './rules/index.js';
-import { applySuppressions, parseSuppressions, type SuppressionDirective } from './suppressions.js';
+import { applySuppressions, parseSuppressions, type SuppressionProblem } from './suppressions.js';
 import { toPosix } from './paths.js';
 import { buildDispatch, traverse } from './analyzer/traverse.js';
 import type { Finding, RuleContext, RuleFileContext, RuleListeners, RuleReport } from './types.js';
@@ -14,6 +14,12 @@ export interface AnalyzeOptions {
    * time (ESLint) passes one id; suppression bookkeeping is then scoped to that rule.
    */
   rules?: readonly RuleId[];
+  /**
+   * Whether ESLint's own directives (`eslint-disable-next-line execution-governance/<rule>`, …)
+   * are applied here (default, the CLI) or left to ESLint, which applies them after the rules run
+   * and reports unused and unknown ones itself.
+   */
+  eslintDirectives?: 'apply' | 'leave-to-eslint';
 }
 
 /** True when the config's include/exclude globs select this file and it is project source. */
@@ -96,29 +102,19 @@ function finish(ctx: RuleContext, sourceFile: ts.SourceFile, drafts: Draft[]): F
   });
 }
 
-function suppressionDraft(
-  sourceFile: ts.SourceFile,
-  directive: SuppressionDirective,
-  ruleId: string,
-  kind: 'unused' | 'missingReason' | 'unknownRule',
-  severity: Finding['severity'],
-): Draft {
-  if (kind === 'unknownRule') {
-    return draftAt(sourceFile, directive.pos, directive.end, {
-      ruleId: 'invalid-suppression',
-      messageId: 'unknownRule',
-      template: DIAGNOSTIC_MESSAGES.unknownRule,
-      severity: 'error',
-      data: { ruleId, known: RULE_IDS.join(', ') },
-    });
-  }
-  const messageId = kind === 'unused' ? 'unusedSuppression' : 'suppressionMissingReason';
+function suppressionDraft(sourceFile: ts.SourceFile, problem: SuppressionProblem): Draft {
+  const { directive, kind, ruleIds } = problem;
+  const messageId = kind === 'unknownRule' ? 'unknownRule' : kind === 'unused' ? 'unusedSuppression' : 'suppressionMissingReason';
+  const template = kind === 'unknownRule' ? DIAGNOSTIC_MESSAGES.unknownRule : SUPPRESSION_MESSAGES[messageId as SuppressionMessageId];
+  const shown = kind === 'unknownRule' ? ruleIds.join(', ') : ruleIds.map((id) => `"${id}"`).join(' or ');
+  // Every directive problem is `invalid-suppression`: never a rule a directive could name, so an
+  // ESLint directive on the same line cannot silence the report about itself.
   return draftAt(sourceFile, directive.pos, directive.end, {
-    ruleId: ruleId as RuleId,
+    ruleId: 'invalid-suppression',
     messageId,
-    template: SUPPRESSION_MESSAGES[messageId],
-    severity,
-    data: { ruleId },
+    template,
+    severity: 'error',
+    data: kind === 'unknownRule' ? { ruleId: shown, known: RULE_IDS.join(', ') } : { ruleId: shown },
   });
 }
 
@@ -229,10 +225,10 @@ export function analyzeSourceFile(ctx: RuleContext, sourceFile: ts.SourceFile, o
 
   const drafts = runRules(ctx, sourceFile, enabled);
   const directives = parseSuppressions(ctx.ts, sourceFile);
-  const { kept, problems } = applySuppressions(drafts, directives, new Set(enabled), { reportUnknownRules: fullRun });
-  for (const problem of problems) {
-    const severity = problem.kind === 'unknownRule' ? 'error' : ctx.config.rules[problem.ruleId as RuleId] === 'warn' ? 'warn' : 'error';
-    kept.push(suppressionDraft(sourceFile, problem.directive, problem.ruleId, problem.kind, severity));
-  }
+  const { kept, problems } = applySuppressions(drafts, directives, new Set(enabled), {
+    reportUnknownRules: fullRun,
+    applyEslintDirectives: options.eslintDirectives !== 'leave-to-eslint',
+  });
+  for (const problem of problems) kept.push(suppressionDraft(sourceFile, problem));
   return finish(ctx, sourceFile, kept);
 }

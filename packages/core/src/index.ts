@@ -28,10 +28,10 @@ export {
 } from './config/schema.js';
 export type { AnalyzerHost } from './host/host.js';
 export { createNodeHost } from './host/node-host.js';
-export { DIAGNOSTIC_MESSAGES, SUPPRESSION_MESSAGES, formatMessage } from './messages.js';
+export { DIAGNOSTIC_MESSAGES, INVALID_SUPPRESSION, SUPPRESSION_MESSAGES, formatMessage } from './messages.js';
 export { RULE_DOCS_BASE_URL, RULE_IDS, isRuleId, ruleDocsUrl, type RuleId } from './rule-ids.js';
 export { rules } from './rules/index.js';
-export { parseSuppressions, type SuppressionDirective } from './suppressions.js';
+export { ESLINT_NAMESPACE, parseSuppressions, type SuppressionDirective } from './suppressions.js';
 export type {
   DiagnosticId,
   Finding,

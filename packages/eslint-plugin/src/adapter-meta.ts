@@ -1,4 +1,4 @@
-import { DIAGNOSTIC_MESSAGES, SUPPRESSION_MESSAGES, getConfigJsonSchema, rules, type ConfigInput, type RuleId } from '@execgov/core';
+import { DIAGNOSTIC_MESSAGES, INVALID_SUPPRESSION, SUPPRESSION_MESSAGES, getConfigJsonSchema, rules, type ConfigInput, type RuleId } from '@execgov/core';
 import type { JSONSchema4 } from '@typescript-eslint/utils/json-schema';
 
 /** The one rule option: an `execution-governance.config.json` object overriding the file's keys. */
@@ -23,16 +23,21 @@ function optionSchema(): JSONSchema4 {
   return schema as unknown as JSONSchema4;
 }
 
-/** ESLint `meta` of the adapter for `ruleId`: description and messages come from the core rule. */
-export function adapterMeta(ruleId: RuleId) {
-  const rule = rules[ruleId];
+/** The ids the plugin reports under: every core rule, plus the suppression diagnostics. */
+export type AdapterId = RuleId | typeof INVALID_SUPPRESSION.id;
+
+/** ESLint `meta` of the adapter for `id`: description and messages come from the core. */
+export function adapterMeta(id: AdapterId) {
+  const description = id === INVALID_SUPPRESSION.id ? INVALID_SUPPRESSION.description : rules[id].meta.description;
+  const own: Readonly<Record<string, string>> =
+    id === INVALID_SUPPRESSION.id ? { ...SUPPRESSION_MESSAGES, unknownRule: DIAGNOSTIC_MESSAGES.unknownRule } : rules[id].meta.messages;
   return {
     type: 'problem' as const,
-    docs: { description: rule.meta.description, requiresTypeChecking: true },
+    docs: { description, requiresTypeChecking: true },
     messages: {
-      ...(rule.meta.messages as Readonly<Record<string, string>>),
-      ...SUPPRESSION_MESSAGES,
+      ...own,
       ruleCrashed: DIAGNOSTIC_MESSAGES.ruleCrashed,
+      analysisTooDeep: DIAGNOSTIC_MESSAGES.analysisTooDeep,
       ...ADAPTER_MESSAGES,
     },
     schema: [optionSchema()],

@@ -3,7 +3,9 @@
 import * as ts from 'typescript';
 import { createAnalyzer, type Analyzer, type ConfigInput, type FileAnalysis } from '@execgov/core';
 
-// The core's analyzer for each program typescript-eslint hands us. Entries die with the program
+// The core's analyzer for each program typescript-eslint hands us. ESLint applies its own
+// `eslint-disable` directives after the rules run (and reports unused and unknown ones), so the
+// core leaves them to it and applies only ours: the output equals the CLI's, which applies both. Entries die with the program
 // (a new one after any edit in an editor, or per run); config lookup, its freshness and every
 // cache belong to the analyzer, so the editor and the CLI cannot resolve configs differently.
 const analyzers = new WeakMap<ts.Program, Analyzer>();
@@ -18,6 +20,6 @@ export function analyzeFile(
   { cwd, options, optionsSource }: { cwd: string; options: ConfigInput; optionsSource: string },
 ): FileAnalysis {
   let analyzer = analyzers.get(program);
-  if (!analyzer) analyzers.set(program, (analyzer = createAnalyzer({ ts, program, cwd })));
+  if (!analyzer) analyzers.set(program, (analyzer = createAnalyzer({ ts, program, cwd, eslintDirectives: 'leave-to-eslint' })));
   return analyzer.analyzeFile(sourceFile, { overrides: options, overridesSource: optionsSource });
 }

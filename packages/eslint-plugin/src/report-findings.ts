@@ -1,6 +1,6 @@
-import type { ConfigError, RuleId } from '@execgov/core';
+import type { ConfigError } from '@execgov/core';
 import { ESLintUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import type { AdapterOptions } from './adapter-meta.js';
+import type { AdapterId, AdapterOptions } from './adapter-meta.js';
 import { analyzeFile } from './analysis.js';
 
 type AdapterContext = Readonly<TSESLint.RuleContext<string, AdapterOptions>>;
@@ -32,7 +32,7 @@ function reportConfigError(context: AdapterContext, node: TSESTree.Program, erro
  * The whole body of every adapter: map the ESLint Program to its ts.SourceFile, take the core's
  * findings for `ruleId`, report them where the core placed them (ESLint columns are 0-based).
  */
-export function reportCoreFindings(context: AdapterContext, ruleId: RuleId, options: AdapterOptions): TSESLint.RuleListener {
+export function reportCoreFindings(context: AdapterContext, ruleId: AdapterId, options: AdapterOptions): TSESLint.RuleListener {
   return {
     Program(node) {
       // getParserServices' own error does not say which option to set; ours does.

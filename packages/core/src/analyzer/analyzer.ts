@@ -26,6 +26,8 @@ export interface AnalyzerOptions {
    * analysis applies this program's check (ESLint, editors).
    */
   deferConfigChecks?: boolean;
+  /** ESLint applies its own `eslint-disable` directives (see AnalyzeOptions.eslintDirectives); the CLI leaves it to the core. */
+  eslintDirectives?: 'apply' | 'leave-to-eslint';
 }
 
 /** One config checked against this analyzer's program (see checkConfigAgainstProgram). */
@@ -67,7 +69,7 @@ export interface Analyzer {
  * re-read when its text changes), one rule context per config (type matchers, layer maps and
  * other per-program caches live there), and findings cached per file and config.
  */
-export function createAnalyzer({ ts: tsModule, program, cwd, host = createNodeHost(), configFile, deferConfigChecks = false }: AnalyzerOptions): Analyzer {
+export function createAnalyzer({ ts: tsModule, program, cwd, host = createNodeHost(), configFile, deferConfigChecks = false, eslintDirectives = 'apply' }: AnalyzerOptions): Analyzer {
   const resolver = createConfigResolver({ host, configFile, defaultsDir: cwd });
   // Keyed by config object: a config whose text changed is a new object, so nothing stale is kept.
   const contexts = new WeakMap<ResolvedConfig, Map<string, RuleContext | ConfigError>>();
@@ -140,7 +142,7 @@ export function createAnalyzer({ ts: tsModule, program, cwd, host = createNodeHo
       let cached = byFile.get(sourceFile);
       if (!cached) {
         const analyzed = isAnalyzedFile(ctx, sourceFile);
-        cached = { findings: analyzed ? analyzeSourceFile(ctx, sourceFile) : [], analyzed };
+        cached = { findings: analyzed ? analyzeSourceFile(ctx, sourceFile, { eslintDirectives }) : [], analyzed };
         byFile.set(sourceFile, cached);
       }
       return { findings: cached.findings, config: ctx.config, analyzed: cached.analyzed, ...(mismatch ? { configWarning: mismatch } : {}) };
