@@ -74,7 +74,7 @@ function lineText(sourceFile: ts.SourceFile, line: number): string {
   return sourceFile.text.slice(start, end).replace(/\s+/g, ' ').trim().slice(0, 300);
 }
 
-function finish(ctx: RuleContext, sourceFile: ts.SourceFile, drafts: Draft[]): Finding[] {
+function finish(ctx: RuleContext, sourceFile: ts.SourceFile, drafts: Draft[], leftToEslint: ReadonlySet<Draft> = new Set()): Finding[] {
   drafts.sort((a, b) => a.pos - b.pos || a.end - b.end || a.ruleId.localeCompare(b.ruleId) || a.messageId.localeCompare(b.messageId));
   const relative = ctx.relativePath(sourceFile.fileName);
   const seen = new Map<string, number>();
@@ -84,7 +84,8 @@ function finish(ctx: RuleContext, sourceFile: ts.SourceFile, drafts: Draft[]): F
     const snippet = sourceFile.text.slice(draft.pos, draft.end).replace(/\s+/g, ' ').slice(0, 200);
     const key = [draft.ruleId, relative, draft.messageId, snippet, lineText(sourceFile, draft.line)].join('\u0000');
     const ordinal = seen.get(key) ?? 0;
-    seen.set(key, ordinal + 1);
+    // A finding ESLint will drop does not count: the next one gets the fingerprint the CLI gives it.
+    if (!leftToEslint.has(draft)) seen.set(key, ordinal + 1);
     const fingerprint = createHash('sha256').update(`${key}\u0000${ordinal}`).digest('hex').slice(0, 32);
     return {
       ruleId: draft.ruleId,
@@ -225,10 +226,10 @@ export function analyzeSourceFile(ctx: RuleContext, sourceFile: ts.SourceFile, o
 
   const drafts = runRules(ctx, sourceFile, enabled);
   const directives = parseSuppressions(ctx.ts, sourceFile);
-  const { kept, problems } = applySuppressions(drafts, directives, new Set(enabled), {
+  const { kept, leftToEslint, problems } = applySuppressions(drafts, directives, new Set(enabled), {
     reportUnknownRules: fullRun,
     applyEslintDirectives: options.eslintDirectives !== 'leave-to-eslint',
   });
   for (const problem of problems) kept.push(suppressionDraft(sourceFile, problem));
-  return finish(ctx, sourceFile, kept);
+  return finish(ctx, sourceFile, kept, leftToEslint);
 }

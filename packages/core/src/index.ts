@@ -4,10 +4,21 @@ export {
   type AnalyzeFileOptions,
   type Analyzer,
   type AnalyzerOptions,
+  type BaselineFingerprints,
   type ConfigCheckReport,
   type FileAnalysis,
 } from './analyzer/analyzer.js';
 export * as ast from './ast/index.js';
+export {
+  BASELINE_FILE_NAME,
+  BaselineError,
+  baselineSchema,
+  conventionalBaseline,
+  matchBaseline,
+  parseBaseline,
+  readBaselineFile,
+  type Baseline,
+} from './baseline.js';
 export { createRuleContext } from './context.js';
 export { CONFIG_FILE_NAME, configDigest, defaultConfig, findConfigFile, loadConfig, loadConfigFile } from './config/load.js';
 export { checkConfigAgainstProgram, combineConfigChecks, programCoversConfig, type ConfigCheckOutcome } from './config/check-against-program.js';

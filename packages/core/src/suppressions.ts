@@ -107,6 +107,8 @@ export interface SuppressionProblem {
 
 export interface SuppressionOutcome<F> {
   kept: F[];
+  /** Kept findings an ESLint directive covers: ESLint drops them after the rules run. */
+  leftToEslint: ReadonlySet<F>;
   problems: SuppressionProblem[];
 }
 
@@ -154,10 +156,13 @@ export function applySuppressions<F extends { ruleId: string; line: number; colu
   { reportUnknownRules, applyEslintDirectives }: SuppressionOptions,
 ): SuppressionOutcome<F> {
   const used = new Map<SuppressionDirective, Set<string>>();
+  const leftToEslint = new Set<F>();
   const kept = findings.filter((finding) => {
     const covering = coveringDirectives(directives, finding.ruleId, finding.line, finding.column);
     for (const directive of covering) used.set(directive, (used.get(directive) ?? new Set()).add(finding.ruleId));
-    return !covering.some((directive) => directive.form === 'ours' || applyEslintDirectives);
+    if (covering.some((directive) => directive.form === 'ours' || applyEslintDirectives)) return false;
+    if (covering.length > 0) leftToEslint.add(finding);
+    return true;
   });
 
   const problems: SuppressionProblem[] = [];
@@ -174,5 +179,5 @@ export function applySuppressions<F extends { ruleId: string; line: number; colu
     const unused = ran.filter((ruleId) => !silenced.includes(ruleId));
     if (unused.length > 0 && ownedHere) problems.push({ directive, kind: 'unused', ruleIds: unused });
   }
-  return { kept, problems };
+  return { kept, leftToEslint, problems };
 }

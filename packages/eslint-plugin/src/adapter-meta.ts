@@ -9,6 +9,7 @@ export const ADAPTER_MESSAGES = {
   invalidConfig: 'Invalid execution-governance config ({{source}}): {{issues}}. Fix it; execution-governance rules did not run on this file.',
   configMismatch:
     'The execution-governance config ({{source}}) names what this program does not have: {{issues}}. Fix it (or set "configChecks": "warn"); execution-governance rules did not run on this file.',
+  invalidBaseline: '{{message}}. Findings are reported without the baseline; fix or regenerate it (scan-execution-violations --baseline <file> --update-baseline).',
   configMismatchWarning:
     'The execution-governance config ({{source}}) names what this program does not have: {{issues}}. The rules ran, but these entries check nothing.',
 } as const;

@@ -1,7 +1,7 @@
 import type { ConfigError } from '@execgov/core';
 import { ESLintUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type { AdapterId, AdapterOptions } from './adapter-meta.js';
-import { analyzeFile } from './analysis.js';
+import { analyzeFile, baselineFor } from './analysis.js';
 
 type AdapterContext = Readonly<TSESLint.RuleContext<string, AdapterOptions>>;
 
@@ -28,6 +28,21 @@ function reportConfigError(context: AdapterContext, node: TSESTree.Program, erro
   context.report({ node, messageId, data: { source: error.source, issues } });
 }
 
+/** `settings["execution-governance"].baseline`: a baseline file relative to ESLint's working directory. */
+function baselineSetting(context: AdapterContext): string | undefined {
+  const settings = context.settings['execution-governance'] as { baseline?: unknown } | undefined;
+  return typeof settings?.baseline === 'string' ? settings.baseline : undefined;
+}
+
+/** Once per file, like a config problem: a baseline that cannot be read hides nothing, and says so. */
+function reportBaselineError(context: AdapterContext, node: TSESTree.Program, file: string, message: string): void {
+  const reported = configErrorsReported.get(node) ?? new Set<string>();
+  configErrorsReported.set(node, reported);
+  if (reported.has(`baseline\0${file}`)) return;
+  reported.add(`baseline\0${file}`);
+  context.report({ node, messageId: 'invalidBaseline', data: { message } });
+}
+
 /**
  * The whole body of every adapter: map the ESLint Program to its ts.SourceFile, take the core's
  * findings for `ruleId`, report them where the core placed them (ESLint columns are 0-based).
@@ -49,8 +64,12 @@ export function reportCoreFindings(context: AdapterContext, ruleId: AdapterId, o
         return;
       }
       if (result.configWarning) reportConfigError(context, node, result.configWarning, true);
+      // The CLI's fingerprint baseline: findings it records are not reported here either.
+      const baseline = baselineFor(services.program, result.config, { cwd: context.cwd, file: baselineSetting(context) });
+      if (baseline && 'error' in baseline) reportBaselineError(context, node, baseline.file, baseline.error.message);
+      const known = baseline && 'fingerprints' in baseline ? baseline.fingerprints : undefined;
       for (const finding of result.findings) {
-        if (finding.ruleId !== ruleId) continue;
+        if (finding.ruleId !== ruleId || known?.has(finding.fingerprint)) continue;
         context.report({
           loc: { start: { line: finding.line, column: finding.column - 1 }, end: { line: finding.endLine, column: finding.endColumn - 1 } },
           messageId: finding.messageId,

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { loadConfig } from '@execgov/core';
+import { conventionalBaseline, createNodeHost, loadConfig } from '@execgov/core';
 import { parseCommandLine, usage, type Command, type ScanOptions } from './args.js';
 import { applyBaseline, readBaseline, renderBaseline } from './baseline.js';
 import { UnreadableFileError, formatKnownError, isKnownError } from './errors.js';
@@ -71,8 +71,10 @@ export function run(input: readonly string[] | ScanOptions, io: RunIO): ExitCode
       io.stdout.write(`Baseline ${options.baseline} now records ${scanned.findings.length} finding(s); later scans report only new ones.\n`);
       return 0;
     }
-    const baselineFile = options.baseline === undefined ? undefined : path.resolve(cwd, options.baseline);
-    const result = baselineFile === undefined ? scanned : applyBaseline(scanned, readBaseline(baselineFile, options.baseline), baselineFile);
+    // Without --baseline, execution-governance.baseline.json beside the config applies, as in ESLint.
+    const baselineFile =
+      options.baseline === undefined ? conventionalBaseline(scanned.configFile?.absolutePath ?? null, createNodeHost()) : path.resolve(cwd, options.baseline);
+    const result = baselineFile === undefined ? scanned : applyBaseline(scanned, readBaseline(baselineFile, options.baseline ?? relative(baselineFile)), baselineFile);
     const { output, exitCode } = reporters[options.format].reporter(result);
     io.stdout.write(output);
     return exitCode;

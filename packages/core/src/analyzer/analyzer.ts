@@ -1,5 +1,7 @@
+import * as path from 'node:path';
 import type * as ts from 'typescript';
 import { analyzeSourceFile, isAnalyzedFile } from '../analyze.js';
+import { BaselineError, conventionalBaseline, parseBaseline } from '../baseline.js';
 import { checkConfigAgainstProgram, combineConfigChecks, programCoversConfig, type ConfigCheckOutcome } from '../config/check-against-program.js';
 import { applyOverrides } from '../config/overrides.js';
 import { createConfigResolver } from '../config/resolver.js';
@@ -62,7 +64,16 @@ export interface Analyzer {
   analyzeFile(sourceFile: ts.SourceFile, options?: AnalyzeFileOptions): FileAnalysis;
   /** The config checks of every config met so far (one per config and rule options). */
   configChecks(): ConfigCheckReport[];
+  /**
+   * The fingerprints of the baseline that applies under `config`: `file` (relative to the working
+   * directory) when given, else `execution-governance.baseline.json` beside the config file, else
+   * none. Re-read when its text changes, like configs.
+   */
+  baselineFor(config: ResolvedConfig, file?: string): BaselineFingerprints | undefined;
 }
+
+/** A baseline's fingerprints, or why it cannot be used. */
+export type BaselineFingerprints = { file: string; fingerprints: ReadonlySet<string> } | { file: string; error: BaselineError };
 
 /**
  * Creates the analysis session for `program`: config resolution (nearest config above each file,
@@ -122,8 +133,29 @@ export function createAnalyzer({ ts: tsModule, program, cwd, host = createNodeHo
     return ctx;
   };
 
+  const baselines = new Map<string, { text: string; result: BaselineFingerprints }>();
+  const baselineFor = (config: ResolvedConfig, file?: string): BaselineFingerprints | undefined => {
+    const target = file !== undefined ? path.resolve(cwd, file) : conventionalBaseline(config.configFile, host);
+    if (target === undefined) return undefined;
+    const text = host.readFile(target);
+    if (text === undefined) return { file: target, error: new BaselineError(`baseline ${target} cannot be read (${host.fileExists(target) ? 'EACCES' : 'ENOENT'})`) };
+    let cached = baselines.get(target);
+    if (!cached || cached.text !== text) {
+      let result: BaselineFingerprints;
+      try {
+        result = { file: target, fingerprints: new Set(parseBaseline(text, target).findings.map((entry) => entry.fingerprint)) };
+      } catch (error) {
+        if (!(error instanceof BaselineError)) throw error;
+        result = { file: target, error };
+      }
+      baselines.set(target, (cached = { text, result }));
+    }
+    return cached.result;
+  };
+
   return {
     program,
+    baselineFor,
     configFor: (fileName) => resolver.configFor(fileName),
     analyzeFile(sourceFile, options = {}) {
       let ctx: RuleContext | ConfigError;
