@@ -83,7 +83,7 @@ export function resolveConfig(
     configFile,
     configDir,
     source,
-    explicit: inherited = [],
+    explicit: given,
   }: { configFile: string | null; configDir: string; source?: string; explicit?: readonly CheckedSection[] },
 ): ResolvedConfig {
   const parsed = configSchema.safeParse(raw ?? {});
@@ -107,7 +107,8 @@ export function resolveConfig(
     rules: severities,
     reportUntyped: rules.reportUntyped,
     configChecks: config.configChecks ?? DEFAULT_CONFIG.configChecks,
-    explicit: CHECKED_SECTIONS.filter((section) => inherited.includes(section) || config[section] !== undefined),
+    // Overrides spell every section out, so they say which ones were written (see applyOverrides).
+    explicit: given ? [...given] : CHECKED_SECTIONS.filter((section) => config[section] !== undefined),
   };
   return deepFreeze(resolved);
 }

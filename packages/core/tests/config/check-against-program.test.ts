@@ -6,15 +6,16 @@ import {
   createRuleContext,
   programCoversConfig,
   resolveConfig,
+  RULE_IDS,
   type ConfigInput,
+  type RuleId,
+  type TypeSpecifier,
 } from '../../src/index.js';
 import { nearest } from '../../src/config/suggest.js';
 import { PROJECT_DIR, compileErrors, createInMemoryContext, createInMemoryProgram } from '../types/in-memory-program.js';
 
-const ONLY = (rule: string) => ({
-  rules: Object.fromEntries(
-    ['no-direct-plugin-run', 'no-layer-bypass', 'tool-runner-invariants', 'valid-lifecycle-states'].map((id) => [id, id === rule ? 'error' : 'off']),
-  ),
+const ONLY = (rule: RuleId): { rules: NonNullable<ConfigInput['rules']> } => ({
+  rules: Object.fromEntries(RULE_IDS.map((id) => [id, id === rule ? 'error' : 'off'])),
 });
 
 const TOOLS = {
@@ -41,7 +42,7 @@ function problems(config: ConfigInput, files: Record<string, string> = TOOLS): s
   return combineConfigChecks([checkConfigAgainstProgram(createInMemoryContext(program, config))]).map((issue) => `${issue.path}: ${issue.message}`);
 }
 
-const guard = (type: object, members: string[], allowIn: string[] = []) => ({
+const guard = (type: TypeSpecifier, members: string[], allowIn: string[] = []) => ({
   ...ONLY('no-direct-plugin-run'),
   guards: [{ name: 'g', type, members, allowIn }],
 });
