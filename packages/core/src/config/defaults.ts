@@ -54,5 +54,6 @@ export const DEFAULT_CONFIG = {
   rules: {
     ...(Object.fromEntries(RULE_IDS.map((id) => [id, 'error'])) as Record<RuleId, 'error'>),
     reportUntyped: false,
+    reportPresenceChecks: false,
   },
 } as const satisfies Required<Omit<ParsedConfig, '$schema'>>;

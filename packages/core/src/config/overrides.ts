@@ -7,8 +7,8 @@ import { CHECKED_SECTIONS, resolveConfig, type ResolvedConfig } from './validate
  */
 export function applyOverrides(base: ResolvedConfig, overrides: ConfigInput, source: string): ResolvedConfig {
   if (Object.keys(overrides).length === 0) return base;
-  const { configFile, configDir, reportUntyped, rules, explicit, ...keys } = base;
-  const merged = { ...keys, ...overrides, rules: { ...rules, reportUntyped, ...overrides.rules } };
+  const { configFile, configDir, reportUntyped, reportPresenceChecks, rules, explicit, ...keys } = base;
+  const merged = { ...keys, ...overrides, rules: { ...rules, reportUntyped, reportPresenceChecks, ...overrides.rules } };
   // The merge spells out every section; only those written in the file or the options are explicit.
   return resolveConfig(merged, { configFile, configDir, source, explicit: CHECKED_SECTIONS.filter((s) => explicit.includes(s) || overrides[s] !== undefined) });
 }

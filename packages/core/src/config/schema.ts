@@ -60,6 +60,10 @@ const ruleSeverities = Object.fromEntries(
 export const rulesSchema = z.strictObject({
   ...ruleSeverities,
   reportUntyped: z.boolean().optional().describe('Report guarded members read from receivers typed `any`.'),
+  reportPresenceChecks: z
+    .boolean()
+    .optional()
+    .describe('Also report presence checks of guarded members (`if (plugin.hotUpdate)`, `typeof t.execute === "function"`), allowed by default.'),
 });
 
 /** The one schema of `execution-governance.config.json`; types and the JSON Schema derive from it. */

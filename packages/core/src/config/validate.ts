@@ -47,6 +47,7 @@ export type ResolvedConfig = DeepReadonly<
     configDir: string;
     rules: Record<RuleId, Severity>;
     reportUntyped: boolean;
+    reportPresenceChecks: boolean;
     /** The sections written in the config (or rule options), not taken from the defaults. */
     explicit: CheckedSection[];
   }
@@ -106,6 +107,7 @@ export function resolveConfig(
     lifecycle: config.lifecycle ?? DEFAULT_CONFIG.lifecycle,
     rules: severities,
     reportUntyped: rules.reportUntyped,
+    reportPresenceChecks: rules.reportPresenceChecks,
     configChecks: config.configChecks ?? DEFAULT_CONFIG.configChecks,
     // Overrides spell every section out, so they say which ones were written (see applyOverrides).
     explicit: given ? [...given] : CHECKED_SECTIONS.filter((section) => config[section] !== undefined),

@@ -4,7 +4,7 @@ import type { RuleContext, RuleModule } from '../types.js';
 import { memberReferenceListeners, type MemberReference } from '../types/member-references.js';
 import { createTypeMatcher, type TypeMatcher } from '../types/type-matcher.js';
 
-type MessageId = 'directUse' | 'escapingReference' | 'forbiddenWrite' | 'untypedReceiver';
+type MessageId = 'directUse' | 'escapingReference' | 'forbiddenWrite' | 'untypedReceiver' | 'presenceCheck';
 
 interface PreparedGuard {
   guard: Guard;
@@ -28,7 +28,7 @@ function prepareGuards(ctx: RuleContext): readonly PreparedGuard[] {
 // Object.assign/defineProperty source can still reach a member.
 const NAMELESS_ACCESS = /\[\s*[^\s'"`\d\]\[]|\bReflect\s*\.|\bObject\s*\.\s*(?:assign|define)/;
 
-function messageFor(guard: Guard, reference: MemberReference): MessageId | undefined {
+function messageFor(guard: Guard, reference: MemberReference, reportPresenceChecks: boolean): MessageId | undefined {
   if (guard.access === 'write') return reference.mutated ? 'forbiddenWrite' : undefined;
   switch (reference.use) {
     case 'call':
@@ -38,7 +38,8 @@ function messageFor(guard: Guard, reference: MemberReference): MessageId | undef
     case 'reference':
       return 'escapingReference';
     case 'test':
-      return undefined;
+      // Asking whether the member exists runs nothing: allowed unless the config asks otherwise.
+      return reportPresenceChecks ? 'presenceCheck' : undefined;
   }
 }
 
@@ -92,6 +93,8 @@ export const noDirectPluginRun: RuleModule<MessageId> = {
       escapingReference: 'A reference to "{{member}}" of {{type}} (guard "{{guard}}") escapes here. Go through {{allowIn}}.',
       forbiddenWrite: '"{{member}}" of {{type}} (guard "{{guard}}") is mutated outside {{allowIn}}. Read it; only the sanctioned files change it.',
       untypedReceiver: '"{{member}}" is read from a value typed `any`; it may be a guarded {{type}}. Give the value a type.',
+      presenceCheck:
+        '"{{member}}" of {{type}} (guard "{{guard}}") is tested outside its sanctioned files (`rules.reportPresenceChecks` is on). Ask {{allowIn}} instead.',
     },
   },
   create(context) {
@@ -108,7 +111,7 @@ export const noDirectPluginRun: RuleModule<MessageId> = {
       for (const prepared of guards) {
         const member = names.find((name) => prepared.members.has(name));
         if (member === undefined) continue;
-        const messageId = messageFor(prepared.guard, reference);
+        const messageId = messageFor(prepared.guard, reference, context.config.reportPresenceChecks);
         if (messageId === undefined) continue;
         const receiver = reference.receiverType();
         if (receiver === undefined) continue;
