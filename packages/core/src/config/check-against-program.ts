@@ -160,15 +160,23 @@ export function checkConfigAgainstProgram(ctx: RuleContext): Outcomes {
     return symbol ? checker.getDeclaredTypeOfSymbol(symbol) : undefined;
   };
 
-  /** Property names of the declared types (inherited, mapped and computed keys: the checker's view); undefined when any name goes (index signature). */
+  /**
+   * Property names of the declared types (inherited, mapped and computed keys: the checker's view),
+   * with a class's static members (`Plugin.run` on the class itself is guarded too); undefined when
+   * any name goes (index signature).
+   */
   const memberNames = (declarations: readonly NamedDeclaration[]): Set<string> | undefined => {
     const names = new Set<string>();
     for (const declaration of declarations) {
       const type = typeOf(declaration);
       if (!type) continue;
-      for (const part of type.isUnion() ? type.types : [type]) {
+      const symbol = tsm.isClassLike(declaration) && declaration.name ? checker.getSymbolAtLocation(declaration.name) : undefined;
+      const statics = symbol ? [checker.getTypeOfSymbolAtLocation(symbol, declaration)] : [];
+      for (const part of [...(type.isUnion() ? type.types : [type]), ...statics]) {
         if (checker.getIndexInfosOfType(part).some((info) => info.keyType.flags & tsm.TypeFlags.String)) return undefined;
-        for (const property of checker.getPropertiesOfType(checker.getApparentType(part))) names.add(property.getName());
+        for (const property of checker.getPropertiesOfType(checker.getApparentType(part))) {
+          if (!(statics.includes(part) && property.getName() === 'prototype')) names.add(property.getName());
+        }
       }
     }
     return names;

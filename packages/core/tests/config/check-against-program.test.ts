@@ -26,7 +26,7 @@ const TOOLS = {
     'export interface Tool extends Disposable { execute(input: unknown): unknown; [INVOKE](): void }',
     "export type ToolTable = Record<'describe' | 'schema', () => string>;",
     'export type AnyBag = { [key: string]: unknown };',
-    'export class ToolExecutor { invoke(tool: Tool): unknown { return tool.execute(1); } }',
+    'export class ToolExecutor { static create(): ToolExecutor { return new ToolExecutor(); } constructor(readonly label = "x") {} invoke(tool: Tool): unknown { return tool.execute(1); } }',
     'export enum Phase { Idle = "idle", Busy = "busy" }',
     'export enum Level { Low, High }',
     "export type Mode = 'on' | 'off';",
@@ -52,6 +52,8 @@ describe('checkConfigAgainstProgram: a config naming what the program lacks is a
     expect(problems(guard({ name: 'Tool', from: 'src/tools/tool.ts' }, ['execute', 'dispose', 'invoke'], ['src/app/*.ts']))).toEqual([]);
     expect(problems(guard({ name: 'ToolTable', from: 'src/tools/*.ts' }, ['describe', 'schema']))).toEqual([]);
     expect(problems(guard({ name: 'AnyBag', from: 'src/tools/tool.ts' }, ['whatever']))).toEqual([]);
+    // A class: instance members, parameter properties and static members.
+    expect(problems(guard({ name: 'ToolExecutor', from: 'src/tools/tool.ts' }, ['invoke', 'label', 'create']))).toEqual([]);
   });
 
   it('names a member that is not on the type, with the nearest member', () => {
