@@ -81,36 +81,46 @@ export function checkConfigAgainstProgram(ctx: RuleContext): Outcomes {
   // Suggestions come from the project's own files, never from node_modules.
   const projectFiles = files.filter((file) => !program.isSourceFileFromExternalLibrary(file) && !toPosix(file.fileName).includes('/node_modules/'));
   const relative = (file: ts.SourceFile) => ctx.relativePath(file.fileName);
-  const relativeFiles = projectFiles.map(relative);
-  const relativeDirs = [...new Set(relativeFiles.flatMap((file) => {
-    const dirs: string[] = [];
-    for (let dir = path.posix.dirname(file); dir !== '.' && dir !== '/' && !dirs.includes(dir); dir = path.posix.dirname(dir)) dirs.push(dir);
-    return dirs;
-  }))];
+  // Suggestions only: computed on the first problem that needs them.
+  let relativeFilesCache: string[] | undefined;
+  const relativeFiles = () => (relativeFilesCache ??= projectFiles.map(relative));
+  let relativeDirsCache: string[] | undefined;
+  const relativeDirs = () =>
+    (relativeDirsCache ??= [
+      ...new Set(
+        relativeFiles().flatMap((file) => {
+          const dirs: string[] = [];
+          for (let dir = path.posix.dirname(file); dir !== '.' && dir !== '/' && !dirs.includes(dir); dir = path.posix.dirname(dir)) dirs.push(dir);
+          return dirs;
+        }),
+      ),
+    ]);
   const configShown = config.configFile ? toPosix(path.basename(config.configFile)) : 'the defaults';
   const enabled = (rule: keyof typeof config.rules) => config.rules[rule] !== 'off';
   const explicit = (section: (typeof config.explicit)[number]) => config.explicit.includes(section);
 
   const globSuggestion = (glob: string): string => {
     const scan = picomatch.scan(glob);
-    if (!scan.isGlob) return didYouMean(glob, relativeFiles);
+    if (!scan.isGlob) return didYouMean(glob, relativeFiles());
     // A glob: swap its directory part for the nearest directory that makes it match a file.
     const base = scan.base.replace(/\/$/, '');
     const rest = glob.slice(scan.base.length).replace(/^\//, '');
-    const options = nearest(base, relativeDirs, 10)
+    const options = nearest(base, relativeDirs(), 10)
       .map((dir) => `${dir}/${rest}`)
       .filter((candidate) => projectFiles.some((file) => ctx.matches(file.fileName, [candidate])));
     return options.length === 0 ? '' : `; did you mean ${options.slice(0, 3).map((c) => `\`${c}\``).join(' or ')}?`;
   };
 
-  /** Checks one glob; returns the files it matches. */
-  const checkGlob = (at: string, glob: string): ts.SourceFile[] => {
+  /** Checks one glob; returns the files it matches (only the first one unless `all`: most entries need only to match something). */
+  const checkGlob = (at: string, glob: string, { all = false }: { all?: boolean } = {}): ts.SourceFile[] => {
     if (path.isAbsolute(glob) || /^[A-Za-z]:[\\/]/.test(glob)) {
       const suggestion = toPosix(path.relative(config.configDir, glob));
       problem(at, 'content', `"${glob}" is an absolute path, but paths in ${configShown} are relative to its directory; write "${suggestion}"`);
       return [];
     }
-    const matched = files.filter((file) => ctx.matches(file.fileName, [glob]));
+    const matches = (file: ts.SourceFile) => ctx.matches(file.fileName, [glob]);
+    const first = all ? undefined : files.find(matches);
+    const matched = all ? files.filter(matches) : first ? [first] : [];
     if (matched.length > 0) ok(at);
     else problem(at, 'presence', `no file of the program matches "${glob}" (relative to ${toPosix(config.configDir)})${globSuggestion(glob)}`);
     return matched;
@@ -125,7 +135,7 @@ export function checkConfigAgainstProgram(ctx: RuleContext): Outcomes {
   const checkType = (at: string, spec: TypeSpecifier): NamedDeclaration[] => {
     let declaring: ts.SourceFile[];
     if (spec.from !== undefined) {
-      declaring = checkGlob(`${at}.from`, spec.from);
+      declaring = checkGlob(`${at}.from`, spec.from, { all: true });
       if (declaring.length === 0) return [];
     } else {
       const isDeclaringFile = createDeclaringFileTest(ctx, spec);
@@ -205,7 +215,7 @@ export function checkConfigAgainstProgram(ctx: RuleContext): Outcomes {
 
   if (explicit('runner') && enabled('tool-runner-invariants')) {
     const { runner } = config;
-    const runnerFiles = checkGlob('$.runner.file', runner.file);
+    const runnerFiles = checkGlob('$.runner.file', runner.file, { all: true });
     if (runnerFiles.length > 0) {
       const classes = runnerFiles.flatMap((file) => classesIn(tsm, file));
       const named = classes.filter((cls) => cls.name?.text === runner.class);
