@@ -20,6 +20,8 @@ export interface AnalyzeOptions {
    * and reports unused and unknown ones itself.
    */
   eslintDirectives?: 'apply' | 'leave-to-eslint';
+  /** Report suppression comments naming no rule (default: only in a full run, which knows every rule ran). */
+  reportUnknownRules?: boolean;
 }
 
 /** True when the config's include/exclude globs select this file and it is project source. */
@@ -227,7 +229,7 @@ export function analyzeSourceFile(ctx: RuleContext, sourceFile: ts.SourceFile, o
   const drafts = runRules(ctx, sourceFile, enabled);
   const directives = parseSuppressions(ctx.ts, sourceFile);
   const { kept, leftToEslint, problems } = applySuppressions(drafts, directives, new Set(enabled), {
-    reportUnknownRules: fullRun,
+    reportUnknownRules: options.reportUnknownRules ?? fullRun,
     applyEslintDirectives: options.eslintDirectives !== 'leave-to-eslint',
   });
   for (const problem of problems) kept.push(suppressionDraft(sourceFile, problem));

@@ -22,14 +22,25 @@ export function createGlobMatcher(dir: string): (fileName: string, globs: readon
     }
     return matcher;
   };
+  // Every file is matched against the same few globs many times (include, exclude, layers,
+  // guards' allowIn, runner): its two path forms are computed once.
+  const forms = new Map<string, { relative: string; absolute: string }>();
+  const formsOf = (fileName: string) => {
+    let entry = forms.get(fileName);
+    if (!entry) {
+      const absolute = toPosix(path.resolve(dir, fileName));
+      entry = { relative: relativeTo(dir, absolute), absolute: absolute.replace(/^\//, '') };
+      forms.set(fileName, entry);
+    }
+    return entry;
+  };
   return (fileName, globs) => {
-    const absolute = toPosix(path.resolve(dir, fileName));
-    const relative = relativeTo(dir, absolute);
+    const { relative, absolute } = formsOf(fileName);
     return globs.some((glob) => {
       const matcher = compile(glob);
       // Globs are relative to the config; a `**/`-led glob is a suffix pattern and may also
       // match files above it (defaults without a config file, workspaces linked from outside).
-      return matcher(relative) || (glob.startsWith('**/') && matcher(absolute.replace(/^\//, '')));
+      return matcher(relative) || (glob.startsWith('**/') && matcher(absolute));
     });
   };
 }

@@ -1,4 +1,4 @@
-import type { ConfigError } from '@execgov/core';
+import { INVALID_SUPPRESSION, isRuleId, type ConfigError } from '@execgov/core';
 import { ESLintUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type { AdapterId, AdapterOptions } from './adapter-meta.js';
 import { analyzeFile, baselineFor } from './analysis.js';
@@ -8,6 +8,11 @@ type AdapterContext = Readonly<TSESLint.RuleContext<string, AdapterOptions>>;
 // One lint of one file parses one Program node; the four adapters share it, so a config error
 // is reported by whichever adapter meets it first and not again (keyed by message).
 const configErrorsReported = new WeakMap<TSESTree.Program, Set<string>>();
+
+// ESLint calls every enabled rule's `create` for a file before it walks the file, so by the time
+// the first adapter sees `Program`, this set holds exactly the adapters enabled for the file: the
+// core runs those rules and no others (a rule turned off in the ESLint config costs nothing).
+const enabledAdapters = new WeakMap<object, Set<AdapterId>>();
 
 function missingTypeInformation(fileName: string): Error {
   return new Error(
@@ -48,6 +53,8 @@ function reportBaselineError(context: AdapterContext, node: TSESTree.Program, fi
  * findings for `ruleId`, report them where the core placed them (ESLint columns are 0-based).
  */
 export function reportCoreFindings(context: AdapterContext, ruleId: AdapterId, options: AdapterOptions): TSESLint.RuleListener {
+  const enabled = enabledAdapters.get(context.sourceCode) ?? new Set<AdapterId>();
+  enabledAdapters.set(context.sourceCode, enabled.add(ruleId));
   return {
     Program(node) {
       // getParserServices' own error does not say which option to set; ours does.
@@ -57,6 +64,8 @@ export function reportCoreFindings(context: AdapterContext, ruleId: AdapterId, o
       const result = analyzeFile(services.program, sourceFile, {
         cwd: context.cwd,
         options: options[0],
+        rules: [...enabled].filter(isRuleId),
+        suppressionProblems: enabled.has(INVALID_SUPPRESSION.id),
         optionsSource: `options of rule "execution-governance/${ruleId}"`,
       });
       if ('error' in result) {

@@ -14,6 +14,14 @@ export interface ScanOptions {
   baseline?: string | undefined;
   /** Write every current finding to the baseline file instead of reporting. */
   updateBaseline?: boolean | undefined;
+  /** `--cache`: reuse findings whose inputs did not change (src/cache/). */
+  cache?: boolean | undefined;
+  /** `--cache-location`: cache file, or directory to hold it. */
+  cacheLocation?: string | undefined;
+  /** `--watch`: keep running and re-report on every change (src/watch.ts). */
+  watch?: boolean | undefined;
+  /** `--changed-since <ref>`: report files changed since the git ref and files whose closure changed. */
+  changedSince?: string | undefined;
 }
 
 /** The command line, understood. */
@@ -41,6 +49,11 @@ export function usage(): string {
     ...formats,
     '  -b, --baseline <file>     report only findings this baseline does not record (adopting on a large codebase)',
     '      --update-baseline     write every current finding to the --baseline file and exit 0',
+    '      --cache               re-analyse only files whose inputs changed (their dependency closure, config, options)',
+    '      --cache-location <p>  cache file or directory (default: node_modules/.cache/execution-governance/)',
+    '      --changed-since <ref> report only files changed since the git ref and files depending on them;',
+    '                            with --cache, only those are analysed',
+    '  -w, --watch               keep running; re-report what changed on every file or config edit',
     '  -h, --help                show this help',
     '  -v, --version             show the version',
     '',
@@ -49,6 +62,24 @@ export function usage(): string {
     'Exit codes: 0 no error findings, 1 error findings, 2 the scan could not run (bad usage, config, tsconfig or file).',
     '',
   ].join('\n');
+}
+
+/** The options of src/cache/, src/watch.ts and src/changed-files.ts, checked. */
+function incrementalOptions(values: { cache?: boolean | undefined; 'cache-location'?: string | undefined; watch?: boolean | undefined; 'changed-since'?: string | undefined; 'update-baseline'?: boolean | undefined }) {
+  const changedSince = values['changed-since'];
+  if (changedSince === '') throw new UsageError('--changed-since needs a git ref', 'e.g. --changed-since origin/main');
+  if (values['cache-location'] === '') throw new UsageError('--cache-location needs a non-empty path', HELP_HINT);
+  if (values['cache-location'] !== undefined && !values.cache) throw new UsageError('--cache-location needs --cache', 'add --cache to use a cache at that location');
+  if (values.watch && (changedSince !== undefined || values['update-baseline'])) {
+    throw new UsageError('--watch cannot be combined with --changed-since or --update-baseline', 'run the scan without --watch for those');
+  }
+  // Only the options given, so a plain scan's options stay what they were.
+  return {
+    ...(values.cache ? { cache: true } : {}),
+    ...(values['cache-location'] !== undefined ? { cacheLocation: values['cache-location'] } : {}),
+    ...(values.watch ? { watch: true } : {}),
+    ...(changedSince !== undefined ? { changedSince } : {}),
+  };
 }
 
 /** Parses argv (without `node` and the script). Throws UsageError on anything it cannot use. */
@@ -65,6 +96,10 @@ export function parseCommandLine(argv: readonly string[]): Command {
         format: { type: 'string', short: 'f' },
         baseline: { type: 'string', short: 'b' },
         'update-baseline': { type: 'boolean' },
+        cache: { type: 'boolean' },
+        'cache-location': { type: 'string' },
+        watch: { type: 'boolean', short: 'w' },
+        'changed-since': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -96,6 +131,7 @@ export function parseCommandLine(argv: readonly string[]): Command {
       paths: positionals,
       baseline: values.baseline,
       updateBaseline: values['update-baseline'] ?? false,
+      ...incrementalOptions(values),
     },
   };
 }

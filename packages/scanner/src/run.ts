@@ -4,10 +4,12 @@ import { conventionalBaseline, createNodeHost, loadConfig } from '@execgov/core'
 import { parseCommandLine, usage, type Command, type ScanOptions } from './args.js';
 import { applyBaseline, readBaseline, renderBaseline } from './baseline.js';
 import { UnreadableFileError, formatKnownError, isKnownError } from './errors.js';
+import { scanIncrementally } from './incremental.js';
 import { planProjects } from './load-projects.js';
 import { reporters } from './reporters/index.js';
 import type { ScanResult } from './result.js';
 import { scan, type ScanInput } from './scan.js';
+import { watch } from './watch.js';
 
 /** Where run() writes and what it treats as the working directory; injectable for tests. */
 export interface RunIO {
@@ -65,7 +67,11 @@ export function run(input: readonly string[] | ScanOptions, io: RunIO): ExitCode
       return 0;
     }
     const { options } = command;
-    const scanned = scanWithOptions(options, cwd, (warning) => io.stderr.write(formatKnownError(warning, relative, 'warning')));
+    if (options.watch) return watch(options, { cwd, version: scannerVersion(), paths: existingPaths(options.paths, cwd), stdout: io.stdout, stderr: io.stderr });
+    const scanned =
+      options.cache || options.changedSince !== undefined
+        ? scanIncrementally(options, { cwd, version: scannerVersion(), paths: existingPaths(options.paths, cwd), stderr: io.stderr })
+        : scanWithOptions(options, cwd, (warning) => io.stderr.write(formatKnownError(warning, relative, 'warning')));
     if (options.baseline !== undefined && options.updateBaseline) {
       fs.writeFileSync(path.resolve(cwd, options.baseline), renderBaseline(scanned));
       io.stdout.write(`Baseline ${options.baseline} now records ${scanned.findings.length} finding(s); later scans report only new ones.\n`);

@@ -22,11 +22,13 @@ function toPosix(fileName: string): string {
   return fileName.replace(/\\/g, '/');
 }
 
-function isUnder(fileName: string, paths: readonly string[]): boolean {
+/** True when `fileName` is one of `paths` or under one (no paths: every file). */
+export function isUnder(fileName: string, paths: readonly string[]): boolean {
   return paths.length === 0 || paths.some((p) => fileName === p || fileName.startsWith(p.endsWith(path.sep) ? p : p + path.sep));
 }
 
-function report(finding: Finding, cwd: string): ReportedFinding {
+/** A core finding as reported: cwd-relative and absolute paths. */
+export function report(finding: Finding, cwd: string): ReportedFinding {
   // Spelled out so the JSON keys come in the documented order.
   return {
     ruleId: finding.ruleId,
@@ -44,7 +46,8 @@ function report(finding: Finding, cwd: string): ReportedFinding {
   };
 }
 
-function compareFindings(a: ReportedFinding, b: ReportedFinding): number {
+/** Report order: file, line, column. */
+export function compareFindings(a: ReportedFinding, b: ReportedFinding): number {
   return a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column;
 }
 
@@ -75,7 +78,7 @@ export function scan({ cwd, config, configFile, plans, paths, version, onConfigW
   const checks: ConfigCheckReport[] = [];
   for (const plan of plans) {
     const program = loadProgram(plan, cwd);
-    const analyzer = createAnalyzer({ ts: compilerModule, program, cwd, configFile, deferConfigChecks: true });
+    const analyzer = createAnalyzer({ ts: compilerModule(), program, cwd, configFile, deferConfigChecks: true });
     let filesScanned = 0;
     for (const fileName of plan.fileNames) {
       if (seen.has(fileName) || !isUnder(fileName, paths)) continue;

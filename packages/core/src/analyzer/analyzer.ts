@@ -10,6 +10,7 @@ import { ConfigError, type ResolvedConfig } from '../config/validate.js';
 import { createRuleContext } from '../context.js';
 import type { AnalyzerHost } from '../host/host.js';
 import { createNodeHost } from '../host/node-host.js';
+import type { RuleId } from '../rule-ids.js';
 import type { Finding, RuleContext, TypeScriptModule } from '../types.js';
 
 export interface AnalyzerOptions {
@@ -44,6 +45,13 @@ export interface AnalyzeFileOptions {
   /** Config keys laid over the file's config (ESLint rule options), and where they come from. */
   overrides?: ConfigInput;
   overridesSource?: string;
+  /**
+   * Only these rules (default: every rule the config enables). A front end that knows which of
+   * its rules are on (ESLint) passes them, so rules it turned off cost nothing.
+   */
+  rules?: readonly RuleId[];
+  /** Report suppression comments naming no rule (default: only when every rule runs). */
+  reportUnknownRules?: boolean;
 }
 
 /** A file's findings, or the config problem that kept it from being analysed. */
@@ -84,7 +92,7 @@ export function createAnalyzer({ ts: tsModule, program, cwd, host = createNodeHo
   const resolver = createConfigResolver({ host, configFile, defaultsDir: cwd });
   // Keyed by config object: a config whose text changed is a new object, so nothing stale is kept.
   const contexts = new WeakMap<ResolvedConfig, Map<string, RuleContext | ConfigError>>();
-  const findings = new WeakMap<RuleContext, WeakMap<ts.SourceFile, { findings: Finding[]; analyzed: boolean }>>();
+  const findings = new WeakMap<RuleContext, WeakMap<ts.SourceFile, Map<string, { findings: Finding[]; analyzed: boolean }>>>();
   // Checked once per context (program × config × options); the contexts of a replaced config drop out.
   const checks = new Map<RuleContext, ConfigCheckReport>();
   const checked = new WeakMap<RuleContext, ConfigError | null>();
@@ -171,11 +179,19 @@ export function createAnalyzer({ ts: tsModule, program, cwd, host = createNodeHo
       if (mismatch && ctx.config.configChecks === 'error') return { error: mismatch };
       let byFile = findings.get(ctx);
       if (!byFile) findings.set(ctx, (byFile = new WeakMap()));
-      let cached = byFile.get(sourceFile);
+      let byRules = byFile.get(sourceFile);
+      if (!byRules) byFile.set(sourceFile, (byRules = new Map()));
+      const rulesKey = `${options.rules ? [...options.rules].sort().join(',') : '*'}\u0000${options.reportUnknownRules ?? ''}`;
+      let cached = byRules.get(rulesKey);
       if (!cached) {
         const analyzed = isAnalyzedFile(ctx, sourceFile);
-        cached = { findings: analyzed ? analyzeSourceFile(ctx, sourceFile, { eslintDirectives }) : [], analyzed };
-        byFile.set(sourceFile, cached);
+        const ruleOptions = {
+          eslintDirectives,
+          ...(options.rules ? { rules: options.rules } : {}),
+          ...(options.reportUnknownRules !== undefined ? { reportUnknownRules: options.reportUnknownRules } : {}),
+        };
+        cached = { findings: analyzed ? analyzeSourceFile(ctx, sourceFile, ruleOptions) : [], analyzed };
+        byRules.set(rulesKey, cached);
       }
       return { findings: cached.findings, config: ctx.config, analyzed: cached.analyzed, ...(mismatch ? { configWarning: mismatch } : {}) };
     },

@@ -1,0 +1,292 @@
+import * as path from 'node:path';
+import { createAnalyzer, loadConfig } from '@execgov/core';
+import { planProjects, typescript, type ProjectPlan } from '../load-projects.js';
+import { RESULT_SCHEMA_VERSION, summarize, type ReportedFinding, type ScanResult } from '../result.js';
+import { compareFindings, isUnder, report } from '../scan.js';
+import { cacheFilePath, readCache, writeCache, CACHE_FORMAT, CACHE_KIND, type FileResult, type FileState, type ProjectRecord, type ScanCache } from './cache-file.js';
+import { cacheKey } from './cache-key.js';
+import { changedConfigs, configChanged, recordConfigChain, type ConfigProbes } from './config-probes.js';
+import { checkState, recordState } from './file-states.js';
+import { withDependencies, withDependents } from './graph.js';
+import { createProbeRecorder, firstChangedProbe, recordTree, type ProbeTable } from './probes.js';
+import { buildRecordedProgram, optionsHashOf, recordingParseSystem, type RecordedProgram } from './recorded-program.js';
+import { changeScope, type ChangedFiles } from './change-scope.js';
+
+/** What an incremental or changed-files scan needs; paths absolute. */
+export interface IncrementalScanInput {
+  cwd: string;
+  /** `--project` values as given. */
+  projects: readonly string[];
+  configFile?: string | undefined;
+  /** Files or directories to report on; empty means every file. */
+  paths: readonly string[];
+  /** Use and update a cache (`--cache`); `location` is `--cache-location`. */
+  cache?: { location: string | undefined } | undefined;
+  /** `--changed-since`: report only files changed since the ref and files whose closure changed. */
+  changed?: ChangedFiles | undefined;
+  version: string;
+  /** Where notes go (a cache ignored, not written). */
+  note: (message: string) => void;
+}
+
+/** What a scan did, for tests and the bench: how much was re-analysed and whether TypeScript loaded. */
+export interface IncrementalStats {
+  analysed: number;
+  programFiles: number;
+  cacheHit: boolean;
+}
+
+function toPosix(fileName: string): string {
+  return fileName.replace(/\\/g, '/');
+}
+
+interface Session {
+  input: IncrementalScanInput;
+  startedAt: number;
+  explicitConfig: string | undefined;
+  planProbes: ProbeTable;
+  probes: ProbeTable;
+  configProbes: ConfigProbes;
+  /** File states after this scan (only files some project record still needs). */
+  files: Map<string, FileState>;
+  /** Files whose content differs from the cache (or are gone). */
+  changed: Set<string>;
+  /** Files a program of this scan read (their state and dependencies are fresh). */
+  read: Set<string>;
+  changedConfigs: Set<string>;
+  stats: IncrementalStats;
+}
+
+function record(map: ProjectRecord['deps']): Map<string, string[]> {
+  return new Map(Object.entries(map));
+}
+
+/** Plans from the cache when nothing tsconfig parsing read has changed, else parsed again (recorded). */
+function plansFor(session: Session, cached: ScanCache | undefined): ProjectPlan[] {
+  if (cached && firstChangedProbe(cached.planProbes) === undefined) {
+    session.planProbes = cached.planProbes;
+    return cached.plans;
+  }
+  session.planProbes = {};
+  const recorder = createProbeRecorder(session.planProbes);
+  return planProjects(session.input.projects, session.input.cwd, recordingParseSystem(recorder, (root, includes) => recordTree(session.planProbes, root, includes)));
+}
+
+function parseSystem(session: Session) {
+  return recordingParseSystem(createProbeRecorder(session.planProbes), (root, includes) => recordTree(session.planProbes, root, includes));
+}
+
+/** Builds a program rooted at `roots` for the plan and folds what it learned into the session. */
+function build(session: Session, plan: ProjectPlan, roots: readonly string[]): RecordedProgram {
+  const built = buildRecordedProgram(plan, roots, session.input.cwd, createProbeRecorder(session.probes), parseSystem(session));
+  session.stats.programFiles += built.program.getSourceFiles().length;
+  for (const sourceFile of built.program.getSourceFiles()) {
+    const fileName = path.resolve(sourceFile.fileName);
+    session.files.set(fileName, recordState(fileName, sourceFile.text, session.startedAt));
+    session.read.add(fileName);
+  }
+  return built;
+}
+
+/** Analyses `fileNames` in `built` and returns their results (a config that does not validate throws: exit 2). */
+function analyse(session: Session, built: RecordedProgram, fileNames: readonly string[]): Map<string, FileResult> {
+  const { cwd, configFile } = session.input;
+  const analyzer = createAnalyzer({ ts: typescript(), program: built.program, cwd, configFile });
+  const results = new Map<string, FileResult>();
+  for (const fileName of fileNames) {
+    const sourceFile = built.program.getSourceFile(fileName);
+    if (!sourceFile) continue;
+    const analysis = analyzer.analyzeFile(sourceFile);
+    if ('error' in analysis) throw analysis.error;
+    recordConfigChain(session.configProbes, fileName, session.explicitConfig);
+    results.set(fileName, { analyzed: analysis.analyzed, config: analysis.config.configFile, findings: analysis.findings.map((finding) => report(finding, cwd)) });
+    session.stats.analysed += 1;
+  }
+  return results;
+}
+
+function depsRecord(deps: ReadonlyMap<string, Iterable<string>>): ProjectRecord['deps'] {
+  return Object.fromEntries([...deps].map(([from, targets]) => [from, [...targets].sort()]));
+}
+
+/** A project with no usable record: the whole program, as a cold scan builds it. */
+function coldProject(session: Session, plan: ProjectPlan, wanted: readonly string[]): { record: ProjectRecord; reported: Set<string> } {
+  const built = build(session, plan, plan.fileNames);
+  const deps = new Map<string, Set<string>>();
+  for (const sourceFile of built.program.getSourceFiles()) deps.set(path.resolve(sourceFile.fileName), new Set());
+  for (const [from, targets] of built.deps) deps.set(from, targets);
+  const scope = changeScope(session.input.changed, { deps, globals: built.globals, planProbes: session.planProbes, probes: session.probes, explicitConfig: session.explicitConfig });
+  const toAnalyse = wanted.filter((f) => scope === 'all' || scope.has(f));
+  const results = analyse(session, built, toAnalyse);
+  return {
+    record: { tsconfig: plan.tsconfig, optionsHash: built.optionsHash, globals: [...built.globals].sort(), deps: depsRecord(deps), results: Object.fromEntries(results) },
+    reported: new Set(toAnalyse),
+  };
+}
+
+/**
+ * A project with a record: re-analyse only the wanted files whose inputs changed (content of a
+ * file in their closure, their config), in a program rooted at them plus every global file.
+ * Returns undefined when the change reaches every file (a global file, or a file that became one).
+ */
+function warmProject(session: Session, plan: ProjectPlan, wanted: readonly string[], cached: ProjectRecord): { record: ProjectRecord; reported: Set<string> } | undefined {
+  const deps = record(cached.deps);
+  const known = new Set(deps.keys());
+  const changed = new Set([...session.changed].filter((f) => known.has(f)));
+  // A file the record depends on without a state of its own cannot be checked: treat it as changed.
+  for (const targets of deps.values()) for (const t of targets) if (!session.files.has(t)) changed.add(t);
+  const globalClosure = withDependencies(deps, cached.globals);
+  for (const file of changed) if (globalClosure.has(file)) return undefined;
+  const stale = withDependents(deps, changed);
+  const { explicitConfig } = session;
+  for (const [file, result] of Object.entries(cached.results)) {
+    if (configChanged(file, result.config, session.changedConfigs, explicitConfig)) stale.add(file);
+  }
+  const needsAnalysis = (f: string) => stale.has(f) || cached.results[f] === undefined;
+  const globals = new Set(cached.globals);
+  let scope = changeScope(session.input.changed, { deps, globals, planProbes: session.planProbes, probes: session.probes, explicitConfig, stale });
+  // A file with no recorded edges is new: its closure is known once it is built.
+  const toAnalyse = wanted.filter((f) => needsAnalysis(f) && (scope === 'all' || scope.has(f) || !deps.has(f)));
+  const results = new Map(Object.entries(cached.results));
+  for (const file of stale) results.delete(file);
+  const selected = new Set(plan.fileNames);
+  for (const file of [...results.keys()]) if (!selected.has(file)) results.delete(file);
+  if (toAnalyse.length > 0) {
+    const libDir = path.dirname(typescript().getDefaultLibFilePath({}));
+    const roots = [...toAnalyse, ...cached.globals.filter((g) => path.dirname(g) !== libDir && !changed.has(g))];
+    const built = build(session, plan, roots);
+    for (const file of built.globals) if (!globals.has(file)) return undefined;
+    for (const sourceFile of built.program.getSourceFiles()) {
+      const fileName = path.resolve(sourceFile.fileName);
+      deps.set(fileName, [...(built.deps.get(fileName) ?? [])]);
+    }
+    for (const [file, result] of analyse(session, built, toAnalyse)) results.set(file, result);
+    // The closure of a changed file is known only now: the report scope is computed again.
+    scope = changeScope(session.input.changed, { deps, globals, planProbes: session.planProbes, probes: session.probes, explicitConfig });
+  }
+  // A changed file no program of this scan read has unknown dependencies: forget it (its dependents were dropped above).
+  for (const file of changed) {
+    if (!session.read.has(file)) {
+      deps.delete(file);
+      results.delete(file);
+    }
+  }
+  const reported = new Set(wanted.filter((f) => results.has(f) && (scope === 'all' || scope.has(f))));
+  return { record: { tsconfig: plan.tsconfig, optionsHash: cached.optionsHash, globals: cached.globals, deps: depsRecord(deps), results: Object.fromEntries(results) }, reported };
+}
+
+/** Drops probes of files whose content the file states track, and states no record needs. */
+function compact(cache: ScanCache): ScanCache {
+  const needed = new Set<string>();
+  for (const project of cache.projects) {
+    for (const [from, targets] of Object.entries(project.deps)) {
+      needed.add(from);
+      for (const t of targets) needed.add(t);
+    }
+  }
+  const files = Object.fromEntries(Object.entries(cache.files).filter(([f]) => needed.has(f)));
+  const probes = Object.fromEntries(
+    Object.entries(cache.probes).filter(([key]) => !((key.startsWith('file:') || key.startsWith('text:')) && key.slice(5) in files)),
+  );
+  return { ...cache, files, probes };
+}
+
+/**
+ * A scan that reuses every cached finding whose inputs are unchanged (`--cache`) and/or reports
+ * only files changed since a git ref and files whose closure changed (`--changed-since`).
+ * Returns the same result a full scan returns for those files.
+ */
+export function incrementalScan(input: IncrementalScanInput): { result: ScanResult; stats: IncrementalStats } {
+  const { cwd, configFile } = input;
+  const startedAt = Date.now();
+  const { key, invocation } = cacheKey({ cwd, projects: input.projects, configFile, version: input.version });
+  const file = input.cache ? cacheFilePath(cwd, input.cache.location, invocation) : undefined;
+  const cached = file ? readCache(file, key, input.note) : undefined;
+  const session: Session = {
+    input,
+    startedAt,
+    explicitConfig: configFile === undefined ? undefined : path.resolve(cwd, configFile),
+    planProbes: {},
+    probes: {},
+    configProbes: {},
+    files: new Map(),
+    changed: new Set(),
+    read: new Set(),
+    changedConfigs: new Set(),
+    stats: { analysed: 0, programFiles: 0, cacheHit: cached !== undefined },
+  };
+  const plans = plansFor(session, cached);
+  // Anything module resolution saw that changed (a package.json, a new file where an import
+  // looked): every resolution may differ, so every record starts over.
+  const resolutionChanged = cached ? firstChangedProbe(cached.probes) !== undefined : true;
+  let projects = cached && !resolutionChanged ? cached.projects : [];
+  if (cached && !resolutionChanged) {
+    session.probes = { ...cached.probes };
+    session.configProbes = { ...cached.configProbes };
+    session.changedConfigs = changedConfigs(cached.configProbes);
+    for (const changedConfig of session.changedConfigs) delete session.configProbes[changedConfig];
+    for (const [fileName, state] of Object.entries(cached.files)) {
+      const checked = checkState(fileName, state, startedAt);
+      if (checked.changed) session.changed.add(fileName);
+      else session.files.set(fileName, checked.state);
+    }
+    // Compiler options are known without TypeScript only while no tsconfig input changed.
+    if (session.planProbes !== cached.planProbes) {
+      projects = projects.filter((p) => {
+        const plan = plans.find((candidate) => candidate.tsconfig === p.tsconfig);
+        return plan !== undefined && optionsHashOf(plan, cwd, parseSystem(session)) === p.optionsHash;
+      });
+    }
+  }
+
+  const seen = new Set<string>();
+  const records: ProjectRecord[] = [];
+  const reportedFindings: ReportedFinding[] = [];
+  const projectSummaries: ScanResult['projects'] = [];
+  for (const plan of plans) {
+    const wanted = plan.fileNames.filter((f) => !seen.has(f) && isUnder(f, input.paths));
+    const previous = projects.find((p) => p.tsconfig === plan.tsconfig);
+    const outcome = (previous && warmProject(session, plan, wanted, previous)) ?? coldProject(session, plan, wanted);
+    records.push(outcome.record);
+    let filesScanned = 0;
+    for (const fileName of wanted) {
+      const result = outcome.record.results[fileName];
+      if (!result?.analyzed || !outcome.reported.has(fileName)) continue;
+      seen.add(fileName);
+      filesScanned += 1;
+      reportedFindings.push(...result.findings);
+    }
+    projectSummaries.push({ path: toPosix(path.relative(cwd, plan.tsconfig)), absolutePath: toPosix(plan.tsconfig), filesScanned });
+  }
+
+  if (file) {
+    const next: ScanCache = {
+      kind: CACHE_KIND,
+      format: CACHE_FORMAT,
+      key,
+      planProbes: session.planProbes,
+      plans: plans.map((p) => ({ tsconfig: p.tsconfig, fileNames: [...p.fileNames] })),
+      probes: session.probes,
+      configProbes: session.configProbes,
+      files: Object.fromEntries(session.files),
+      projects: records,
+    };
+    writeCache(file, compact(next), input.note);
+  }
+
+  reportedFindings.sort(compareFindings);
+  const config = loadConfig({ startDir: cwd, configFile });
+  return {
+    result: {
+      schemaVersion: RESULT_SCHEMA_VERSION,
+      version: input.version,
+      cwd: toPosix(cwd),
+      configFile: config.configFile ? { path: toPosix(path.relative(cwd, config.configFile)), absolutePath: toPosix(config.configFile) } : null,
+      projects: projectSummaries,
+      filesScanned: seen.size,
+      findings: reportedFindings,
+      summary: summarize(reportedFindings),
+    },
+    stats: session.stats,
+  };
+}

@@ -1,0 +1,141 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { createAnalyzer } from '@execgov/core';
+import type * as TS from 'typescript';
+import type { ScanOptions } from './args.js';
+import { recordConfigChain, type ConfigProbes } from './cache/config-probes.js';
+import { isGlobalFile } from './cache/recorded-program.js';
+import { formatKnownError } from './errors.js';
+import { planProjects, typescript } from './load-projects.js';
+import type { ReportedFinding } from './result.js';
+import { isUnder, report } from './scan.js';
+import { renderWatchReport } from './watch-report.js';
+
+/** What `--watch` needs besides its options. */
+export interface WatchContext {
+  cwd: string;
+  version: string;
+  paths: readonly string[];
+  stdout: { write(chunk: string): unknown };
+  stderr: { write(chunk: string): unknown };
+}
+
+/** Poll interval for config files (they may not exist yet, which fs.watch cannot follow). */
+const CONFIG_POLL_MS = 150;
+
+interface PlanState {
+  program: TS.Program | undefined;
+  builder: TS.SemanticDiagnosticsBuilderProgram | undefined;
+  sources: Map<string, TS.SourceFile>;
+  globals: Set<string>;
+  roots: Set<string>;
+}
+
+/**
+ * `--watch`: one TypeScript watch program (builder program) per planned tsconfig, so file adds,
+ * edits, deletes and tsconfig edits arrive through TypeScript's own watchers; config files are
+ * polled. After each change, the files whose dependency closure holds a changed file (all files
+ * when a global file or a config changed) are analysed again, and only the difference to the
+ * last report is printed, with a summary line. Syntax errors are findings; a bad config or
+ * tsconfig is printed and the watch goes on. Runs until the process is stopped.
+ */
+export function watch(options: ScanOptions, context: WatchContext): 0 {
+  const ts = typescript();
+  const { cwd, stdout, stderr } = context;
+  const explicitConfig = options.configFile === undefined ? undefined : path.resolve(cwd, options.configFile);
+  const plans = planProjects(options.projects, cwd);
+  const states: PlanState[] = plans.map(() => ({ program: undefined, builder: undefined, sources: new Map(), globals: new Set(), roots: new Set() }));
+  const current = new Map<string, readonly ReportedFinding[]>();
+  let reported = new Map<string, readonly ReportedFinding[]>();
+  const configProbes: ConfigProbes = {};
+  const polled = new Set<string>();
+  let configErrors = new Map<string, string>();
+  const relative = (file: string) => path.relative(cwd, file).replace(/\\/g, '/');
+
+  const owner = (fileName: string): number => states.findIndex((state) => state.roots.has(fileName));
+  const pollConfigs = () => {
+    for (const candidate of Object.keys(configProbes)) {
+      if (polled.has(candidate)) continue;
+      polled.add(candidate);
+      fs.watchFile(candidate, { interval: CONFIG_POLL_MS }, (now, before) => {
+        if (now.mtimeMs !== before.mtimeMs || now.size !== before.size || now.ino !== before.ino) scheduleAll();
+      });
+    }
+  };
+
+  /** Analyses `fileNames` of plan `index` with its current program and prints what changed. */
+  const analyse = (index: number, fileNames: Iterable<string>, started: number) => {
+    const state = states[index]!;
+    if (!state.program) return;
+    const analyzer = createAnalyzer({ ts, program: state.program, cwd, configFile: options.configFile });
+    const errors = new Map<string, string>();
+    let analysed = 0;
+    for (const fileName of fileNames) {
+      const sourceFile = state.program.getSourceFile(fileName);
+      if (!sourceFile || owner(fileName) !== index || !isUnder(fileName, context.paths)) continue;
+      recordConfigChain(configProbes, fileName, explicitConfig);
+      const analysis = analyzer.analyzeFile(sourceFile);
+      analysed += 1;
+      if ('error' in analysis) {
+        errors.set(analysis.error.source, formatKnownError(analysis.error, relative));
+        current.delete(fileName);
+        continue;
+      }
+      current.set(fileName, analysis.analyzed ? analysis.findings.map((finding) => report(finding, cwd)) : []);
+    }
+    for (const fileName of [...current.keys()]) if (owner(fileName) === -1) current.delete(fileName);
+    pollConfigs();
+    for (const [source, message] of errors) if (configErrors.get(source) !== message) stderr.write(message);
+    for (const source of configErrors.keys()) if (!errors.has(source)) stderr.write(`[watch] config ${relative(source)} is valid again\n`);
+    configErrors = errors;
+    const { output } = renderWatchReport(reported, current, { analysed, milliseconds: Math.round(performance.now() - started) });
+    reported = new Map(current);
+    stdout.write(output);
+  };
+
+  let pendingAll: NodeJS.Timeout | undefined;
+  /** A config changed: every file may be governed differently (the resolver re-reads it once the event loop turns). */
+  const scheduleAll = () => {
+    if (pendingAll) return;
+    pendingAll = setTimeout(() => {
+      pendingAll = undefined;
+      const started = performance.now();
+      states.forEach((state, index) => analyse(index, state.roots, started));
+    }, 20);
+  };
+
+  const afterProgramCreate = (index: number, builder: TS.SemanticDiagnosticsBuilderProgram) => {
+    const started = performance.now();
+    const state = states[index]!;
+    const program = builder.getProgram();
+    const sources = new Map(program.getSourceFiles().map((sourceFile) => [path.resolve(sourceFile.fileName), sourceFile]));
+    const changed = new Set<string>();
+    for (const [fileName, sourceFile] of sources) if (state.sources.get(fileName) !== sourceFile) changed.add(fileName);
+    for (const fileName of state.sources.keys()) if (!sources.has(fileName)) changed.add(fileName);
+    const globals = new Set([...sources].filter(([, sourceFile]) => isGlobalFile(ts, program, sourceFile)).map(([fileName]) => fileName));
+    const everything = state.program === undefined || [...changed].some((f) => globals.has(f) || state.globals.has(f));
+    Object.assign(state, { program, builder, sources, globals, roots: new Set(program.getRootFileNames().map((f) => path.resolve(f))) });
+    const affected = everything
+      ? state.roots
+      : [...state.roots].filter((fileName) => {
+          const sourceFile = sources.get(fileName);
+          return !sourceFile || changed.has(fileName) || builder.getAllDependencies(sourceFile).some((dep) => changed.has(path.resolve(dep)));
+        });
+    analyse(index, affected, started);
+  };
+
+  plans.forEach((plan, index) => {
+    const host = ts.createWatchCompilerHost(
+      plan.tsconfig,
+      { noEmit: true },
+      ts.sys,
+      ts.createSemanticDiagnosticsBuilderProgram,
+      // Only tsconfig problems arrive here (no emit, no type-check report): print them and keep watching.
+      (diagnostic) => stderr.write(`[watch] ${relative(plan.tsconfig)}: ${ts.flattenDiagnosticMessageText(diagnostic.messageText, ' ')}\n`),
+      () => undefined,
+    );
+    host.afterProgramCreate = (builder) => afterProgramCreate(index, builder);
+    ts.createWatchProgram(host);
+  });
+  return 0;
+}
