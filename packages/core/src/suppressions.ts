@@ -174,8 +174,9 @@ export function applySuppressions<F extends { ruleId: string; line: number; colu
     if (directive.kind === 'enable') continue;
     const ran = directive.ruleIds.filter((ruleId) => rulesRun.has(ruleId));
     const silenced = [...(used.get(directive) ?? [])];
-    // A reason is required of a directive naming our rules; a bare ESLint directive is everyone's.
-    if (ran.length > 0 && !directive.reason) problems.push({ directive, kind: 'missingReason', ruleIds: ran });
+    // A reason is required of every directive naming our rules, whether or not they ran here; a
+    // bare ESLint directive is everyone's.
+    if (directive.ruleIds.length > 0 && !directive.reason) problems.push({ directive, kind: 'missingReason', ruleIds: directive.ruleIds });
     const unused = ran.filter((ruleId) => !silenced.includes(ruleId));
     if (unused.length > 0 && ownedHere) problems.push({ directive, kind: 'unused', ruleIds: unused });
   }

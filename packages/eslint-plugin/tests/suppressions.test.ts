@@ -57,6 +57,11 @@ describe('suppression comments under real ESLint, with the whole plugin', () => 
     ]);
   });
 
+  it('our comment that silences nothing is reported by invalid-suppression', async () => {
+    const code = '// execution-governance-disable-next-line no-direct-plugin-run -- nothing to suppress here\nexport const answer = 42;\n';
+    expect(await lint(code)).toEqual(['1:1 invalid-suppression/unusedSuppression']);
+  });
+
   it('unused and unknown ESLint directives are ESLint\'s own reports, once each (the plugin does not double them)', async () => {
     const code = `// eslint-disable-next-line execution-governance/no-direct-plugin-run -- moved away
 export const answer = 42;
