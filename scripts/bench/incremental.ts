@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
-import { DEFAULT_FILES, DEFAULT_SEED, REPO_ROOT, generateProject } from './generate.js';
+import { DEFAULT_FILES, REPO_ROOT, generateProject } from './generate.js';
 import { median, pairedRatio } from './stats.js';
 
 /**
@@ -75,17 +75,17 @@ function importerCounts(dir: string): Map<string, number> {
 }
 
 /** Measures the scenarios on the generated project (cwd = the project, as in the main bench). */
-export function measureIncremental(options: { files?: number; seed?: number; runs?: number; log?: (line: string) => void } = {}): IncrementalBench {
+export function measureIncremental(options: { files?: number; runs?: number; log?: (line: string) => void } = {}): IncrementalBench {
   const files = options.files ?? DEFAULT_FILES;
   const runs = options.runs ?? 3;
   const log = options.log ?? (() => undefined);
   const loadBefore = loadAverage();
-  const project = generateProject({ files, seed: options.seed ?? DEFAULT_SEED, outDir: path.join(REPO_ROOT, '.bench', `incremental-${files}`) });
+  const project = generateProject({ files, outDir: path.join(REPO_ROOT, '.bench', `incremental-${files}`) });
   const dir = project.dir;
   const cacheFile = path.join(REPO_ROOT, '.bench', `incremental-${files}.cache.json`);
   const counts = importerCounts(dir);
   const byImporters = [...counts].sort((a, b) => a[1] - b[1] || (a[0] < b[0] ? -1 : 1));
-  const leaf = byImporters.find(([file, n]) => n === 0 && file.includes(`${path.sep}modules${path.sep}`))?.[0];
+  const leaf = (byImporters.find(([file, n]) => n === 0 && file.includes(`${path.sep}modules${path.sep}`)) ?? byImporters.find(([, n]) => n === 0))?.[0];
   const hub = byImporters[byImporters.length - 1]?.[0];
   const originals = new Map([leaf, hub].filter((f): f is string => f !== undefined).map((f) => [f, fs.readFileSync(f, 'utf8')]));
 
@@ -161,6 +161,13 @@ export function renderIncrementalSection(bench: IncrementalBench): string {
     'machine) and parsing and binding the ES2022 libs (57 files, 470 KB) come on top of the affected files themselves.',
     END,
   ].join('\n');
+}
+
+/** The incremental section of a benchmarks doc, markers included, if it has one. */
+export function readIncrementalSection(text: string): string | undefined {
+  const start = text.indexOf(START);
+  const end = text.indexOf(END);
+  return start !== -1 && end > start ? text.slice(start, end + END.length) : undefined;
 }
 
 /** Replaces the section in the doc (or appends it), leaving the rest of the file as the main bench wrote it. */

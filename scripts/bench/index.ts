@@ -1,16 +1,17 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { DEFAULT_FILES, DEFAULT_SEED, REPO_ROOT, generateProject } from './generate.js';
+import { DEFAULT_FILES, REPO_ROOT, generateProject } from './generate.js';
 import { describeMachine, loadAverage } from './machine.js';
 import { detectTimer, measure, type Timer } from './measure.js';
 import { profileTool } from './profile-run.js';
-import { renderMarkdown, resultsTable, targetsTable, toolsToProfile, type BenchRun, type ToolResult } from './report.js';
+import { measureIncremental, readIncrementalSection, renderIncrementalSection, writeIncrementalSection } from './incremental.js';
+import { missedTargets, renderMarkdown, resultsTable, targetsTable, toolsToProfile, type BenchRun, type ToolResult } from './report.js';
 import { defineTools, failureOf } from './tools.js';
 
 const DEFAULT_RUNS = 5;
 const USAGE =
-  'usage: pnpm bench [--files N (default 2000)] [--runs N (default 5)] [--seed N] [--timer gnu-time|node-probe] [--no-profile] [--doc FILE | --no-doc]';
+  'usage: pnpm bench [--files N (default 2000)] [--runs N (default 5)] [--timer gnu-time|node-probe] [--no-profile] [--no-incremental] [--doc FILE | --no-doc]';
 
 function integerOption(value: string | undefined, fallback: number, name: string, min: number): number {
   if (value === undefined) return fallback;
@@ -28,21 +29,20 @@ async function main(): Promise<void> {
     options: {
       files: { type: 'string' },
       runs: { type: 'string' },
-      seed: { type: 'string' },
       timer: { type: 'string' },
       'no-profile': { type: 'boolean' },
       doc: { type: 'string' },
       'no-doc': { type: 'boolean' },
+      'no-incremental': { type: 'boolean' },
     },
   });
   const files = integerOption(values.files, DEFAULT_FILES, 'files', 1);
   const runs = integerOption(values.runs, DEFAULT_RUNS, 'runs', 1);
-  const seed = integerOption(values.seed, DEFAULT_SEED, 'seed', 0);
   const timer: Timer = values.timer === 'gnu-time' || values.timer === 'node-probe' ? values.timer : detectTimer();
   const benchDir = path.join(REPO_ROOT, '.bench');
 
-  const project = generateProject({ files, seed });
-  log(`generated ${files} files in ${path.relative(REPO_ROOT, project.dir)}; ${project.planted.length} planted violations; timer: ${timer}`);
+  const project = generateProject({ files });
+  log(`wrote ${files} files (${project.composition.clones} clones of the template slice) in ${path.relative(REPO_ROOT, project.dir)}; ${project.planted.length} planted violations; timer: ${timer}`);
 
   const tools = await defineTools(project, benchDir);
   const results: ToolResult[] = tools.map((tool) => ({ tool, walls: [], rss: [], failure: undefined, check: undefined }));
@@ -91,10 +91,10 @@ async function main(): Promise<void> {
   if (!values['no-profile']) {
     for (const id of toolsToProfile(run)) {
       const r = results.find((candidate) => candidate.tool.id === id);
-      if (!r) continue;
-      log(`profiling ${r.tool.label} (missed a target) ...`);
+      if (!r?.tool.command) continue;
+      log(`profiling ${r.tool.label} ...`);
       const profiled = profileTool(r.tool, path.join(benchDir, 'cpuprofiles', id));
-      run.profiles.push({ label: r.tool.label, wallSeconds: profiled.wallSeconds, summary: profiled.summary });
+      run.profiles.push({ label: r.tool.label, missedTarget: missedTargets(run).includes(id), wallSeconds: profiled.wallSeconds, summary: profiled.summary, split: profiled.split });
     }
   }
   process.stdout.write(`\n${resultsTable(run)}\n\n${targetsTable(run)}\n`);
@@ -102,7 +102,12 @@ async function main(): Promise<void> {
     // Trial runs (small N) can write elsewhere and leave the committed figures alone.
     const doc = path.resolve(values.doc ?? path.join(REPO_ROOT, 'docs/benchmarks.md'));
     fs.mkdirSync(path.dirname(doc), { recursive: true });
+    // The incremental (--cache) section is measured by its own step; without it, the figures the
+    // last such run wrote are kept rather than lost.
+    const previous = fs.existsSync(doc) ? readIncrementalSection(fs.readFileSync(doc, 'utf8')) : undefined;
     fs.writeFileSync(doc, renderMarkdown(run));
+    const section = values['no-incremental'] ? previous : renderIncrementalSection(measureIncremental({ files, runs, log }));
+    if (section) writeIncrementalSection(doc, section);
     log(`\nwrote ${path.relative(REPO_ROOT, doc)}`);
   }
 }

@@ -1,13 +1,14 @@
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { summarizeProfile, type CpuProfile } from './profile-summary.js';
+import { profileSplit, summarizeProfile, totalsOf, type CpuProfile, type SplitRow } from './profile-summary.js';
 import type { Tool } from './tools.js';
 
 export interface ProfiledRun {
   wallSeconds: number;
   profileFile: string;
   summary: string;
+  split: SplitRow[];
 }
 
 /**
@@ -28,6 +29,6 @@ export function profileTool(tool: Tool, profileDir: string): ProfiledRun {
   const name = fs.readdirSync(profileDir).find((f) => f.endsWith('.cpuprofile'));
   if (!name) throw new Error(`no .cpuprofile written in ${profileDir}`);
   const profileFile = path.join(profileDir, name);
-  const summary = summarizeProfile(JSON.parse(fs.readFileSync(profileFile, 'utf8')) as CpuProfile);
-  return { wallSeconds, profileFile, summary };
+  const profile = JSON.parse(fs.readFileSync(profileFile, 'utf8')) as CpuProfile;
+  return { wallSeconds, profileFile, summary: summarizeProfile(profile), split: profileSplit(totalsOf(profile)) };
 }

@@ -18,7 +18,8 @@ interface Attribution {
   self: string;
 }
 
-const RULE_URL = /(?:core|eslint-plugin)\/dist\/rules\/([\w-]+)\.js$/;
+// A rule's file, or any file in its folder (rules/<id>/…); rules/index.js is the registry, not a rule.
+const RULE_URL = /(?:core|eslint-plugin)\/dist\/rules\/(?!index\.js$)([\w-]+)(?:\.js$|\/)/;
 const isTypeScript = (url: string): boolean => /typescript\.js$/.test(url);
 // Every stack starts in node:internal/modules (the main module runs from there), so loading is
 // recognised by the frames that compile or link a module, wherever they sit in the stack.
@@ -78,8 +79,17 @@ function table(title: string, totals: Map<string, number>, all: number, limit: n
   ].join('\n');
 }
 
-/** Time by phase, by rule × checker entry point, and the hottest functions, as plain text. */
-export function summarizeProfile(profile: CpuProfile): string {
+/** Sampled CPU time of one profile, grouped three ways (microseconds). */
+export interface ProfileTotals {
+  total: number;
+  phases: Map<string, number>;
+  /** `rule → checker API` for samples inside a rule that were in the checker. */
+  entries: Map<string, number>;
+  selfTimes: Map<string, number>;
+}
+
+/** Attributes every sample of the profile to a phase, a checker entry point and a function. */
+export function totalsOf(profile: CpuProfile): ProfileTotals {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const parent = new Map<number, number>();
   for (const n of profile.nodes) for (const child of n.children ?? []) parent.set(child, n.id);
@@ -97,25 +107,64 @@ export function summarizeProfile(profile: CpuProfile): string {
     }
     return found;
   };
-  const phases = new Map<string, number>();
-  const entries = new Map<string, number>();
-  const selfTimes = new Map<string, number>();
+  const totals: ProfileTotals = { total: 0, phases: new Map(), entries: new Map(), selfTimes: new Map() };
   const add = (m: Map<string, number>, k: string, v: number) => m.set(k, (m.get(k) ?? 0) + v);
-  let total = 0;
   profile.samples.forEach((id, i) => {
     // V8 occasionally records a negative delta; it is clock jitter, not time.
     const us = Math.max(0, profile.timeDeltas[i] ?? 0);
     const a = attributionOf(id);
     if (a.self.startsWith('(idle)')) return;
-    total += us;
-    add(phases, a.phase, us);
-    add(selfTimes, a.self, us);
-    if (a.checkerEntry) add(entries, a.checkerEntry, us);
+    totals.total += us;
+    add(totals.phases, a.phase, us);
+    add(totals.selfTimes, a.self, us);
+    if (a.checkerEntry) add(totals.entries, a.checkerEntry, us);
   });
+  return totals;
+}
+
+/** Time by phase, by rule × checker entry point, and the hottest functions, as plain text. */
+export function summarizeProfile(profile: CpuProfile): string {
+  const { total, phases, entries, selfTimes } = totalsOf(profile);
   return [
     `sampled CPU time: ${(total / 1e6).toFixed(2)} s`,
     table('by phase:', phases, total, 20),
     table('inside rules, by the checker API the rule called (inclusive; rows ≥ 0.5%):', entries, total, 12, 0.005),
     table('hottest functions (self time):', selfTimes, total, 15),
   ].join('\n\n');
+}
+
+/** One row of the split: a share of sampled CPU time. */
+export interface SplitRow {
+  part: string;
+  seconds: number;
+  share: number;
+}
+
+const RULE_PHASE = /^rule ([\w-]+): (own code \+ AST walk|checker calls)$/;
+
+/**
+ * The split docs/benchmarks.md shows for every profiled tool: module load, parse, bind, each rule
+ * (its own code and AST walk), the checker (what the rules asked of it), then the rest.
+ */
+export function profileSplit(totals: ProfileTotals): SplitRow[] {
+  const sum = (test: (phase: string) => boolean) => [...totals.phases].reduce((acc, [phase, us]) => acc + (test(phase) ? us : 0), 0);
+  const known = new Set<string>();
+  const part = (name: string, test: (phase: string) => boolean) => {
+    for (const phase of totals.phases.keys()) if (test(phase)) known.add(phase);
+    return { part: name, us: sum(test) };
+  };
+  const rules = [...new Set([...totals.phases.keys()].flatMap((phase) => RULE_PHASE.exec(phase)?.[1] ?? []))].sort();
+  const rows = [
+    part('module load (startup)', (p) => p === 'module loading (startup)'),
+    part('parse (program creation, and any parse before it)', (p) => p.startsWith('program creation') || p.startsWith('parsing files outside')),
+    part('bind (checker creation)', (p) => p.startsWith('checker creation')),
+    ...rules.map((rule) => part(`rule \`${rule}\`: own code and AST walk`, (p) => p === `rule ${rule}: own code + AST walk`)),
+    part('the checker, asked by the rules', (p) => RULE_PHASE.exec(p)?.[2] === 'checker calls'),
+    part('core outside rules (traversal, suppressions, findings)', (p) => p.startsWith('core outside rules')),
+    part('typescript-eslint parser (AST conversion, project service)', (p) => p.startsWith('typescript-eslint parser')),
+    part('ESLint itself (traversal, config, reporting)', (p) => p.startsWith('ESLint itself')),
+    part('garbage collection', (p) => p === 'garbage collection'),
+  ];
+  rows.push({ part: 'other (output, unattributed)', us: sum((p) => !known.has(p)) });
+  return rows.filter((row) => row.us > 0 || !/typescript-eslint|ESLint itself/.test(row.part)).map((row) => ({ part: row.part, seconds: row.us / 1e6, share: totals.total > 0 ? row.us / totals.total : 0 }));
 }

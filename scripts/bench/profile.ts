@@ -18,9 +18,11 @@ async function main(): Promise<void> {
   const project = generateProject({ files, outDir: path.join(benchDir, `project-${files}`) });
   const tool = (await defineTools(project, benchDir)).find((t) => t.id === toolId);
   if (!tool) throw new Error(`unknown --tool ${toolId}`);
-  const { wallSeconds, profileFile, summary } = profileTool(tool, path.join(benchDir, 'cpuprofiles', toolId));
+  const { wallSeconds, profileFile, summary, split } = profileTool(tool, path.join(benchDir, 'cpuprofiles', toolId));
   process.stdout.write(`${tool.label} on ${files} files: ${wallSeconds.toFixed(2)} s wall under the profiler\n`);
-  process.stdout.write(`profile: ${path.relative(REPO_ROOT, profileFile)}\n\n${summary}\n`);
+  process.stdout.write(`profile: ${path.relative(REPO_ROOT, profileFile)}\n\nsplit:\n`);
+  for (const row of split) process.stdout.write(`  ${row.seconds.toFixed(2).padStart(7)} s ${(100 * row.share).toFixed(1).padStart(5)}%  ${row.part}\n`);
+  process.stdout.write(`\n${summary}\n`);
 }
 
 main().catch((error: unknown) => {

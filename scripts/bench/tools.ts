@@ -4,7 +4,8 @@ import { pathToFileURL } from 'node:url';
 import { writeEslintConfig, type EslintVariant } from './eslint-configs.js';
 import { REPO_ROOT, type GeneratedProject } from './generate.js';
 import type { Command, Sample } from './measure.js';
-import { compareFindings, describeComparison, eslintFindings, scannerFindings } from './sanity.js';
+import { cliFindingsFromJson } from '../parity/scanner-json.js';
+import { describeComparison, eslintFindings } from './sanity.js';
 
 export type ToolId = 'tsc' | 'scanner' | 'eslint-regex' | 'eslint-typed' | 'eslint-governance';
 
@@ -91,10 +92,7 @@ export async function defineTools(project: GeneratedProject, benchDir: string): 
       command: { args: [SCANNER, '--project', tsconfig, '--format', 'json'], cwd: project.dir },
       unavailable: missing(SCANNER, 'the scanner has not landed or `tsc -b` has not run'),
       okExits: [0, 1],
-      check: (s) => {
-        const comparison = compareFindings(project.planted, scannerFindings(s.stdout));
-        return { ok: comparison.missing.length === 0 && comparison.unexpected.length === 0, summary: describeComparison(comparison) };
-      },
+      check: (s) => describeComparison(project.planted, cliFindingsFromJson(s.stdout)),
     },
     eslintTool(project, benchDir, 'regex', 'eslint-regex', "(c) ESLint no-restricted-syntax on .run (no types)", eslintMissing, (s) => {
       const { findings, fatal } = eslintFindings(s.stdout, project.dir);
@@ -111,9 +109,7 @@ export async function defineTools(project: GeneratedProject, benchDir: string): 
     }),
     eslintTool(project, benchDir, 'governance', 'eslint-governance', '(e) (d) + execution-governance recommended', pluginMissing, (s) => {
       const { findings, fatal } = eslintFindings(s.stdout, project.dir);
-      const comparison = compareFindings(project.planted, findings);
-      const ok = fatal.length === 0 && comparison.missing.length === 0 && comparison.unexpected.length === 0;
-      return { ok, summary: fatal.length > 0 ? `${fatal.length} fatal: ${fatal[0]}` : describeComparison(comparison) };
+      return fatal.length > 0 ? { ok: false, summary: `${fatal.length} fatal: ${fatal[0]}` } : describeComparison(project.planted, findings);
     }),
   ];
 }

@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { INVALID_SUPPRESSION, RULE_IDS } from '../../packages/core/dist/index.js';
 import { compareFindings, describeDiff, isParity } from './compare.js';
-import { listFixtureProjects } from '../../packages/core/tests/helpers/fixture.js';
+import { listFixtureProjects } from '../expectations/markers.js';
 import { runEslint, type FrontEndResult } from './front-ends.js';
 
 /** The outcome of parity over every fixture project. */

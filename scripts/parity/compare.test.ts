@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareFindings, describeDiff, isParity, type ParityFinding } from './compare.js';
+import { compareFindings, compareToExpected, describeDiff, isParity, type ParityFinding } from './compare.js';
 
 const at = (rule: string, file: string, line: number, column: number, messageId = 'm', end = column + 3): ParityFinding => ({
   rule,
@@ -51,5 +51,24 @@ describe('compareFindings', () => {
   it('ids outside the compared rules (analysis diagnostics) are ignored', () => {
     const diff = compareFindings([at('syntax-error', 'src/a.ts', 1, 1), at('invalid-suppression', 'src/a.ts', 2, 1)], [], RULES);
     expect(diff).toEqual({ onlyCli: [], onlyEslint: [], matched: 0 });
+  });
+});
+
+describe('compareToExpected (the bench and the fixtures: markers against findings)', () => {
+  const line = (rule: string, file: string, n: number) => ({ rule, file, line: n });
+
+  it('matches by file, line and rule; column and message do not matter', () => {
+    const found = [{ ...at('no-layer-bypass', 'src/a.ts', 3, 17), messageId: 'forbiddenCall' }];
+    expect(compareToExpected([line('no-layer-bypass', 'src/a.ts', 3)], found)).toEqual({ missing: [], unexpected: [], matched: 1 });
+  });
+
+  it('a marker nobody reported is missing; a report with no marker is unexpected; a second report is unexpected', () => {
+    const expected = [line('no-direct-plugin-run', 'src/b.ts', 1), line('no-layer-bypass', 'src/a.ts', 3)];
+    const found = [line('no-direct-plugin-run', 'src/b.ts', 1), line('no-direct-plugin-run', 'src/b.ts', 1), line('no-layer-bypass', 'src/a.ts', 4)];
+    expect(compareToExpected(expected, found)).toEqual({
+      missing: [line('no-layer-bypass', 'src/a.ts', 3)],
+      unexpected: [line('no-layer-bypass', 'src/a.ts', 4), line('no-direct-plugin-run', 'src/b.ts', 1)],
+      matched: 1,
+    });
   });
 });

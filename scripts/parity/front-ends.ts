@@ -4,6 +4,7 @@ import { ESLint } from 'eslint';
 import tseslint from 'typescript-eslint';
 import plugin from '../../packages/eslint-plugin/dist/index.js';
 import type { ParityFinding } from './compare.js';
+import { cliFindingsFromJson } from './scanner-json.js';
 
 /** What a front end found in one fixture, plus anything that stopped it (never compared away). */
 export interface FrontEndResult {
@@ -19,14 +20,6 @@ export const repoRoot = path.resolve(import.meta.dirname, '../..');
  */
 function comparable(finding: ParityFinding): ParityFinding {
   return finding.messageId === 'unusedSuppression' ? { ...finding, endLine: finding.line, endColumn: finding.column } : finding;
-}
-
-/** Findings from the scanner's `--format json` output (see packages/scanner result.schema.json). */
-export function cliFindingsFromJson(json: string): ParityFinding[] {
-  const result = JSON.parse(json) as { findings: Array<Omit<ParityFinding, 'rule'> & { ruleId: string }> };
-  return result.findings.map(({ ruleId, messageId, file, line, column, endLine, endColumn }) =>
-    comparable({ rule: ruleId, messageId, file, line, column, endLine, endColumn }),
-  );
 }
 
 /**
@@ -49,7 +42,7 @@ function eslintDirectiveFinding(message: { ruleId: string | null; message: strin
 
 /** Exit codes 0 and 1 are scans (clean / findings); 2 means the scan did not run. */
 function cliResult(exitCode: number | null, stdout: string, stderr: string): FrontEndResult {
-  if (exitCode === 0 || exitCode === 1) return { findings: cliFindingsFromJson(stdout), problems: [] };
+  if (exitCode === 0 || exitCode === 1) return { findings: cliFindingsFromJson(stdout).map(comparable), problems: [] };
   return { findings: [], problems: [`scanner exited ${exitCode}: ${stderr.trim()}`] };
 }
 

@@ -1,16 +1,21 @@
 import swagger from '@fastify/swagger';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import { registerErrorHandling } from './api/error-handler.js';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { envelopeServerOptions, registerErrorHandling } from './api/error-handler.js';
 import { registerRoutes } from './api/routes/index.js';
 import { sharedSchemas } from './api/schemas.js';
 import type { Plugin } from './plugins/plugin.js';
 import { PluginRegistry } from './plugins/registry.js';
 import { ToolRunner } from './plugins/runtime/tool-runner.js';
 import { AnalysisExecutionService } from './services/execution/analysis-execution-service.js';
-import { JobExecutionService } from './services/execution/job-execution-service.js';
+import { DEFAULT_JOB_LIMITS, JobExecutionService, type JobLimits } from './services/execution/job-execution-service.js';
+import type { JobQueue, RetryPolicies } from './services/execution/job-queue.js';
+import { BullMqJobQueue } from './services/execution/job-queue-bullmq.js';
+import { withDeadline } from './services/execution/job-queue-deadline.js';
+import { InMemoryJobQueue } from './services/execution/job-queue-memory.js';
 import type { JobStore } from './services/execution/job-store.js';
 import { InMemoryJobStore } from './services/execution/job-store.js';
 import { PluginExecutionService } from './services/execution/plugin-execution-service.js';
+import { redactUrl } from './config.js';
 
 /** What the composition root needs; every field has a production default. */
 export interface AppDeps {
@@ -21,7 +26,17 @@ export interface AppDeps {
   concurrency?: number;
   defaultTimeoutMs?: number;
   maxFinishedJobs?: number;
+  /** The in-memory queue's store (ignored with `queueUrl`). */
   jobStore?: JobStore;
+  /** Redis URL: jobs go to BullMQ for `pnpm worker` processes. Unset: jobs run in this process. */
+  queueUrl?: string;
+  queueName?: string;
+  /** Attempts and backoff per plugin. */
+  retry?: RetryPolicies;
+  /** Bounds on unfinished jobs (count, payload bytes) and the `Retry-After` to send past them. */
+  limits?: Partial<JobLimits>;
+  /** How long to wait for Redis at startup. */
+  queueConnectTimeoutMs?: number;
   /** How long `app.close()` lets running jobs finish before aborting them. */
   shutdownDeadlineMs?: number;
 }
@@ -29,6 +44,7 @@ export interface AppDeps {
 /** Wires routes → analysis → jobs → plugin execution → ToolRunner → plugins. Never listens. */
 export async function buildApp(deps: AppDeps = {}): Promise<FastifyInstance> {
   const app = Fastify({
+    ...envelopeServerOptions(),
     logger: deps.logger ?? false,
     bodyLimit: deps.bodyLimitBytes ?? 1024 * 1024,
     // Strict input: no type coercion, no silently dropped fields.
@@ -46,12 +62,9 @@ export async function buildApp(deps: AppDeps = {}): Promise<FastifyInstance> {
 
   const runner = new ToolRunner({ registry, logger: app.log, defaultTimeoutMs: deps.defaultTimeoutMs });
   const executor = new PluginExecutionService({ runner });
-  const jobs = new JobExecutionService({
-    executor,
-    store: deps.jobStore ?? new InMemoryJobStore({ maxFinished: deps.maxFinishedJobs }),
-    concurrency: deps.concurrency,
-    logger: app.log,
-  });
+  const queue = await createQueue(deps, executor, app.log);
+  const limits = { ...DEFAULT_JOB_LIMITS, ...deps.limits };
+  const jobs = new JobExecutionService({ executor, queue, limits });
   const analysis = new AnalysisExecutionService({ jobs, registry });
 
   await app.register(swagger, {
@@ -63,13 +76,36 @@ export async function buildApp(deps: AppDeps = {}): Promise<FastifyInstance> {
     refResolver: { buildLocalReference: (json, _base, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
   });
   for (const schema of sharedSchemas) app.addSchema(schema);
-  registerErrorHandling(app);
+  let draining = false;
+  registerErrorHandling(app, { isDraining: () => draining, retryAfterSeconds: limits.retryAfterSeconds });
   registerRoutes(app, analysis);
 
   const deadline = deps.shutdownDeadlineMs ?? 10_000;
   // preClose runs after Fastify stops routing new requests (503) but before it waits on open ones.
   app.addHook('preClose', async () => {
+    draining = true;
     await analysis.shutdown(deadline);
   });
   return app;
+}
+
+/** The in-memory queue (default), or BullMQ when a Redis URL is given; fails fast if Redis does not answer. */
+async function createQueue(deps: AppDeps, executor: PluginExecutionService, logger: FastifyBaseLogger): Promise<JobQueue> {
+  if (deps.queueUrl === undefined) {
+    return new InMemoryJobQueue({
+      executor,
+      store: deps.jobStore ?? new InMemoryJobStore({ maxFinished: deps.maxFinishedJobs }),
+      concurrency: deps.concurrency,
+      retry: deps.retry,
+      logger,
+    });
+  }
+  const queue = new BullMqJobQueue({ url: deps.queueUrl, queueName: deps.queueName, retry: deps.retry, maxFinished: deps.maxFinishedJobs, logger });
+  const timeoutMs = deps.queueConnectTimeoutMs ?? 10_000;
+  const ready = await withDeadline(queue.ready(), timeoutMs).catch((error: unknown) => ({ done: false as const, error }));
+  if (ready.done) return queue;
+  await queue.close(1_000);
+  throw new Error(`Redis at ${redactUrl(deps.queueUrl)} did not answer within ${timeoutMs} ms (EXECGOV_QUEUE_URL).`, {
+    cause: 'error' in ready ? ready.error : undefined,
+  });
 }

@@ -5,9 +5,14 @@ export const ERROR_TYPES = {
   ExecutionError: { status: 500, description: 'The runtime could not complete the execution (cancelled, shut down, internal).' },
   TimeoutError: { status: 504, description: 'The plugin did not finish within its timeout.' },
   NotFoundError: { status: 404, description: 'The plugin, job or route does not exist or is unavailable.' },
+  OverloadedError: { status: 429, description: 'The job queue is at its bound (jobs or payload bytes); retry after `Retry-After` seconds.' },
+  UnavailableError: {
+    status: 503,
+    description: 'The service is shutting down or its queue backend is unreachable; retry after `Retry-After` seconds.',
+  },
 } as const;
 
-/** One of the five error types. */
+/** One of the error types of the table above. */
 export type ErrorType = keyof typeof ERROR_TYPES;
 
 /** The part of an error clients see. */
@@ -31,13 +36,16 @@ export class RuntimeError extends Error {
   readonly type: ErrorType;
   readonly details: unknown;
   readonly plugin: string | null;
+  /** Seconds a client should wait before retrying (429/503): sent as `Retry-After`. */
+  readonly retryAfterSeconds: number | null;
 
-  constructor(type: ErrorType, message: string, options: { details?: unknown; plugin?: string | null; cause?: unknown } = {}) {
+  constructor(type: ErrorType, message: string, options: { details?: unknown; plugin?: string | null; cause?: unknown; retryAfterSeconds?: number } = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = type;
     this.type = type;
     this.details = options.details ?? null;
     this.plugin = options.plugin ?? null;
+    this.retryAfterSeconds = options.retryAfterSeconds ?? null;
   }
 }
 

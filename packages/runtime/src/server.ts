@@ -1,12 +1,31 @@
 import { buildApp } from './app.js';
+import { configFromEnv } from './config.js';
 import { builtinPlugins } from './plugins/builtin/index.js';
 
 // Process entry: configuration from the environment, listen, graceful shutdown.
-const port = Number(process.env.PORT ?? 3000);
-const host = process.env.HOST ?? '127.0.0.1';
-const shutdownDeadlineMs = Number(process.env.SHUTDOWN_DEADLINE_MS ?? 10_000);
+let config;
+try {
+  config = configFromEnv();
+} catch (error) {
+  console.error((error as Error).message);
+  process.exit(2);
+}
+const shutdownDeadlineMs = config.SHUTDOWN_DEADLINE_MS;
 
-const app = await buildApp({ logger: true, plugins: builtinPlugins(), shutdownDeadlineMs });
+const app = await buildApp({
+  logger: true,
+  plugins: builtinPlugins(),
+  shutdownDeadlineMs,
+  concurrency: config.EXECGOV_CONCURRENCY,
+  maxFinishedJobs: config.EXECGOV_MAX_FINISHED_JOBS,
+  queueUrl: config.EXECGOV_QUEUE_URL,
+  queueName: config.EXECGOV_QUEUE_NAME,
+  retry: config.EXECGOV_RETRY,
+  limits: { maxJobs: config.EXECGOV_MAX_QUEUED_JOBS, maxBytes: config.EXECGOV_MAX_QUEUED_BYTES, syncWaitMs: config.EXECGOV_SYNC_WAIT_MS },
+}).catch((error: unknown) => {
+  console.error((error as Error).message);
+  process.exit(1);
+});
 
 let stopping = false;
 function stop(signal: NodeJS.Signals): void {
@@ -30,7 +49,7 @@ process.once('SIGTERM', stop);
 process.once('SIGINT', stop);
 
 try {
-  await app.listen({ port, host });
+  await app.listen({ port: config.PORT, host: config.HOST });
 } catch (error) {
   app.log.error({ err: error }, 'could not listen');
   process.exit(1);

@@ -10,6 +10,8 @@ describe('errors', () => {
       ExecutionError: 500,
       TimeoutError: 504,
       NotFoundError: 404,
+      OverloadedError: 429,
+      UnavailableError: 503,
     });
   });
 

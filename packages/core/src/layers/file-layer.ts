@@ -1,4 +1,6 @@
 import type * as ts from 'typescript';
+import { isTypeOnly } from '../analyzer/traverse.js';
+import { propertyNameText } from '../ast/index.js';
 import type { RuleContext } from '../types.js';
 
 /** Where a file sits in the configured layering. */
@@ -41,23 +43,12 @@ export function nextLayerHint(ctx: RuleContext, from: number): string {
   return next ? ` or "${next.name}"` : '';
 }
 
-function declaresName(tsm: RuleContext['ts'], node: ts.Node): node is ts.NamedDeclaration {
-  return (
-    tsm.isFunctionDeclaration(node) ||
-    tsm.isClassLike(node) ||
-    tsm.isMethodDeclaration(node) ||
-    tsm.isMethodSignature(node) ||
-    tsm.isPropertyDeclaration(node) ||
-    tsm.isPropertySignature(node) ||
-    tsm.isGetAccessor(node) ||
-    tsm.isSetAccessor(node) ||
-    tsm.isVariableDeclaration(node) ||
-    tsm.isParameter(node) ||
-    tsm.isBindingElement(node) ||
-    tsm.isPropertyAssignment(node) ||
-    tsm.isShorthandPropertyAssignment(node)
-  );
-}
+/** Kinds of declarations whose name a member call can reach (functions, classes, members, holders). */
+const NAME_DECLARING_KINDS = [
+  'FunctionDeclaration', 'ClassDeclaration', 'ClassExpression', 'MethodDeclaration', 'MethodSignature', 'PropertyDeclaration',
+  'PropertySignature', 'GetAccessor', 'SetAccessor', 'VariableDeclaration', 'Parameter', 'BindingElement', 'PropertyAssignment',
+  'ShorthandPropertyAssignment',
+] as const;
 
 /**
  * Every name declared in a layered or shared file: functions, classes, methods, properties,
@@ -69,19 +60,28 @@ function declaresName(tsm: RuleContext['ts'], node: ts.Node): node is ts.NamedDe
 export function layerDeclaredNames(ctx: RuleContext): ReadonlySet<string> {
   return ctx.memo('no-layer-bypass:declared-names', () => {
     const { ts: tsm } = ctx;
+    const declaring = new Set<ts.SyntaxKind>(NAME_DECLARING_KINDS.map((kind) => tsm.SyntaxKind[kind]));
     const names = new Set<string>();
-    const visit = (node: ts.Node): void => {
-      if (tsm.isTypeNode(node)) return;
-      if (declaresName(tsm, node)) {
-        const name = node.name;
-        if (name && (tsm.isIdentifier(name) || tsm.isPrivateIdentifier(name) || tsm.isStringLiteral(name))) names.add(name.text);
-      }
-      tsm.forEachChild(node, visit);
+    // One pass over each layered file, dispatched on the node kind (this runs over every file of
+    // a program before its first call is checked, so no chain of type guards per node).
+    const stack: ts.Node[] = [];
+    const push = (child: ts.Node) => {
+      stack.push(child);
     };
     for (const sourceFile of ctx.program.getSourceFiles()) {
       if (sourceFile.isDeclarationFile || ctx.program.isSourceFileFromExternalLibrary(sourceFile)) continue;
       const layer = fileLayerOf(ctx, sourceFile.fileName);
-      if (layer.index !== undefined || layer.shared) visit(sourceFile);
+      if (layer.index === undefined && !layer.shared) continue;
+      stack.push(sourceFile);
+      while (stack.length > 0) {
+        const node = stack.pop()!;
+        if (isTypeOnly(tsm, node)) continue;
+        if (declaring.has(node.kind)) {
+          const name = propertyNameText(tsm, (node as ts.NamedDeclaration).name);
+          if (name !== undefined) names.add(name);
+        }
+        tsm.forEachChild(node, push);
+      }
     }
     return names;
   });

@@ -1,20 +1,11 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import ts from 'typescript';
 import { createAnalyzer, type Finding } from '../../src/index.js';
+import { lineKey } from '../../../../scripts/parity/compare.js';
+import { fixturesDir, listFixtureProjects, readExpectations as readMarkers, repoRoot } from '../../../../scripts/expectations/markers.js';
 
-/** Repository root, for locating `fixtures/`. */
-export const repoRoot = path.resolve(import.meta.dirname, '../../../..');
-export const fixturesDir = path.join(repoRoot, 'fixtures');
-
-/** Every fixture project: a folder of `fixtures/` holding a tsconfig.json. */
-export function listFixtureProjects(): string[] {
-  return fs
-    .readdirSync(fixturesDir, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && fs.existsSync(path.join(fixturesDir, entry.name, 'tsconfig.json')))
-    .map((entry) => path.join(fixturesDir, entry.name))
-    .sort();
-}
+// The marker format is shared with parity and the bench (scripts/expectations/markers.ts).
+export { fixturesDir, listFixtureProjects, repoRoot };
 
 /**
  * Builds the fixture's program with plain TypeScript and runs every enabled rule on its files
@@ -43,34 +34,12 @@ export function analyzeFixture(projectDir: string): Finding[] {
 /** One expected or actual finding, as compared: `relative/file.ts:line rule-id`. */
 export type FindingKey = string;
 
-const MARKER = /\/\/\s*expect:\s*([a-z0-9-]+(?:\s*,\s*[a-z0-9-]+)*)\s*$/;
-
 /** The `// expect: <rule-id>[, <rule-id>]` markers of every .ts/.tsx file under the project. */
 export function readExpectations(projectDir: string): FindingKey[] {
-  const keys: FindingKey[] = [];
-  const walk = (dir: string) => {
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) {
-        if (entry.name !== 'node_modules') walk(full);
-      } else if (/\.(c|m)?tsx?$/.test(entry.name)) {
-        fs.readFileSync(full, 'utf8')
-          .split(/\r?\n/)
-          .forEach((line, index) => {
-            const match = MARKER.exec(line);
-            if (!match?.[1]) return;
-            for (const ruleId of match[1].split(',').map((s) => s.trim())) {
-              keys.push(`${path.relative(projectDir, full).replace(/\\/g, '/')}:${index + 1} ${ruleId}`);
-            }
-          });
-      }
-    }
-  };
-  walk(projectDir);
-  return keys.sort();
+  return readMarkers(projectDir).map(lineKey).sort();
 }
 
 /** Findings as comparable keys. */
 export function findingKeys(projectDir: string, findings: readonly Finding[]): FindingKey[] {
-  return findings.map((f) => `${path.relative(projectDir, f.file).replace(/\\/g, '/')}:${f.line} ${f.ruleId}`).sort();
+  return findings.map((f) => lineKey({ file: path.relative(projectDir, f.file).replace(/\\/g, '/'), line: f.line, rule: f.ruleId })).sort();
 }

@@ -10,6 +10,8 @@ export interface JobView {
   created_at: string;
   started_at: string | null;
   finished_at: string | null;
+  attempts: number;
+  history: Job['history'];
 }
 
 /** Maps a stored job to its HTTP shape. */
@@ -23,5 +25,7 @@ export function toJobView(job: Job): JobView {
     created_at: job.created_at,
     started_at: job.started_at,
     finished_at: job.finished_at,
+    attempts: job.attempts,
+    history: job.history,
   };
 }

@@ -31,7 +31,7 @@ export const errorResponseSchema = {
 export const jobSchema = {
   $id: 'Job',
   type: 'object',
-  required: ['job_id', 'plugin', 'status', 'result', 'error', 'created_at', 'started_at', 'finished_at'],
+  required: ['job_id', 'plugin', 'status', 'result', 'error', 'created_at', 'started_at', 'finished_at', 'attempts', 'history'],
   additionalProperties: false,
   properties: {
     job_id: { type: 'string' },
@@ -42,6 +42,22 @@ export const jobSchema = {
     created_at: { type: 'string', format: 'date-time' },
     started_at: { type: ['string', 'null'], format: 'date-time' },
     finished_at: { type: ['string', 'null'], format: 'date-time' },
+    attempts: { type: 'integer', minimum: 0, description: 'Attempts started so far.' },
+    history: {
+      type: 'array',
+      description: 'Every status the job entered, in order; retries and lost workers say so in `reason`.',
+      items: {
+        type: 'object',
+        required: ['status', 'at', 'attempt', 'reason'],
+        additionalProperties: false,
+        properties: {
+          status: { type: 'string', enum: JOB_STATUS_VALUES },
+          at: { type: 'string', format: 'date-time' },
+          attempt: { type: ['integer', 'null'] },
+          reason: { type: ['string', 'null'] },
+        },
+      },
+    },
   },
 } as const;
 

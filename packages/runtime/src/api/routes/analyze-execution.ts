@@ -43,7 +43,7 @@ export function analyzeExecutionRoutes(app: FastifyInstance, analysis: AnalysisE
             additionalProperties: false,
             properties: { job_id: { type: 'string' }, status: { type: 'string' } },
           },
-          ...errorResponses(400, 404, 413, 415, 500, 504),
+          ...errorResponses(400, 404, 413, 415, 429, 500, 503, 504),
         },
       },
     },

@@ -12,10 +12,10 @@ export function jobRoutes(app: FastifyInstance, analysis: AnalysisExecutionServi
       schema: {
         summary: 'Get a job',
         params: jobParamsSchema,
-        response: { 200: { $ref: 'Job#' }, ...errorResponses(400, 404) },
+        response: { 200: { $ref: 'Job#' }, ...errorResponses(400, 404, 414, 503) },
       },
     },
-    async (request) => toJobView(analysis.getJob(request.params.id)),
+    async (request) => toJobView(await analysis.getJob(request.params.id)),
   );
 
   app.get<{ Querystring: { status?: JobStatus } }>(
@@ -35,11 +35,11 @@ export function jobRoutes(app: FastifyInstance, analysis: AnalysisExecutionServi
             additionalProperties: false,
             properties: { jobs: { type: 'array', items: { $ref: 'Job#' } } },
           },
-          ...errorResponses(400),
+          ...errorResponses(400, 503),
         },
       },
     },
-    async (request) => ({ jobs: analysis.listJobs(request.query.status).map(toJobView) }),
+    async (request) => ({ jobs: (await analysis.listJobs(request.query.status)).map(toJobView) }),
   );
 
   app.delete<{ Params: { id: string } }>(
@@ -48,9 +48,9 @@ export function jobRoutes(app: FastifyInstance, analysis: AnalysisExecutionServi
       schema: {
         summary: 'Cancel a job (a finished job is returned unchanged)',
         params: jobParamsSchema,
-        response: { 200: { $ref: 'Job#' }, ...errorResponses(400, 404) },
+        response: { 200: { $ref: 'Job#' }, ...errorResponses(400, 404, 414, 503) },
       },
     },
-    async (request) => toJobView(analysis.cancelJob(request.params.id)),
+    async (request) => toJobView(await analysis.cancelJob(request.params.id)),
   );
 }

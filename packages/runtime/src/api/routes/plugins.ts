@@ -18,6 +18,6 @@ export function pluginRoutes(app: FastifyInstance, analysis: AnalysisExecutionSe
         },
       },
     },
-    async () => ({ plugins: analysis.listPlugins() }),
+    async () => ({ plugins: await analysis.listPlugins() }),
   );
 }

@@ -19,11 +19,26 @@ export interface RunRequest {
 /** What `run` resolves to; it never rejects. */
 export type RunResult = { ok: true; result: Record<string, unknown> } | { ok: false; error: ErrorEnvelope };
 
+/** One finished run, as reported to `onRunRecorded`. */
+export interface RunRecord {
+  plugin: string;
+  jobId: string;
+  ok: boolean;
+  durationMs: number;
+  /** ISO 8601 UTC. */
+  finishedAt: string;
+}
+
 /** Options for ToolRunner. */
 export interface ToolRunnerOptions {
   registry: PluginRegistry;
   logger?: Logger;
   defaultTimeoutMs?: number;
+  /**
+   * Told of every finished run, synchronously, right after the local metrics are updated: a
+   * worker process forwards it to the metrics every process shares.
+   */
+  onRunRecorded?: (run: RunRecord) => void;
 }
 
 /** The only caller of `plugin.run`: validation, lifecycle, timeout, error envelope and metrics. */
@@ -31,6 +46,7 @@ export class ToolRunner {
   readonly #registry: PluginRegistry;
   readonly #logger: Logger;
   readonly #defaultTimeoutMs: number;
+  readonly #onRunRecorded: ((run: RunRecord) => void) | undefined;
   // Concurrent runs of one plugin: the state leaves RUNNING only when the last one ends.
   readonly #inFlight = new Map<string, number>();
 
@@ -38,6 +54,7 @@ export class ToolRunner {
     this.#registry = options.registry;
     this.#logger = options.logger ?? silentLogger;
     this.#defaultTimeoutMs = options.defaultTimeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.#onRunRecorded = options.onRunRecorded;
   }
 
   /** Runs one plugin; resolves to a result or an error envelope, never throws. */
@@ -74,7 +91,30 @@ export class ToolRunner {
       unlink();
       const remaining = (this.#inFlight.get(plugin.name) ?? 1) - 1;
       this.#inFlight.set(plugin.name, remaining);
-      recordMetrics(record, performance.now() - startedAt, succeeded, remaining > 0);
+      const durationMs = performance.now() - startedAt;
+      recordMetrics(record, durationMs, succeeded, remaining > 0);
+      this.#report({ plugin: plugin.name, jobId: request.jobId, ok: succeeded, durationMs, finishedAt: record.metrics.last_used ?? '' }, logger);
+    }
+  }
+
+  /**
+   * Checks a submission without running it: the plugin exists and is available, and the payload
+   * passes its input schema. Jobs are validated here when they are queued, not when they start.
+   */
+  async check(plugin: string, payload: unknown): Promise<ErrorEnvelope | null> {
+    const record = this.#registry.recordFor(plugin);
+    const refusal = refuse(record, { plugin, payload, jobId: '' });
+    if (refusal !== null || record === undefined) return refusal ?? createErrorEnvelope('NotFoundError', 'Unknown plugin.');
+    const input = await validateInput(record.plugin, payload);
+    return input.ok ? null : input.error;
+  }
+
+  #report(run: RunRecord, logger: Logger): void {
+    try {
+      this.#onRunRecorded?.(run);
+    } catch (error) {
+      // A failing metrics sink must not turn a finished run into a failed one.
+      logger.error({ err: error }, 'run metrics sink failed');
     }
   }
 

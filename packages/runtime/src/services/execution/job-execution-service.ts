@@ -1,165 +1,144 @@
-import { randomUUID } from 'node:crypto';
-import { RuntimeError, toErrorEnvelope } from '../../errors.js';
-import { silentLogger, type Logger } from '../../logger.js';
-import type { RunResult } from '../../plugins/runtime/tool-runner.js';
+import { RuntimeError } from '../../errors.js';
 import type { PluginExecutionService } from './plugin-execution-service.js';
-import { FINAL_STATUSES, InMemoryJobStore, type Job, type JobStatus, type JobStore } from './job-store.js';
+import type { JobQueue, QueueDepth, RunMetrics } from './job-queue.js';
+import { withDeadline } from './job-queue-deadline.js';
+import type { Job, JobStatus } from './job-store.js';
+
+/** Bounds on unfinished jobs: past either one, submissions get 429 with `Retry-After`. */
+export interface JobLimits {
+  /** Unfinished (pending + running) jobs at most. */
+  maxJobs: number;
+  /** Payload bytes (UTF-8 JSON) of unfinished jobs at most. */
+  maxBytes: number;
+  /** `Retry-After` seconds sent with 429 (queue full) and 503 (shutting down, queue unreachable). */
+  retryAfterSeconds: number;
+  /** A queue call slower than this (Redis unreachable) is answered 503 instead of hanging the request. */
+  queueTimeoutMs: number;
+  /** How long a sync request waits for its job (no worker running, a long queue) before a 504 naming the job. */
+  syncWaitMs: number;
+}
+
+/** Defaults: room for bursts, while a full queue holds at most 64 MiB of payloads. */
+export const DEFAULT_JOB_LIMITS: JobLimits = { maxJobs: 10_000, maxBytes: 64 * 1024 * 1024, retryAfterSeconds: 1, queueTimeoutMs: 5_000, syncWaitMs: 60_000 };
 
 /** Options for JobExecutionService. */
 export interface JobExecutionServiceOptions {
   executor: PluginExecutionService;
-  store?: JobStore;
-  /** Jobs running at once; the rest wait in FIFO order. */
-  concurrency?: number;
-  logger?: Logger;
-  newId?: () => string;
+  queue: JobQueue;
+  limits?: Partial<JobLimits>;
 }
 
-/** Owns jobs: queueing under a concurrency limit, status, cancel, and graceful drain. */
+/** Owns jobs: validates and bounds submissions, then hands them to the queue (in memory or BullMQ). */
 export class JobExecutionService {
   readonly #executor: PluginExecutionService;
-  readonly #store: JobStore;
-  readonly #concurrency: number;
-  readonly #logger: Logger;
-  readonly #newId: () => string;
-  readonly #queue: string[] = [];
-  readonly #running = new Map<string, { controller: AbortController; done: Promise<void> }>();
-  readonly #waiters = new Map<string, Array<(job: Job) => void>>();
+  readonly #queue: JobQueue;
+  readonly #limits: JobLimits;
   #accepting = true;
 
   constructor(options: JobExecutionServiceOptions) {
     this.#executor = options.executor;
-    this.#store = options.store ?? new InMemoryJobStore();
-    this.#concurrency = Math.max(1, options.concurrency ?? 8);
-    this.#logger = options.logger ?? silentLogger;
-    this.#newId = options.newId ?? randomUUID;
-  }
-
-  /** Queues a job (PENDING) and starts it when a slot is free. */
-  submit(plugin: string, payload: unknown): Job {
-    if (!this.#accepting) throw new RuntimeError('ExecutionError', 'The service is shutting down; no new jobs are accepted.');
-    const job = this.#save({
-      id: this.#newId(),
-      plugin,
-      payload,
-      status: 'PENDING',
-      result: null,
-      error: null,
-      created_at: new Date().toISOString(),
-      started_at: null,
-      finished_at: null,
-    });
-    this.#queue.push(job.id);
-    this.#pump();
-    return job;
-  }
-
-  /** The job, or undefined (unknown or evicted). */
-  get(id: string): Job | undefined {
-    return this.#store.get(id);
-  }
-
-  /** Jobs in creation order, optionally filtered by status. */
-  list(status?: JobStatus): Job[] {
-    return this.#store.list(status);
-  }
-
-  /** Resolves with the job once it is SUCCESS, FAILED or CANCELLED. */
-  waitFor(id: string): Promise<Job> {
-    const job = this.#store.get(id);
-    if (job === undefined) return Promise.reject(new RuntimeError('NotFoundError', `Unknown job "${id}".`));
-    if (FINAL_STATUSES.has(job.status)) return Promise.resolve(job);
-    return new Promise((resolve) => {
-      this.#waiters.set(id, [...(this.#waiters.get(id) ?? []), resolve]);
-    });
-  }
-
-  /** Cancels a PENDING or RUNNING job (a running job's signal aborts); a finished job is returned unchanged. */
-  cancel(id: string, reason = 'Job was cancelled.'): Job | undefined {
-    const job = this.#store.get(id);
-    if (job === undefined || FINAL_STATUSES.has(job.status)) return job;
-    const abortReason = new RuntimeError('ExecutionError', reason, { plugin: job.plugin, details: { job_id: id } });
-    const queued = this.#queue.indexOf(id);
-    if (queued >= 0) this.#queue.splice(queued, 1);
-    this.#running.get(id)?.controller.abort(abortReason);
-    return this.#finish(job, 'CANCELLED', null, toErrorEnvelope(abortReason, job.plugin).error);
-  }
-
-  /** Counts of queued and running jobs. */
-  stats(): { pending: number; running: number; accepting: boolean } {
-    return { pending: this.#queue.length, running: this.#running.size, accepting: this.#accepting };
+    this.#queue = options.queue;
+    this.#limits = { ...DEFAULT_JOB_LIMITS, ...options.limits };
   }
 
   /**
-   * Graceful drain: refuse new jobs, cancel queued ones, give running ones until `deadlineMs`,
-   * then abort the rest and wait for them to settle.
+   * Validates the payload against the plugin's input schema, checks the bounds, and queues a
+   * PENDING job. Nothing invalid is ever held: a bad payload is a 400 now, not a failed job later.
    */
+  async submit(plugin: string, payload: unknown): Promise<Job> {
+    if (!this.#accepting) {
+      throw new RuntimeError('UnavailableError', 'The service is shutting down; no new jobs are accepted.', {
+        retryAfterSeconds: this.#limits.retryAfterSeconds,
+      });
+    }
+    const refusal = await this.#executor.check(plugin, payload);
+    if (refusal !== null) {
+      const { type, message, details } = refusal.error;
+      throw new RuntimeError(type, message, { plugin, details });
+    }
+    const payloadBytes = Buffer.byteLength(JSON.stringify(payload ?? null), 'utf8');
+    this.#assertRoom(await this.#depth(), payloadBytes);
+    return this.#reachable(() => this.#queue.submit({ plugin, payload, payloadBytes }));
+  }
+
+  /** The job, or undefined (unknown or evicted). */
+  get(id: string): Promise<Job | undefined> {
+    return this.#reachable(() => this.#queue.get(id));
+  }
+
+  /** Jobs in creation order, optionally filtered by status. */
+  list(status?: JobStatus): Promise<Job[]> {
+    return this.#reachable(() => this.#queue.list(status));
+  }
+
+  /**
+   * Resolves with the job once it is SUCCESS, FAILED or CANCELLED. Past `syncWaitMs` it rejects
+   * with a TimeoutError naming the job, which stays queued and can be polled.
+   */
+  waitFor(id: string): Promise<Job> {
+    const { syncWaitMs } = this.#limits;
+    const late = new RuntimeError('TimeoutError', `Job "${id}" did not finish within ${syncWaitMs} ms; it is still queued: poll it.`, {
+      details: { job_id: id, waited_ms: syncWaitMs },
+    });
+    // The abort ends the queue's wait too, so a request that gave up leaves no poller behind.
+    const stop = new AbortController();
+    return this.#reachable(() => this.#queue.waitForFinal(id, stop.signal), syncWaitMs, late).finally(() => stop.abort(late));
+  }
+
+  /** Cancels a PENDING or RUNNING job (its plugin's signal fires); a finished job is returned unchanged. */
+  cancel(id: string, reason = 'Job was cancelled.'): Promise<Job | undefined> {
+    return this.#reachable(() => this.#queue.cancel(id, reason));
+  }
+
+  /** Counts of queued and running jobs, and whether submissions are accepted. */
+  async stats(): Promise<{ pending: number; running: number; accepting: boolean }> {
+    const { pending, running } = await this.#depth();
+    return { pending, running, accepting: this.#accepting };
+  }
+
+  /** Run totals from every worker process, or null when the local registry is exact. */
+  runMetrics(): Promise<ReadonlyMap<string, RunMetrics> | null> {
+    return this.#reachable(() => this.#queue.runMetrics());
+  }
+
+  /** Refuses new jobs, then lets the queue drain (in memory) or disconnect (BullMQ) within `deadlineMs`. */
   async shutdown(deadlineMs: number): Promise<void> {
     this.#accepting = false;
-    for (const id of [...this.#queue]) this.cancel(id, 'Cancelled: the service is shutting down.');
-    const settled = Promise.all([...this.#running.values()].map((entry) => entry.done));
-    let timer: NodeJS.Timeout | undefined;
-    const expired = new Promise<'expired'>((resolve) => {
-      timer = setTimeout(() => resolve('expired'), deadlineMs);
+    await this.#queue.close(deadlineMs);
+  }
+
+  #depth(): Promise<QueueDepth> {
+    return this.#reachable(() => this.#queue.depth());
+  }
+
+  #assertRoom(depth: QueueDepth, payloadBytes: number): void {
+    const { maxJobs, maxBytes, retryAfterSeconds } = this.#limits;
+    const unfinished = depth.pending + depth.running;
+    if (unfinished < maxJobs && depth.bytes + payloadBytes <= maxBytes) return;
+    const which = unfinished >= maxJobs ? `${unfinished} unfinished jobs (limit ${maxJobs})` : `${depth.bytes} payload bytes queued (limit ${maxBytes})`;
+    throw new RuntimeError('OverloadedError', `The job queue is full: ${which}. Retry after ${retryAfterSeconds} s.`, {
+      details: { jobs: unfinished, max_jobs: maxJobs, bytes: depth.bytes, max_bytes: maxBytes, payload_bytes: payloadBytes },
+      retryAfterSeconds,
     });
-    const outcome = await Promise.race([settled.then(() => 'drained' as const), expired]);
-    clearTimeout(timer);
-    if (outcome === 'expired') {
-      this.#logger.warn({ running: this.#running.size }, 'shutdown deadline passed; aborting running jobs');
-      for (const id of [...this.#running.keys()]) this.cancel(id, 'Aborted: the shutdown deadline passed.');
-      await Promise.all([...this.#running.values()].map((entry) => entry.done));
-    }
   }
 
-  #pump(): void {
-    while (this.#running.size < this.#concurrency && this.#queue.length > 0) {
-      const id = this.#queue.shift();
-      const job = id === undefined ? undefined : this.#store.get(id);
-      if (job === undefined || job.status !== 'PENDING') continue;
-      this.#start(job);
-    }
-  }
-
-  #start(pending: Job): void {
-    const controller = new AbortController();
-    const job = this.#save({ ...pending, status: 'RUNNING', started_at: new Date().toISOString() });
-    const done = this.#executor
-      .execute({ plugin: job.plugin, payload: job.payload, jobId: job.id, signal: controller.signal })
-      .then((outcome) => this.#complete(job.id, outcome))
-      .catch((thrown: unknown) => {
-        // The runner never rejects; this guards the service's own bookkeeping.
-        this.#logger.error({ err: thrown, jobId: job.id }, 'job bookkeeping failed');
-      })
-      .finally(() => {
-        this.#running.delete(job.id);
-        this.#pump();
+  /**
+   * Runs a queue call; a backend that cannot be reached (Redis down, or not answering within
+   * `queueTimeoutMs`) is a 503 with `Retry-After`, not a 500 with its stack or a hung request.
+   */
+  async #reachable<T>(call: () => Promise<T>, timeoutMs = this.#limits.queueTimeoutMs, onTimeout?: RuntimeError): Promise<T> {
+    const unreachable = (cause: unknown): RuntimeError =>
+      new RuntimeError('UnavailableError', 'The job queue backend is unreachable; retry later.', {
+        cause,
+        retryAfterSeconds: this.#limits.retryAfterSeconds * 5,
       });
-    this.#running.set(job.id, { controller, done });
-  }
-
-  #complete(id: string, outcome: RunResult): void {
-    const job = this.#store.get(id);
-    // Cancelled meanwhile (or evicted): the cancel already recorded the final state.
-    if (job === undefined || job.status !== 'RUNNING') return;
-    if (outcome.ok) {
-      this.#finish(job, 'SUCCESS', outcome.result, null);
-      return;
+    let outcome;
+    try {
+      outcome = await withDeadline(call(), timeoutMs);
+    } catch (error) {
+      throw error instanceof RuntimeError ? error : unreachable(error);
     }
-    this.#logger.info({ jobId: id, err: outcome.error.error, stack: outcome.error._internal.stack }, 'job failed');
-    this.#finish(job, 'FAILED', null, outcome.error.error);
-  }
-
-  #finish(job: Job, status: JobStatus, result: Job['result'], error: Job['error']): Job {
-    const finished = this.#save({ ...job, status, result, error, finished_at: new Date().toISOString() });
-    const waiters = this.#waiters.get(job.id) ?? [];
-    this.#waiters.delete(job.id);
-    for (const resolve of waiters) resolve(finished);
-    return finished;
-  }
-
-  #save(job: Job): Job {
-    const frozen = Object.freeze(job);
-    this.#store.save(frozen);
-    return frozen;
+    if (!outcome.done) throw onTimeout ?? unreachable(new Error(`no answer within ${timeoutMs} ms`));
+    return outcome.value;
   }
 }

@@ -9,6 +9,17 @@ export const JOB_STATUSES: readonly JobStatus[] = ['PENDING', 'RUNNING', 'SUCCES
 /** Statuses a job never leaves. */
 export const FINAL_STATUSES: ReadonlySet<JobStatus> = new Set(['SUCCESS', 'FAILED', 'CANCELLED']);
 
+/** One step of a job's life: each status it entered, with the attempt and why (retries say so). */
+export interface JobHistoryEntry {
+  readonly status: JobStatus;
+  /** ISO 8601 UTC. */
+  readonly at: string;
+  /** The attempt this entry belongs to (1-based), or null before the first one. */
+  readonly attempt: number | null;
+  /** Why the job entered this status (a retry and its cause, a lost worker, a cancel), or null. */
+  readonly reason: string | null;
+}
+
 /** One job; stored frozen, replaced (never mutated) on each change. */
 export interface Job {
   readonly id: string;
@@ -20,9 +31,12 @@ export interface Job {
   readonly created_at: string;
   readonly started_at: string | null;
   readonly finished_at: string | null;
+  /** Attempts started so far (0 while first PENDING). */
+  readonly attempts: number;
+  readonly history: readonly JobHistoryEntry[];
 }
 
-/** Where jobs live. Swap the in-memory default for a database without touching the service. */
+/** Where the in-memory queue keeps its jobs (the BullMQ queue keeps them in Redis instead). */
 export interface JobStore {
   save(job: Job): void;
   get(id: string): Job | undefined;

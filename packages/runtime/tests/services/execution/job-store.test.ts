@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { InMemoryJobStore, type Job, type JobStatus } from '../../../src/services/execution/job-store.js';
 
 function job(id: string, status: JobStatus): Job {
-  return { id, plugin: 'p', payload: {}, status, result: null, error: null, created_at: '', started_at: null, finished_at: null };
+  return { id, plugin: 'p', payload: {}, status, result: null, error: null, created_at: '', started_at: null, finished_at: null, attempts: 0, history: [] };
 }
 
 describe('InMemoryJobStore', () => {

@@ -1,0 +1,12 @@
+export * from './types';
+export * from './utils';
+export { SampleService } from './service';
+export { SampleMaintenance } from './tasks';
+export { AccountRepository } from './account-repository';
+export { applyAccountPatch, validateAccount } from './account-validators';
+export { InvoiceRepository } from './invoice-repository';
+export { applyInvoicePatch, validateInvoice } from './invoice-validators';
+export { ProductRepository } from './product-repository';
+export { applyProductPatch, validateProduct } from './product-validators';
+export { ShipmentRepository } from './shipment-repository';
+export { applyShipmentPatch, validateShipment } from './shipment-validators';
