@@ -10,7 +10,7 @@ describe('packages/core/schema.json', () => {
   it('names every top-level config key', () => {
     const schema = JSON.parse(renderConfigSchema()) as { properties: Record<string, unknown> };
     expect(Object.keys(schema.properties).sort()).toEqual(
-      ['$schema', 'exclude', 'guards', 'include', 'layers', 'lifecycle', 'rules', 'runner', 'shared'].sort(),
+      ['$schema', 'configChecks', 'exclude', 'guards', 'include', 'layers', 'lifecycle', 'rules', 'runner', 'shared'].sort(),
     );
   });
 

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { RULE_IDS } from '../../packages/core/dist/index.js';
+import { INVALID_SUPPRESSION, RULE_IDS } from '../../packages/core/dist/index.js';
 import { compareFindings, describeDiff, isParity } from './compare.js';
 import { listFixtureProjects } from '../expectations/markers.js';
 import { runEslint, type FrontEndResult } from './front-ends.js';
@@ -15,7 +15,7 @@ export interface ParityReport {
 
 /**
  * Runs both front ends over each fixture project and compares (rule, file, line, column) for the
- * core rules. `cli` is how the scanner runs: the built bin in `pnpm parity`, in-process in tests.
+ * core rules and the suppression diagnostics. `cli` is how the scanner runs: the built bin in `pnpm parity`, in-process in tests.
  */
 export async function checkParity(cli: (fixtureDir: string) => FrontEndResult, fixtureDirs = listFixtureProjects()): Promise<ParityReport> {
   const lines: string[] = [];
@@ -25,7 +25,7 @@ export async function checkParity(cli: (fixtureDir: string) => FrontEndResult, f
     const fromCli = cli(dir);
     const fromEslint = await runEslint(dir);
     lines.push(...fromCli.problems.map((problem) => `${name}: ${problem}`), ...fromEslint.problems.map((problem) => `${name}: ${problem}`));
-    const diff = compareFindings(fromCli.findings, fromEslint.findings, RULE_IDS);
+    const diff = compareFindings(fromCli.findings, fromEslint.findings, [...RULE_IDS, INVALID_SUPPRESSION.id]);
     lines.push(...describeDiff(name, diff));
     findings += diff.matched;
   }

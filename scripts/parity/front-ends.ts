@@ -14,9 +14,35 @@ export interface FrontEndResult {
 
 export const repoRoot = path.resolve(import.meta.dirname, '../..');
 
+/**
+ * ESLint reports unused directives at their start only (no end), so an unused-suppression finding
+ * is compared by where it starts on both sides.
+ */
+function comparable(finding: ParityFinding): ParityFinding {
+  return finding.messageId === 'unusedSuppression' ? { ...finding, endLine: finding.line, endColumn: finding.column } : finding;
+}
+
+/**
+ * ESLint applies `eslint-disable` directives itself and reports the unused ones (per
+ * `linterOptions.reportUnusedDisableDirectives`, "warn" by default) and those naming a rule it
+ * does not know; the CLI reports both as `invalid-suppression`. Those ESLint messages are read as
+ * the CLI's findings; any other message without a rule id is a problem.
+ */
+function eslintDirectiveFinding(message: { ruleId: string | null; message: string }): Pick<ParityFinding, 'rule' | 'messageId'> | 'not ours' | undefined {
+  const unused = /^Unused eslint-disable directive \(no problems were reported from (.*)\)\.$/.exec(message.message);
+  if (message.ruleId === null && unused) {
+    // Unused names of other plugins' rules are theirs to judge; the CLI runs only ours.
+    return unused[1]!.includes(`'execution-governance/`) ? { rule: 'invalid-suppression', messageId: 'unusedSuppression' } : 'not ours';
+  }
+  if (message.ruleId?.startsWith('execution-governance/') && /^Definition for rule '[^']+' was not found\.$/.test(message.message)) {
+    return { rule: 'invalid-suppression', messageId: 'unknownRule' };
+  }
+  return undefined;
+}
+
 /** Exit codes 0 and 1 are scans (clean / findings); 2 means the scan did not run. */
 function cliResult(exitCode: number | null, stdout: string, stderr: string): FrontEndResult {
-  if (exitCode === 0 || exitCode === 1) return { findings: cliFindingsFromJson(stdout), problems: [] };
+  if (exitCode === 0 || exitCode === 1) return { findings: cliFindingsFromJson(stdout).map(comparable), problems: [] };
   return { findings: [], problems: [`scanner exited ${exitCode}: ${stderr.trim()}`] };
 }
 
@@ -58,18 +84,22 @@ export async function runEslint(fixtureDir: string): Promise<FrontEndResult> {
   for (const result of await eslint.lintFiles(['.'])) {
     const file = path.relative(fixtureDir, result.filePath).replace(/\\/g, '/');
     for (const message of result.messages) {
+      const directive = eslintDirectiveFinding(message);
+      if (directive === 'not ours') continue;
       // A parse failure or a file outside the project has no rule id: it hides findings.
-      if (message.ruleId === null) problems.push(`${file}:${message.line}:${message.column} ESLint: ${message.message}`);
+      if (message.ruleId === null && !directive) problems.push(`${file}:${message.line}:${message.column} ESLint: ${message.message}`);
       else {
-        findings.push({
-          rule: message.ruleId.replace(/^execution-governance\//, ''),
-          messageId: message.messageId ?? '',
-          file,
-          line: message.line,
-          column: message.column,
-          endLine: message.endLine ?? message.line,
-          endColumn: message.endColumn ?? message.column,
-        });
+        findings.push(
+          comparable({
+            rule: directive?.rule ?? message.ruleId!.replace(/^execution-governance\//, ''),
+            messageId: directive?.messageId ?? message.messageId ?? '',
+            file,
+            line: message.line,
+            column: message.column,
+            endLine: message.endLine ?? message.line,
+            endColumn: message.endColumn ?? message.column,
+          }),
+        );
       }
     }
   }

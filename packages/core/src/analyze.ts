@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import type * as ts from 'typescript';
-import { DIAGNOSTIC_MESSAGES, SUPPRESSION_MESSAGES, formatMessage } from './messages.js';
+import { DIAGNOSTIC_MESSAGES, SUPPRESSION_MESSAGES, formatMessage, type SuppressionMessageId } from './messages.js';
 import { RULE_IDS, type RuleId } from './rule-ids.js';
 import { rules } from './rules/index.js';
-import { applySuppressions, parseSuppressions, type SuppressionDirective } from './suppressions.js';
+import { applySuppressions, parseSuppressions, type SuppressionProblem } from './suppressions.js';
 import { toPosix } from './paths.js';
 import { buildDispatch, traverse } from './analyzer/traverse.js';
 import { ruleFailure } from './too-deep.js';
@@ -15,6 +15,14 @@ export interface AnalyzeOptions {
    * time (ESLint) passes one id; suppression bookkeeping is then scoped to that rule.
    */
   rules?: readonly RuleId[];
+  /**
+   * Whether ESLint's own directives (`eslint-disable-next-line execution-governance/<rule>`, …)
+   * are applied here (default, the CLI) or left to ESLint, which applies them after the rules run
+   * and reports unused and unknown ones itself.
+   */
+  eslintDirectives?: 'apply' | 'leave-to-eslint';
+  /** Report suppression comments naming no rule (default: only in a full run, which knows every rule ran). */
+  reportUnknownRules?: boolean;
 }
 
 /** True when the config's include/exclude globs select this file and it is project source. */
@@ -69,7 +77,7 @@ function lineText(sourceFile: ts.SourceFile, line: number): string {
   return sourceFile.text.slice(start, end).replace(/\s+/g, ' ').trim().slice(0, 300);
 }
 
-function finish(ctx: RuleContext, sourceFile: ts.SourceFile, drafts: Draft[]): Finding[] {
+function finish(ctx: RuleContext, sourceFile: ts.SourceFile, drafts: Draft[], leftToEslint: ReadonlySet<Draft> = new Set()): Finding[] {
   drafts.sort((a, b) => a.pos - b.pos || a.end - b.end || a.ruleId.localeCompare(b.ruleId) || a.messageId.localeCompare(b.messageId));
   const relative = ctx.relativePath(sourceFile.fileName);
   const seen = new Map<string, number>();
@@ -79,7 +87,8 @@ function finish(ctx: RuleContext, sourceFile: ts.SourceFile, drafts: Draft[]): F
     const snippet = sourceFile.text.slice(draft.pos, draft.end).replace(/\s+/g, ' ').slice(0, 200);
     const key = [draft.ruleId, relative, draft.messageId, snippet, lineText(sourceFile, draft.line)].join('\u0000');
     const ordinal = seen.get(key) ?? 0;
-    seen.set(key, ordinal + 1);
+    // A finding ESLint will drop does not count: the next one gets the fingerprint the CLI gives it.
+    if (!leftToEslint.has(draft)) seen.set(key, ordinal + 1);
     const fingerprint = createHash('sha256').update(`${key}\u0000${ordinal}`).digest('hex').slice(0, 32);
     return {
       ruleId: draft.ruleId,
@@ -97,29 +106,19 @@ function finish(ctx: RuleContext, sourceFile: ts.SourceFile, drafts: Draft[]): F
   });
 }
 
-function suppressionDraft(
-  sourceFile: ts.SourceFile,
-  directive: SuppressionDirective,
-  ruleId: string,
-  kind: 'unused' | 'missingReason' | 'unknownRule',
-  severity: Finding['severity'],
-): Draft {
-  if (kind === 'unknownRule') {
-    return draftAt(sourceFile, directive.pos, directive.end, {
-      ruleId: 'invalid-suppression',
-      messageId: 'unknownRule',
-      template: DIAGNOSTIC_MESSAGES.unknownRule,
-      severity: 'error',
-      data: { ruleId, known: RULE_IDS.join(', ') },
-    });
-  }
-  const messageId = kind === 'unused' ? 'unusedSuppression' : 'suppressionMissingReason';
+function suppressionDraft(sourceFile: ts.SourceFile, problem: SuppressionProblem): Draft {
+  const { directive, kind, ruleIds } = problem;
+  const messageId = kind === 'unknownRule' ? 'unknownRule' : kind === 'unused' ? 'unusedSuppression' : 'suppressionMissingReason';
+  const template = kind === 'unknownRule' ? DIAGNOSTIC_MESSAGES.unknownRule : SUPPRESSION_MESSAGES[messageId as SuppressionMessageId];
+  const shown = kind === 'unknownRule' ? ruleIds.join(', ') : ruleIds.map((id) => `"${id}"`).join(' or ');
+  // Every directive problem is `invalid-suppression`: never a rule a directive could name, so an
+  // ESLint directive on the same line cannot silence the report about itself.
   return draftAt(sourceFile, directive.pos, directive.end, {
-    ruleId: ruleId as RuleId,
+    ruleId: 'invalid-suppression',
     messageId,
-    template: SUPPRESSION_MESSAGES[messageId],
-    severity,
-    data: { ruleId },
+    template,
+    severity: 'error',
+    data: kind === 'unknownRule' ? { ruleId: shown, known: RULE_IDS.join(', ') } : { ruleId: shown },
   });
 }
 
@@ -210,10 +209,10 @@ export function analyzeSourceFile(ctx: RuleContext, sourceFile: ts.SourceFile, o
 
   const drafts = runRules(ctx, sourceFile, enabled);
   const directives = parseSuppressions(ctx.ts, sourceFile);
-  const { kept, problems } = applySuppressions(drafts, directives, new Set(enabled), { reportUnknownRules: fullRun });
-  for (const problem of problems) {
-    const severity = problem.kind === 'unknownRule' ? 'error' : ctx.config.rules[problem.ruleId as RuleId] === 'warn' ? 'warn' : 'error';
-    kept.push(suppressionDraft(sourceFile, problem.directive, problem.ruleId, problem.kind, severity));
-  }
-  return finish(ctx, sourceFile, kept);
+  const { kept, leftToEslint, problems } = applySuppressions(drafts, directives, new Set(enabled), {
+    reportUnknownRules: options.reportUnknownRules ?? fullRun,
+    applyEslintDirectives: options.eslintDirectives !== 'leave-to-eslint',
+  });
+  for (const problem of problems) kept.push(suppressionDraft(sourceFile, problem));
+  return finish(ctx, sourceFile, kept, leftToEslint);
 }

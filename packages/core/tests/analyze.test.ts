@@ -48,7 +48,7 @@ describe('analyzeSourceFile', () => {
     expect(findings.map((f) => `${f.line} ${f.messageId}`)).toEqual(['4 directUse']);
   });
 
-  it('reports a suppression without a reason, which suppresses nothing, and an unused one', () => {
+  it('reports a suppression without a reason (it still silences, as ESLint\'s own directives do) and an unused one', () => {
     const findings = analyze(
       `import type { Plugin } from '../plugins/plugin';\n` +
         `// execution-governance-disable-next-line no-direct-plugin-run\n` +
@@ -57,9 +57,8 @@ describe('analyzeSourceFile', () => {
         `export const b = 1;\n`,
     );
     expect(findings.map((f) => `${f.line} ${f.ruleId} ${f.messageId}`)).toEqual([
-      '2 no-direct-plugin-run suppressionMissingReason',
-      '3 no-direct-plugin-run directUse',
-      '4 no-direct-plugin-run unusedSuppression',
+      '2 invalid-suppression suppressionMissingReason',
+      '4 invalid-suppression unusedSuppression',
     ]);
   });
 

@@ -4,6 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, RULE_IDS, configSchema, getConfigJsonSchema, resolveConfig, rules } from '../src/index.js';
 
 // The rule list is declared once (rule-ids.ts); everything else derives from it or is checked here.
+// The boolean options that sit beside the rule severities in `rules`.
+const OPTION_KEYS = ['reportUntyped', 'reportPresenceChecks'];
+
 describe('one rule registry', () => {
   const ids = [...RULE_IDS].sort();
 
@@ -13,11 +16,11 @@ describe('one rule registry', () => {
   });
 
   it('the config schema, its JSON Schema and the defaults name every rule and nothing else', () => {
-    const ruleKeys = Object.keys(configSchema.shape.rules.unwrap().shape).filter((key) => key !== 'reportUntyped');
+    const ruleKeys = Object.keys(configSchema.shape.rules.unwrap().shape).filter((key) => !OPTION_KEYS.includes(key));
     expect(ruleKeys.sort()).toEqual(ids);
     const json = getConfigJsonSchema() as { properties: { rules: { properties: Record<string, unknown> } } };
-    expect(Object.keys(json.properties.rules.properties).filter((key) => key !== 'reportUntyped').sort()).toEqual(ids);
-    expect(Object.keys(DEFAULT_CONFIG.rules).filter((key) => key !== 'reportUntyped').sort()).toEqual(ids);
+    expect(Object.keys(json.properties.rules.properties).filter((key) => !OPTION_KEYS.includes(key)).sort()).toEqual(ids);
+    expect(Object.keys(DEFAULT_CONFIG.rules).filter((key) => !OPTION_KEYS.includes(key)).sort()).toEqual(ids);
   });
 
   it('a resolved config has one severity per rule', () => {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { configDigest } from '@execgov/core';
 import type { ESLint, Linter } from 'eslint';
+import { invalidSuppression } from './rules/invalid-suppression.js';
 import { noDirectPluginRun } from './rules/no-direct-plugin-run.js';
 import { noLayerBypass } from './rules/no-layer-bypass.js';
 import { toolRunnerInvariants } from './rules/tool-runner-invariants.js';
@@ -11,12 +12,13 @@ const { name, version } = JSON.parse(readFileSync(new URL('../package.json', imp
 /** The namespace rules are configured under: `execution-governance/<rule-id>`. */
 export const NAMESPACE = 'execution-governance';
 
-/** Every adapter keyed by its core rule id. */
+/** Every adapter keyed by its core rule id, plus `invalid-suppression` for the core's directive problems. */
 export const rules = {
   'no-direct-plugin-run': noDirectPluginRun,
   'no-layer-bypass': noLayerBypass,
   'tool-runner-invariants': toolRunnerInvariants,
   'valid-lifecycle-states': validLifecycleStates,
+  'invalid-suppression': invalidSuppression,
 };
 
 /** `configs.recommended`: a flat config object; spread it and set `files` to narrow it. */

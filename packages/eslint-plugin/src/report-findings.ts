@@ -1,7 +1,7 @@
-import type { ConfigError, RuleId } from '@execgov/core';
+import { INVALID_SUPPRESSION, isRuleId, type ConfigError } from '@execgov/core';
 import { ESLintUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import type { AdapterOptions } from './adapter-meta.js';
-import { analyzeFile } from './analysis.js';
+import type { AdapterId, AdapterOptions } from './adapter-meta.js';
+import { analyzeFile, baselineFor } from './analysis.js';
 
 type AdapterContext = Readonly<TSESLint.RuleContext<string, AdapterOptions>>;
 
@@ -13,9 +13,11 @@ const reportedOnce = new WeakMap<TSESTree.Program, Set<string>>();
 // ESLint calls every enabled rule's `create` for a file before it walks the file, so by the time
 // the first adapter sees `Program`, this set holds exactly the adapters enabled for the file: the
 // core runs those rules and no others (a rule turned off in the ESLint config costs nothing).
-const enabledAdapters = new WeakMap<object, Set<RuleId>>();
+const enabledAdapters = new WeakMap<object, Set<AdapterId>>();
 
-function reportOnce(context: AdapterContext, node: TSESTree.Program, messageId: 'invalidConfig' | 'missingTypeInformation', data: Record<string, string>): void {
+type OncePerFile = 'invalidConfig' | 'configMismatch' | 'configMismatchWarning' | 'invalidBaseline' | 'missingTypeInformation';
+
+function reportOnce(context: AdapterContext, node: TSESTree.Program, messageId: OncePerFile, data: Record<string, string>): void {
   const key = `${messageId}\0${JSON.stringify(data)}`;
   const reported = reportedOnce.get(node) ?? new Set<string>();
   reportedOnce.set(node, reported);
@@ -24,17 +26,30 @@ function reportOnce(context: AdapterContext, node: TSESTree.Program, messageId: 
   context.report({ node, messageId, data });
 }
 
-function reportConfigError(context: AdapterContext, node: TSESTree.Program, error: ConfigError): void {
+/** A config problem, once per file: invalid, or not matching the program (stopped the rules, or a warning). */
+function reportConfigError(context: AdapterContext, node: TSESTree.Program, error: ConfigError, ran = false): void {
   const issues = error.issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ');
-  reportOnce(context, node, 'invalidConfig', { source: error.source, issues });
+  const messageId = error.kind === 'invalid' ? 'invalidConfig' : ran ? 'configMismatchWarning' : 'configMismatch';
+  reportOnce(context, node, messageId, { source: error.source, issues });
+}
+
+/** `settings["execution-governance"].baseline`: a baseline file relative to ESLint's working directory. */
+function baselineSetting(context: AdapterContext): string | undefined {
+  const settings = context.settings['execution-governance'] as { baseline?: unknown } | undefined;
+  return typeof settings?.baseline === 'string' ? settings.baseline : undefined;
+}
+
+/** Once per file, like a config problem: a baseline that cannot be read hides nothing, and says so. */
+function reportBaselineError(context: AdapterContext, node: TSESTree.Program, file: string, message: string): void {
+  reportOnce(context, node, 'invalidBaseline', { file, message });
 }
 
 /**
  * The whole body of every adapter: map the ESLint Program to its ts.SourceFile, take the core's
  * findings for `ruleId`, report them where the core placed them (ESLint columns are 0-based).
  */
-export function reportCoreFindings(context: AdapterContext, ruleId: RuleId, options: AdapterOptions): TSESLint.RuleListener {
-  const enabled = enabledAdapters.get(context.sourceCode) ?? new Set<RuleId>();
+export function reportCoreFindings(context: AdapterContext, ruleId: AdapterId, options: AdapterOptions): TSESLint.RuleListener {
+  const enabled = enabledAdapters.get(context.sourceCode) ?? new Set<AdapterId>();
   enabledAdapters.set(context.sourceCode, enabled.add(ruleId));
   return {
     Program(node) {
@@ -49,15 +64,21 @@ export function reportCoreFindings(context: AdapterContext, ruleId: RuleId, opti
       const result = analyzeFile(services.program, sourceFile, {
         cwd: context.cwd,
         options: options[0],
-        rules: [...enabled],
+        rules: [...enabled].filter(isRuleId),
+        suppressionProblems: enabled.has(INVALID_SUPPRESSION.id),
         optionsSource: `options of rule "execution-governance/${ruleId}"`,
       });
       if ('error' in result) {
         reportConfigError(context, node, result.error);
         return;
       }
+      if (result.configWarning) reportConfigError(context, node, result.configWarning, true);
+      // The CLI's fingerprint baseline: findings it records are not reported here either.
+      const baseline = baselineFor(services.program, result.config, { cwd: context.cwd, file: baselineSetting(context) });
+      if (baseline && 'error' in baseline) reportBaselineError(context, node, baseline.file, baseline.error.message);
+      const known = baseline && 'fingerprints' in baseline ? baseline.fingerprints : undefined;
       for (const finding of result.findings) {
-        if (finding.ruleId !== ruleId) continue;
+        if (finding.ruleId !== ruleId || known?.has(finding.fingerprint)) continue;
         context.report({
           loc: { start: { line: finding.line, column: finding.column - 1 }, end: { line: finding.endLine, column: finding.endColumn - 1 } },
           messageId: finding.messageId,

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { RULE_IDS, SUPPRESSION_MESSAGES, rules as coreRules } from '@execgov/core';
+import { INVALID_SUPPRESSION, RULE_IDS, SUPPRESSION_MESSAGES, rules as coreRules } from '@execgov/core';
 import { ESLint } from 'eslint';
 import tseslint from 'typescript-eslint';
 import { describe, expect, it } from 'vitest';
@@ -20,28 +20,39 @@ function idsIn(dir: string, suffix: string): string[] {
 
 const REQUIRED_HEADINGS = (id: string) => ['# ' + id, '## Rule details', '## Examples', '### ❌ Incorrect', '### ✅ Correct', '## Options', '## When not to use it'];
 
-describe('rules, adapters, docs and tests stay in step', () => {
-  const core = [...RULE_IDS].sort();
+// Every core rule has an adapter; so does the core's suppression diagnostic, so that ESLint
+// reports a bad suppression comment under an id no comment naming a rule can silence.
+const ADAPTER_IDS = [...RULE_IDS, INVALID_SUPPRESSION.id] as const;
 
-  it('the core rule ids, the adapters, the docs and the tests are the same set', () => {
-    expect(Object.keys(plugin.rules).sort()).toEqual(core);
-    expect(idsIn('src/rules', '.ts')).toEqual(core);
-    expect(idsIn('docs/rules', '.md')).toEqual(core);
-    expect(idsIn('tests/rules', '.test.ts')).toEqual(core);
+describe('rules, adapters, docs and tests stay in step', () => {
+  const all = [...ADAPTER_IDS].sort();
+
+  it('the core rule ids (plus invalid-suppression), the adapters, the docs and the tests are the same set', () => {
+    expect(Object.keys(plugin.rules).sort()).toEqual(all);
+    expect(idsIn('src/rules', '.ts')).toEqual(all);
+    expect(idsIn('docs/rules', '.md')).toEqual(all);
+    expect(idsIn('tests/rules', '.test.ts')).toEqual(all);
   });
 
-  it.each(core)('%s: meta comes from the core and links its doc', (id) => {
+  it.each([...RULE_IDS])('%s: meta comes from the core and links its doc', (id) => {
     const { meta } = plugin.rules[id];
     expect(meta.docs?.description).toBe(coreRules[id].meta.description);
     expect(meta.docs?.requiresTypeChecking).toBe(true);
     expect(meta.docs?.url).toMatch(new RegExp(`/packages/eslint-plugin/docs/rules/${id}\\.md$`));
-    expect(meta.messages).toMatchObject({ ...coreRules[id].meta.messages, ...SUPPRESSION_MESSAGES });
+    expect(meta.messages).toMatchObject(coreRules[id].meta.messages);
+  });
+
+  it('invalid-suppression: meta comes from the core and links its doc', () => {
+    const { meta } = plugin.rules[INVALID_SUPPRESSION.id];
+    expect(meta.docs?.description).toBe(INVALID_SUPPRESSION.description);
+    expect(meta.docs?.url).toMatch(/\/packages\/eslint-plugin\/docs\/rules\/invalid-suppression\.md$/);
+    expect(meta.messages).toMatchObject(SUPPRESSION_MESSAGES);
   });
 
   it('the plugin names itself and recommends every rule as an error', () => {
     const pkg = JSON.parse(fs.readFileSync(path.join(packageDir, 'package.json'), 'utf8')) as { name: string; version: string };
     expect(plugin.meta).toEqual({ name: pkg.name, version: pkg.version, namespace: 'execution-governance' });
-    expect(plugin.configs.recommended.rules).toEqual(Object.fromEntries(core.map((id) => [`execution-governance/${id}`, 'error'])));
+    expect(plugin.configs.recommended.rules).toEqual(Object.fromEntries(ADAPTER_IDS.map((id) => [`execution-governance/${id}`, 'error'])));
   });
 });
 
@@ -55,7 +66,7 @@ describe('rule docs', () => {
     ],
   });
 
-  for (const id of RULE_IDS) {
+  for (const id of ADAPTER_IDS) {
     const doc = readDoc(path.join(packageDir, 'docs/rules', `${id}.md`));
 
     it(`${id}: has the required headings in order`, () => {

@@ -33,7 +33,19 @@ export function isKnownError(error: unknown): error is KnownError | ConfigError 
 }
 
 /** The lines printed on stderr for a known error: cause, details, hint. */
-export function formatKnownError(error: KnownError | ConfigError, relative: (file: string) => string): string {
+export function formatKnownError(error: KnownError | ConfigError, relative: (file: string) => string, level: 'error' | 'warning' = 'error'): string {
+  if (error instanceof ConfigError && error.kind === 'mismatch') {
+    // "configChecks": "error" stops the scan with these lines; "warn" prints them as a warning.
+    const source = relative(error.source);
+    const lines = [`${level}: execution-governance config ${source} names what the programs do not have`];
+    for (const issue of error.issues) lines.push(`  ${source}: ${issue.path}: ${issue.message}`);
+    lines.push(
+      level === 'error'
+        ? 'hint: fix the entries named above (paths are relative to the config file; see docs/configuration.md), or set "configChecks": "warn" to scan anyway'
+        : 'hint: fix the entries named above; the scan ran, but these entries check nothing',
+    );
+    return `${lines.join('\n')}\n`;
+  }
   if (error instanceof ConfigError) {
     const source = relative(error.source);
     const lines = [`error: invalid execution-governance config ${source}`];

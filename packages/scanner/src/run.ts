@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { loadConfig } from '@execgov/core';
+import { conventionalBaseline, createNodeHost, loadConfig } from '@execgov/core';
 import { parseCommandLine, usage, type Command, type ScanOptions } from './args.js';
 import { applyBaseline, readBaseline, renderBaseline } from './baseline.js';
 import { formatKnownError, isKnownError } from './errors.js';
@@ -12,7 +12,7 @@ import { writeUserFile } from './output-file.js';
 import { printConfig } from './print-config.js';
 import { escapeControl, reporters } from './reporters/index.js';
 import { summarize, type ScanResult } from './result.js';
-import { scan } from './scan.js';
+import { scan, type ScanInput } from './scan.js';
 import { watch } from './watch.js';
 
 /** Where run() writes and what it treats as the working directory; injectable for tests. */
@@ -46,8 +46,14 @@ function reportedPaths(options: ScanOptions, cwd: string, note: (line: string) =
 }
 
 /** Runs one scan with already-parsed options and returns its result (throws known errors). */
-export function scanWithOptions(options: ScanOptions, cwd: string, io: Pick<RunIO, 'stderr'> = { stderr: { write: () => true } }): ScanResult {
-  const note = (line: string) => io.stderr.write(`${line}\n`);
+export function scanWithOptions(
+  options: ScanOptions,
+  cwd: string,
+  io: Pick<RunIO, 'stderr'> = { stderr: { write: () => true } },
+  onConfigWarning?: ScanInput['onConfigWarning'],
+): ScanResult {
+  const note = (line: string) => io.stderr.write(`${line}
+`);
   const paths = reportedPaths(options, cwd, note);
   // --cache and --changed-since go through the incremental scan (src/incremental.ts); a list of
   // paths that all vanished reports nothing, which only the plain scan can say.
@@ -56,7 +62,7 @@ export function scanWithOptions(options: ScanOptions, cwd: string, io: Pick<RunI
   }
   const config = loadConfig({ startDir: cwd, configFile: options.configFile });
   const plans = planProjects(options.projects, cwd);
-  return scan({ cwd, config, configFile: options.configFile, plans, paths, version: scannerVersion() });
+  return scan({ cwd, config, configFile: options.configFile, plans, paths, version: scannerVersion(), onConfigWarning });
 }
 
 function toCommand(input: readonly string[] | ScanOptions): Command {
@@ -81,14 +87,17 @@ function runScan(options: ScanOptions, cwd: string, io: RunIO): ExitCode {
   if (options.watch) {
     return watch(options, { cwd, version: scannerVersion(), paths: reportedPaths(options, cwd, note) ?? [], stdout: io.stdout, stderr: io.stderr });
   }
-  const scanned = scanWithOptions(options, cwd, io);
+  const relative = (file: string) => (path.isAbsolute(file) ? path.relative(cwd, file).replace(/\\/g, '/') : file);
+  const scanned = scanWithOptions(options, cwd, io, (warning) => io.stderr.write(formatKnownError(warning, relative, 'warning')));
   if (options.baseline !== undefined && options.updateBaseline) {
     writeUserFile(path.resolve(cwd, options.baseline), renderBaseline(scanned), 'baseline', options.baseline);
     io.stdout.write(`Baseline ${escapeControl(options.baseline)} now records ${scanned.findings.length} finding(s); later scans report only new ones.\n`);
     return 0;
   }
-  const baselineFile = options.baseline === undefined ? undefined : path.resolve(cwd, options.baseline);
-  const result = baselineFile === undefined ? scanned : applyBaseline(scanned, readBaseline(baselineFile, options.baseline), baselineFile);
+  // Without --baseline, execution-governance.baseline.json beside the config applies, as in ESLint.
+  const baselineFile =
+    options.baseline === undefined ? conventionalBaseline(scanned.configFile?.absolutePath ?? null, createNodeHost()) : path.resolve(cwd, options.baseline);
+  const result = baselineFile === undefined ? scanned : applyBaseline(scanned, readBaseline(baselineFile, options.baseline ?? relative(baselineFile)), baselineFile);
   const { output, exitCode } = reporters[options.format].reporter(options.quiet ? errorsOnly(result) : result, { color: useColor(options, io) });
   if (options.outputFile === undefined) io.stdout.write(output);
   else writeUserFile(path.resolve(cwd, options.outputFile), output, 'report', options.outputFile);
@@ -107,6 +116,7 @@ function runScan(options: ScanOptions, cwd: string, io: RunIO): ExitCode {
  */
 export function run(input: readonly string[] | ScanOptions, io: RunIO): ExitCode {
   const cwd = path.resolve(io.cwd);
+  const relative = (file: string) => (path.isAbsolute(file) ? path.relative(cwd, file).replace(/\\/g, '/') : file);
   try {
     const command = toCommand(input);
     switch (command.kind) {
@@ -128,7 +138,6 @@ export function run(input: readonly string[] | ScanOptions, io: RunIO): ExitCode
     // A file-system refusal from deep inside a loader is the user's to fix, like any known error.
     const error = unreadablePathError(thrown, cwd) ?? thrown;
     if (isKnownError(error)) {
-      const relative = (file: string) => (path.isAbsolute(file) ? path.relative(cwd, file).replace(/\\/g, '/') : file);
       io.stderr.write(formatKnownError(error, relative));
       return 2;
     }

@@ -1,5 +1,16 @@
 import * as path from 'node:path';
-import { createAnalyzer, isStackOverflow, tooDeeplyNestedFinding, type Analyzer, type FileAnalysis, type Finding, type ResolvedConfig } from '@execgov/core';
+import {
+  ConfigError,
+  combineConfigChecks,
+  createAnalyzer,
+  isStackOverflow,
+  tooDeeplyNestedFinding,
+  type Analyzer,
+  type ConfigCheckReport,
+  type FileAnalysis,
+  type Finding,
+  type ResolvedConfig,
+} from '@execgov/core';
 import type { SourceFile } from 'typescript';
 import { compilerModule, loadProgram, type ProjectPlan } from './load-projects.js';
 import { buildSurvivingOverflow } from './too-deep-files.js';
@@ -16,6 +27,8 @@ export interface ScanInput {
   /** Absolute files or directories to report on; undefined means every file, empty means none. */
   paths?: readonly string[] | undefined;
   version: string;
+  /** Receives a config's mismatches with the programs when it says `"configChecks": "warn"`. */
+  onConfigWarning?: (warning: ConfigError) => void;
 }
 
 function toPosix(fileName: string): string {
@@ -68,13 +81,30 @@ function analyzeOrTooDeep(analyzer: Analyzer, sourceFile: SourceFile, tooDeep: r
 }
 
 /**
+ * Settles the config checks over every program: an entry is a problem only when no program
+ * satisfies it (a monorepo config naming each package's files). Throws for "error" configs.
+ */
+function settleConfigChecks(reports: readonly ConfigCheckReport[], onWarning: ScanInput['onConfigWarning']): void {
+  const bySource = new Map<string, ConfigCheckReport[]>();
+  for (const report of reports) bySource.set(report.source, [...(bySource.get(report.source) ?? []), report]);
+  for (const [source, group] of bySource) {
+    const issues = combineConfigChecks(group.map((report) => report.outcomes));
+    if (issues.length === 0) continue;
+    const error = new ConfigError(source, issues, 'mismatch');
+    if (group[group.length - 1]!.config.configChecks === 'error') throw error;
+    onWarning?.(error);
+  }
+}
+
+/**
  * Loads each planned program in turn (one in memory at a time), runs the core on the files it
  * selects, and returns the result. A file in two programs is analysed once, by the first.
  */
-export function scan({ cwd, config, configFile, plans, paths, version }: ScanInput): ScanResult {
+export function scan({ cwd, config, configFile, plans, paths, version, onConfigWarning }: ScanInput): ScanResult {
   const seen = new Set<string>();
   const findings: ReportedFinding[] = [];
   const projects: ScanResult['projects'] = [];
+  const checks: ConfigCheckReport[] = [];
   for (const plan of plans) {
     // Building the program and binding it (the checker) can overflow TypeScript's stack on a
     // deeply nested file: that file is left out as empty and reported, every other file is scanned.
@@ -83,7 +113,7 @@ export function scan({ cwd, config, configFile, plans, paths, version }: ScanInp
       built.getTypeChecker();
       return built;
     });
-    const analyzer = createAnalyzer({ ts: compilerModule(), program, cwd, configFile });
+    const analyzer = createAnalyzer({ ts: compilerModule(), program, cwd, configFile, deferConfigChecks: true });
     let filesScanned = 0;
     for (const fileName of plan.fileNames) {
       if (seen.has(fileName) || !(paths === undefined || (paths.length > 0 && isUnder(fileName, paths)))) continue;
@@ -97,8 +127,10 @@ export function scan({ cwd, config, configFile, plans, paths, version }: ScanInp
       filesScanned += 1;
       for (const finding of analysis.findings) findings.push(report(finding, cwd));
     }
+    checks.push(...analyzer.configChecks());
     projects.push({ path: toPosix(path.relative(cwd, plan.tsconfig)), absolutePath: toPosix(plan.tsconfig), filesScanned });
   }
+  settleConfigChecks(checks, onConfigWarning);
   // Stable sort: within one position the core's own order (rule id, message id) is kept.
   findings.sort(compareFindings);
   return {

@@ -176,7 +176,7 @@ describe('run(): --format json', () => {
     fs.writeFileSync(saved, jsonRun.stdout);
     const result = parseScanResult(JSON.parse(fs.readFileSync(saved, 'utf8')));
     expect(result).toMatchObject({ cwd: dir, configFile: { path: 'execution-governance.config.json' }, filesScanned: 5 });
-    expect(result.findings.map((f) => f.ruleId)).toEqual(['syntax-error', 'no-direct-plugin-run']);
+    expect(result.findings.map((f) => f.ruleId)).toEqual(['syntax-error', 'invalid-suppression']);
     expect(result.findings[0]).toMatchObject({ file: 'src/services/broken.ts', absolutePath: `${dir}/src/services/broken.ts`, line: 1 });
     expect(text(result)).toEqual({ output: textRun.stdout, exitCode: textRun.code });
   });
@@ -201,12 +201,17 @@ export function bypass(plugin: Plugin, input: unknown): Promise<unknown> {
     expect(stdout).toContain(CLEAN_LINE);
   });
 
-  it('a suppression without a reason suppresses nothing and is reported', () => {
+  it('a suppression without a reason is reported in place of the finding it silences', () => {
     const dir = project({ ...cleanProjectFiles(), 'src/services/bypass.ts': suppressed('// execution-governance-disable-next-line no-direct-plugin-run') });
-    expect(findingKeys(dir).sort()).toEqual([
-      'src/services/bypass.ts:4 no-direct-plugin-run suppressionMissingReason',
-      'src/services/bypass.ts:5 no-direct-plugin-run directUse',
-    ]);
+    expect(findingKeys(dir).sort()).toEqual(['src/services/bypass.ts:4 invalid-suppression suppressionMissingReason']);
+  });
+
+  it('ESLint\'s directive forms naming our rules suppress in the CLI too', () => {
+    const dir = project({
+      ...cleanProjectFiles(),
+      'src/services/bypass.ts': suppressed('// eslint-disable-next-line execution-governance/no-direct-plugin-run -- health check probes the plugin itself'),
+    });
+    expect(runScanner([], dir)).toMatchObject({ code: 0 });
   });
 
   it('a suppression that suppresses nothing is reported', () => {
@@ -214,7 +219,7 @@ export function bypass(plugin: Plugin, input: unknown): Promise<unknown> {
       ...cleanProjectFiles(),
       'src/services/extra.ts': `// execution-governance-disable-next-line no-direct-plugin-run -- left over from a refactor\nexport const answer = 42;\n`,
     });
-    expect(findingKeys(dir)).toEqual(['src/services/extra.ts:1 no-direct-plugin-run unusedSuppression']);
+    expect(findingKeys(dir)).toEqual(['src/services/extra.ts:1 invalid-suppression unusedSuppression']);
   });
 
   it('a suppression naming an unknown rule is reported as invalid-suppression', () => {

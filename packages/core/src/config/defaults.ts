@@ -50,8 +50,10 @@ export const DEFAULT_CONFIG = {
     states: ['LOADED', 'INITIALIZED', 'RUNNING', 'FAILED', 'UNAVAILABLE'],
     forbidden: ['SUCCESS', 'ERROR'],
   },
+  configChecks: 'error',
   rules: {
     ...(Object.fromEntries(RULE_IDS.map((id) => [id, 'error'])) as Record<RuleId, 'error'>),
     reportUntyped: false,
+    reportPresenceChecks: false,
   },
 } as const satisfies Required<Omit<ParsedConfig, '$schema'>>;

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import * as path from 'node:path';
+import { BASELINE_FILE_NAME } from '../baseline.js';
 import type { AnalyzerHost } from '../host/host.js';
 import { createNodeHost } from '../host/node-host.js';
 import { ConfigError, resolveConfig, type ResolvedConfig } from './validate.js';
@@ -71,9 +72,9 @@ export function loadConfig({ startDir, configFile, host = createNodeHost() }: { 
 }
 
 /**
- * A digest of every config file from `startDir` up to the root (their paths and texts). A front
- * end whose own cache keys on its settings (ESLint's `--cache`) puts this there, so editing a
- * config invalidates results computed under the old one.
+ * A digest of every config file from `startDir` up to the root (their paths and texts), and of the
+ * baseline beside each. A front end whose own cache keys on its settings (ESLint's `--cache`) puts
+ * this there, so editing a config or its baseline invalidates results computed under the old one.
  */
 export function configDigest(startDir: string, host: AnalyzerHost = createNodeHost()): string {
   const hash = createHash('sha256');
@@ -81,6 +82,8 @@ export function configDigest(startDir: string, host: AnalyzerHost = createNodeHo
     const candidate = path.join(dir, CONFIG_FILE_NAME);
     const text = host.readFile(candidate);
     if (text !== undefined) hash.update(`${candidate}\0${text}\0`);
+    const baseline = text === undefined ? undefined : host.readFile(path.join(dir, BASELINE_FILE_NAME));
+    if (baseline !== undefined) hash.update(`${BASELINE_FILE_NAME}\0${baseline}\0`);
     if (parent === dir) break;
   }
   return hash.digest('hex').slice(0, 16);

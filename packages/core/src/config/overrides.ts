@@ -1,5 +1,5 @@
 import type { ConfigInput } from './schema.js';
-import { resolveConfig, type ResolvedConfig } from './validate.js';
+import { CHECKED_SECTIONS, resolveConfig, type ResolvedConfig } from './validate.js';
 
 /**
  * A config with `overrides` laid over it key by key (`rules` entry by entry), as ESLint rule
@@ -7,7 +7,8 @@ import { resolveConfig, type ResolvedConfig } from './validate.js';
  */
 export function applyOverrides(base: ResolvedConfig, overrides: ConfigInput, source: string): ResolvedConfig {
   if (Object.keys(overrides).length === 0) return base;
-  const { configFile, configDir, reportUntyped, rules, ...keys } = base;
-  const merged = { ...keys, ...overrides, rules: { ...rules, reportUntyped, ...overrides.rules } };
-  return resolveConfig(merged, { configFile, configDir, source });
+  const { configFile, configDir, reportUntyped, reportPresenceChecks, rules, explicit, ...keys } = base;
+  const merged = { ...keys, ...overrides, rules: { ...rules, reportUntyped, reportPresenceChecks, ...overrides.rules } };
+  // The merge spells out every section; only those written in the file or the options are explicit.
+  return resolveConfig(merged, { configFile, configDir, source, explicit: CHECKED_SECTIONS.filter((s) => explicit.includes(s) || overrides[s] !== undefined) });
 }

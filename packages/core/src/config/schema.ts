@@ -73,6 +73,10 @@ export const rulesSchema = z
   .strictObject({
     ...ruleSeverities,
     reportUntyped: z.boolean().optional().describe('Report guarded members read from receivers typed `any`.'),
+    reportPresenceChecks: z
+      .boolean()
+      .optional()
+      .describe('Also report presence checks of guarded members (`if (plugin.hotUpdate)`, `typeof t.execute === "function"`), allowed by default.'),
   })
   .describe('Severity of each rule (merged key by key over the defaults), and rule switches.');
 
@@ -87,6 +91,12 @@ export const configSchema = z.strictObject({
   runner: runnerSchema.optional(),
   lifecycle: lifecycleSchema.optional(),
   rules: rulesSchema.optional(),
+  configChecks: z
+    .enum(['error', 'warn', 'off'])
+    .optional()
+    .describe(
+      'What to do when the config does not match the program (a type, member, class or state that does not exist, a glob that matches no file): "error" (default: the scan does not run), "warn" (report and run), "off".',
+    ),
 });
 
 export type Severity = z.infer<typeof severitySchema>;

@@ -9,20 +9,30 @@ export interface ConfigIssue {
   message: string;
 }
 
-/** A config that failed validation. `source` names the file (or "rule options"). */
+/**
+ * A config that failed validation (`kind` "invalid"), or that names types, members, files or
+ * states the program does not have (`kind` "mismatch"). `source` names the file (or "rule options").
+ */
 export class ConfigError extends Error {
   readonly issues: readonly ConfigIssue[];
   readonly source: string;
-  constructor(source: string, issues: readonly ConfigIssue[]) {
-    super(`Invalid execution-governance config (${source}):\n${issues.map((i) => `  ${i.path}: ${i.message}`).join('\n')}`);
+  readonly kind: 'invalid' | 'mismatch';
+  constructor(source: string, issues: readonly ConfigIssue[], kind: 'invalid' | 'mismatch' = 'invalid') {
+    const what = kind === 'invalid' ? 'Invalid execution-governance config' : 'execution-governance config does not match the program';
+    super(`${what} (${source}):\n${issues.map((i) => `  ${i.path}: ${i.message}`).join('\n')}`);
     this.name = 'ConfigError';
     this.source = source;
     this.issues = issues;
+    this.kind = kind;
   }
 }
 
 /** The config after parsing (before defaults), as the one schema infers it. */
 type Parsed = z.output<typeof configSchema>;
+
+/** The sections a config file may leave to the defaults; only written ones are checked against the program. */
+export const CHECKED_SECTIONS = ['guards', 'layers', 'shared', 'runner', 'lifecycle'] as const;
+export type CheckedSection = (typeof CHECKED_SECTIONS)[number];
 
 /** Readonly all the way down. */
 type DeepReadonly<T> = T extends (infer E)[] ? ReadonlyArray<DeepReadonly<E>> : T extends object ? { readonly [K in keyof T]: DeepReadonly<T[K]> } : T;
@@ -37,6 +47,9 @@ export type ResolvedConfig = DeepReadonly<
     configDir: string;
     rules: Record<RuleId, Severity>;
     reportUntyped: boolean;
+    reportPresenceChecks: boolean;
+    /** The sections written in the config (or rule options), not taken from the defaults. */
+    explicit: CheckedSection[];
   }
 >;
 
@@ -67,7 +80,12 @@ function deepFreeze<T>(value: T): T {
  */
 export function resolveConfig(
   raw: unknown,
-  { configFile, configDir, source }: { configFile: string | null; configDir: string; source?: string },
+  {
+    configFile,
+    configDir,
+    source,
+    explicit: given,
+  }: { configFile: string | null; configDir: string; source?: string; explicit?: readonly CheckedSection[] },
 ): ResolvedConfig {
   // Only a missing config means the defaults: a file holding `null` is as wrong as one holding `[]`.
   const parsed = configSchema.safeParse(raw === undefined ? {} : raw);
@@ -90,6 +108,10 @@ export function resolveConfig(
     lifecycle: config.lifecycle ?? DEFAULT_CONFIG.lifecycle,
     rules: severities,
     reportUntyped: rules.reportUntyped,
+    reportPresenceChecks: rules.reportPresenceChecks,
+    configChecks: config.configChecks ?? DEFAULT_CONFIG.configChecks,
+    // Overrides spell every section out, so they say which ones were written (see applyOverrides).
+    explicit: given ? [...given] : CHECKED_SECTIONS.filter((section) => config[section] !== undefined),
   };
   return deepFreeze(resolved);
 }

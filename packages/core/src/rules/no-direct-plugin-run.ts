@@ -10,7 +10,7 @@ import { buildMemberNameIndex, type MemberNameIndex } from '../types/member-name
 import { typeMayHoldGuarded, upcastListeners } from '../types/upcasts.js';
 import { mergeListeners } from './merge-listeners.js';
 
-type MessageId = 'directUse' | 'escapingReference' | 'escapingUpcast' | 'forbiddenWrite' | 'untypedReceiver';
+type MessageId = 'directUse' | 'escapingReference' | 'escapingUpcast' | 'forbiddenWrite' | 'untypedReceiver' | 'presenceCheck';
 
 interface PreparedGuard {
   guard: Guard;
@@ -34,7 +34,7 @@ function prepareGuards(ctx: RuleContext): readonly PreparedGuard[] {
 // Object.assign/defineProperty source can still reach a member.
 const NAMELESS_ACCESS = /\[\s*[^\s'"`\d\]\[]|\bReflect\s*\.|\bObject\s*\.\s*(?:assign|define)/;
 
-function messageFor(guard: Guard, reference: MemberReference): MessageId | undefined {
+function messageFor(guard: Guard, reference: MemberReference, reportPresenceChecks: boolean): MessageId | undefined {
   if (guard.access === 'write') return reference.mutated ? 'forbiddenWrite' : undefined;
   // For a guard on every use, the read that filled the constant was reported already.
   if (reference.throughAlias) return undefined;
@@ -46,7 +46,8 @@ function messageFor(guard: Guard, reference: MemberReference): MessageId | undef
     case 'reference':
       return 'escapingReference';
     case 'test':
-      return undefined;
+      // Asking whether the member exists runs nothing: allowed unless the config asks otherwise.
+      return reportPresenceChecks ? 'presenceCheck' : undefined;
   }
 }
 
@@ -129,6 +130,8 @@ export const noDirectPluginRun: RuleModule<MessageId> = {
         'A {{type}} (guard "{{guard}}") is passed on as `{{target}}`, which has "{{member}}" but is not {{type}}, so its uses are no longer checked. Keep the {{type}} type, or go through {{allowIn}}.',
       forbiddenWrite: '"{{member}}" of {{type}} (guard "{{guard}}") is mutated outside {{allowIn}}. Read it; only the sanctioned files change it.',
       untypedReceiver: '"{{member}}" is read from a value typed `any`; it may be a guarded {{type}}. Give the value a type.',
+      presenceCheck:
+        '"{{member}}" of {{type}} (guard "{{guard}}") is tested outside its sanctioned files (`rules.reportPresenceChecks` is on). Ask {{allowIn}} instead.',
     },
   },
   create(context) {
@@ -163,7 +166,7 @@ export const noDirectPluginRun: RuleModule<MessageId> = {
       for (const prepared of guards) {
         const member = names.find((name) => prepared.members.has(name));
         if (member === undefined) continue;
-        const messageId = messageFor(prepared.guard, reference);
+        const messageId = messageFor(prepared.guard, reference, context.config.reportPresenceChecks);
         if (messageId === undefined) continue;
         const receiver = reference.receiverType();
         if (receiver === undefined) continue;

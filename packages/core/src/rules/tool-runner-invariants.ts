@@ -11,7 +11,6 @@ type MessageId =
   | 'notInTry'
   | 'missingErrorEnvelope'
   | 'missingFinallyMetrics'
-  | 'runnerClassMissing'
   | 'runnerMethodMissing'
   | 'runnerNeverRuns';
 
@@ -81,8 +80,6 @@ export const toolRunnerInvariants: RuleModule<MessageId> = {
         '{{call}} in {{runner}} is not inside a `try` block. Wrap it in try/catch (the catch calls {{envelope}}) with a finally that calls {{metrics}}.',
       missingErrorEnvelope: '{{call}} in {{runner}} is in a `try` whose `catch` does not build the error envelope. Call {{names}} in the catch clause.',
       missingFinallyMetrics: '{{call}} in {{runner}} is in a `try` without a `finally` that records metrics. Call {{names}} in a finally block.',
-      runnerClassMissing:
-        'This file matches the runner glob "{{file}}" but declares no class {{class}}. Fix `runner.class` in the config, or move the runner here.',
       runnerMethodMissing:
         'The runner class {{class}} has no method {{method}} with a body. Fix `runner.method` in the config, or add the method.',
       runnerNeverRuns:
@@ -98,11 +95,11 @@ export const toolRunnerInvariants: RuleModule<MessageId> = {
     const { ts: tsm } = context;
     const label = `${runner.class}.${runner.method}`;
     const methods: RunnerBody[] = [];
-    let classFound = false;
+    // A runner file without the class is not a runner; that no file declares it is a config
+    // error (config/check-against-program.ts), reported once instead of once per file.
     const onClass = (node: ts.Node) => {
       const cls = node as ts.ClassLikeDeclaration;
       if (cls.name?.text !== runner.class) return;
-      classFound = true;
       const method = runnerMethod(context, cls, runner.method);
       if (method) methods.push({ ...method, calls: [], flows: [] });
       else context.report({ messageId: 'runnerMethodMissing', node: cls.name ?? cls, data: { class: runner.class, method: runner.method } });
@@ -124,11 +121,6 @@ export const toolRunnerInvariants: RuleModule<MessageId> = {
         },
       },
       end() {
-        if (!classFound) {
-          const first = context.sourceFile.statements[0] ?? context.sourceFile;
-          context.report({ messageId: 'runnerClassMissing', node: first, data: { file: runner.file, class: runner.class } });
-          return;
-        }
         for (const method of methods) {
           const calls = method.calls.filter(guarded.isGuarded);
           if (calls.length === 0) {

@@ -11,7 +11,7 @@ function typesPackageName(packageName: string): string {
 }
 
 /** The package a path under `node_modules` belongs to (the innermost one), or undefined. */
-function packageInNodeModules(fileName: string): string | undefined {
+export function packageInNodeModules(fileName: string): string | undefined {
   const at = fileName.lastIndexOf(NODE_MODULES);
   if (at === -1) return undefined;
   const segments = fileName.slice(at + NODE_MODULES.length).split('/');

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CONFIG_FILE_NAME, ConfigError, findConfigFile, loadConfig } from '../../src/index.js';
+import { BASELINE_FILE_NAME, CONFIG_FILE_NAME, ConfigError, configDigest, findConfigFile, loadConfig } from '../../src/index.js';
 
 let root: string;
 
@@ -47,5 +47,21 @@ describe('config loading', () => {
 
   it('reports a missing explicit config file as a config error, not a crash', () => {
     expect(() => loadConfig({ startDir: root, configFile: 'missing.json' })).toThrow(/cannot read the file \(ENOENT\)/);
+  });
+});
+
+describe('configDigest (ESLint --cache keys on it)', () => {
+  it('changes when a config or the baseline beside it changes, and not otherwise', () => {
+    const start = path.join(root, 'app/src/deep');
+    const before = configDigest(start);
+    expect(configDigest(start)).toBe(before);
+    const baseline = path.join(root, 'app', BASELINE_FILE_NAME);
+    fs.writeFileSync(baseline, '{"schemaVersion":1,"findings":[]}');
+    const withBaseline = configDigest(start);
+    expect(withBaseline).not.toBe(before);
+    fs.writeFileSync(baseline, '{"schemaVersion":1,"findings":[{"fingerprint":"f","ruleId":"r","file":"x","message":""}]}');
+    expect(configDigest(start)).not.toBe(withBaseline);
+    fs.rmSync(baseline);
+    expect(configDigest(start)).toBe(before);
   });
 });

@@ -7,7 +7,11 @@ import { fixturesDir, listFixtureProjects, readExpectations as readMarkers, repo
 // The marker format is shared with parity and the bench (scripts/expectations/markers.ts).
 export { fixturesDir, listFixtureProjects, repoRoot };
 
-/** Builds the fixture's program with plain TypeScript and runs every enabled rule on its files through the core's analyzer. */
+/**
+ * Builds the fixture's program with plain TypeScript and runs every enabled rule on its files
+ * through the core's analyzer, without the findings a baseline beside the config records (as both
+ * front ends do).
+ */
 export function analyzeFixture(projectDir: string): Finding[] {
   const configPath = path.join(projectDir, 'tsconfig.json');
   const read = ts.readConfigFile(configPath, ts.sys.readFile);
@@ -21,7 +25,9 @@ export function analyzeFixture(projectDir: string): Finding[] {
     if (!sourceFile) return [];
     const analysis = analyzer.analyzeFile(sourceFile);
     if ('error' in analysis) throw analysis.error;
-    return analysis.findings;
+    const baseline = analyzer.baselineFor(analysis.config);
+    if (baseline && 'error' in baseline) throw baseline.error;
+    return analysis.findings.filter((finding) => !baseline?.fingerprints.has(finding.fingerprint));
   });
 }
 

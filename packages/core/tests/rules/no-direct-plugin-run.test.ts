@@ -184,6 +184,22 @@ export const name = p.name;
     expect(seen(lint({ 'src/plugins/builtin/echo.ts': code }))).toEqual([]);
   });
 
+  it('reports presence checks only with rules.reportPresenceChecks', () => {
+    const code = `import type { Plugin } from '../plugins/plugin';
+export function ready(p: Plugin): boolean {
+  if (!p.run) return false;
+  return typeof p.run === 'function' && p.run != null;
+}
+`;
+    const file = 'src/services/ready.ts';
+    expect(seen(lint({ [file]: code }))).toEqual([]);
+    expect(seen(lint({ [file]: code }, { rules: { ...QUIET.rules, reportPresenceChecks: true } }))).toEqual([
+      at(file, code, 'run) return', 'presenceCheck'),
+      at(file, code, 'run ===', 'presenceCheck'),
+      at(file, code, 'run != null', 'presenceCheck'),
+    ]);
+  });
+
   it('ignores other types with a run member, even structurally identical ones', () => {
     const code = `import type { PluginInput } from '../plugins/plugin';
 class Statement { run(...params: unknown[]) { return params.length; } }

@@ -69,29 +69,6 @@ export function direct(runner: ToolRunner) {
       errors: [{ messageId: 'forbiddenCall', line: 4 }],
     },
     {
-      name: 'a suppression that suppresses nothing is reported',
-      filename: route,
-      code: `
-// execution-governance-disable-next-line no-layer-bypass -- nothing to suppress here
-export const answer = 42;
-`,
-      errors: [{ messageId: 'unusedSuppression', line: 2, column: 1 }],
-    },
-    {
-      name: 'a suppression without a reason suppresses nothing and is reported',
-      filename: jobService,
-      code: `
-// execution-governance-disable-next-line no-layer-bypass
-import { ToolRunner } from '../../plugins/runtime/tool-runner.js';
-export type Runner = ToolRunner;
-export const make = () => ToolRunner;
-`,
-      errors: [
-        { messageId: 'suppressionMissingReason', line: 2 },
-        { messageId: 'forbiddenImport', line: 3 },
-      ],
-    },
-    {
       name: 'rule options override the config file: with errors.ts a layer of its own, the api may not skip to it',
       filename: route,
       options: [

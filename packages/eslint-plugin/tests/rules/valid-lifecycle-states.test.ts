@@ -31,10 +31,10 @@ createRuleTester().run('valid-lifecycle-states', validLifecycleStates, {
       code: registryWith(`  const outcome: string = 'SUCCESS';\n  void outcome;`),
     },
     {
-      name: 'options replace the allowed states (here: DRAINING is allowed)',
+      name: 'options replace the allowed states (here: FAILED is allowed)',
       filename: registry,
-      options: [{ lifecycle: { type: { name: 'PluginLifecycleState', from: '**/src/plugins/plugin.ts' }, states: ['DRAINING', 'FAILED'] } }],
-      code: registryWith(`  record.state = 'DRAINING' as PluginLifecycleState;`),
+      options: [{ lifecycle: { type: { name: 'PluginLifecycleState', from: '**/src/plugins/plugin.ts' }, states: ['RUNNING', 'FAILED'] } }],
+      code: registryWith(`  record.state = 'FAILED' as PluginLifecycleState;`),
     },
   ],
   invalid: [
@@ -49,6 +49,14 @@ createRuleTester().run('valid-lifecycle-states', validLifecycleStates, {
       filename: registry,
       code: registryWith(`  Object.assign(record, { state: 'ERROR' as unknown as PluginLifecycleState });`),
       errors: [{ messageId: 'forbiddenState', line: 9 }],
+    },
+    {
+      // A state the type does not declare cannot be listed: that is a config error (configMismatch).
+      name: 'options replace the allowed states (here: LOADED is no longer allowed)',
+      filename: registry,
+      options: [{ lifecycle: { type: { name: 'PluginLifecycleState', from: '**/src/plugins/plugin.ts' }, states: ['RUNNING', 'FAILED'] } }],
+      code: registryWith(`  record.state = 'LOADED';`),
+      errors: [{ messageId: 'unknownState', line: 9 }],
     },
     {
       name: 'a state that is neither allowed nor forbidden is unknown',

@@ -1,4 +1,4 @@
-import { DIAGNOSTIC_MESSAGES, RULE_IDS, isRuleId, ruleDocsUrl, rules } from '@execgov/core';
+import { INVALID_SUPPRESSION, RULE_IDS, isRuleId, ruleDocsUrl, rules } from '@execgov/core';
 import { pathToFileURL } from 'node:url';
 import { escapeJsonText } from './escape.js';
 import type { ScanResult } from '../result.js';
@@ -7,7 +7,7 @@ import { exitCodeOf, type Reporter } from './types.js';
 /** Descriptions of the findings that are not rules: problems of the analysis itself. */
 const DIAGNOSTICS: Readonly<Record<string, string>> = {
   'syntax-error': 'The file has syntax errors and was not analysed.',
-  'invalid-suppression': DIAGNOSTIC_MESSAGES.unknownRule.replace(/\{\{[^}]+\}\}/g, '…'),
+  [INVALID_SUPPRESSION.id]: INVALID_SUPPRESSION.description,
 };
 
 function ruleDescriptor(ruleId: string) {
