@@ -67,7 +67,7 @@ module.exports = {
     {
       name: 'scripts-no-test-helpers',
       comment:
-        'Scripts (parity, bench, scaffold) run in CI and on people\'s machines; test helpers change for the tests\' ' +
+        "Scripts (parity, bench, scaffold) run in CI and on people's machines; test helpers change for the tests' " +
         'sake. What both need (the fixture marker format, the comparator) lives under scripts/ and tests import it.',
       severity: 'error',
       from: { path: '^scripts/', pathNot: '\\.test\\.ts$' },

@@ -16,7 +16,11 @@ interface Violation {
 
 /** Runs the real dependency-cruiser CLI with the repo's config in `cwd`; its violations, unfiltered. */
 function cruise(cwd: string, targets: string[]): Violation[] {
-  const child = spawnSync(process.execPath, [DEPCRUISE, '--config', CONFIG, '--output-type', 'json', ...targets], { cwd, encoding: 'utf8', maxBuffer: 1 << 26 });
+  const child = spawnSync(process.execPath, [DEPCRUISE, '--config', CONFIG, '--output-type', 'json', ...targets], {
+    cwd,
+    encoding: 'utf8',
+    maxBuffer: 1 << 26,
+  });
   if (!child.stdout.trim().startsWith('{')) throw new Error(`depcruise printed no result (exit ${child.status}): ${child.stderr}`);
   return (JSON.parse(child.stdout) as { summary: { violations: Violation[] } }).summary.violations;
 }
@@ -38,7 +42,10 @@ function link(name: string, target: string): void {
 // beside each, so a typo in a rule's path (the gate going quiet) fails here.
 describe('.dependency-cruiser.cjs: every rule catches its offender and lets its neighbour pass', () => {
   it('reports exactly the planted offenders', () => {
-    write('tsconfig.tests.json', JSON.stringify({ compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, noEmit: true }, include: ['packages', 'scripts'] }));
+    write(
+      'tsconfig.tests.json',
+      JSON.stringify({ compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, noEmit: true }, include: ['packages', 'scripts'] }),
+    );
     // Stand-ins: the rules look at where an import resolves, not at what the package holds.
     for (const name of ['eslint', 'typescript', 'ts-morph']) {
       write(`node_modules/${name}/package.json`, JSON.stringify({ name, main: 'index.js', types: 'index.d.ts' }));
@@ -46,7 +53,10 @@ describe('.dependency-cruiser.cjs: every rule catches its offender and lets its 
       write(`node_modules/${name}/index.d.ts`, 'declare const api: any;\nexport = api;\n');
     }
     link('@execgov/core', path.join(tmp, 'packages/core'));
-    write('packages/core/package.json', JSON.stringify({ name: '@execgov/core', type: 'module', exports: { '.': { types: './dist/index.d.ts', default: './dist/index.js' } } }));
+    write(
+      'packages/core/package.json',
+      JSON.stringify({ name: '@execgov/core', type: 'module', exports: { '.': { types: './dist/index.d.ts', default: './dist/index.js' } } }),
+    );
     write('packages/core/dist/index.d.ts', 'export declare const version: string;\n');
     write('packages/core/dist/index.js', "export const version = '0';\n");
     write('packages/core/src/index.ts', "export const version = '0';\n");
@@ -61,7 +71,10 @@ describe('.dependency-cruiser.cjs: every rule catches its offender and lets its 
     write('packages/core/src/calls-scanner.ts', "import { main } from '../../scanner/src/run.js';\nexport const entry = main;\n");
     write('packages/scanner/src/run.ts', "import { version } from '@execgov/core';\nexport const main = () => version;\n");
     write('packages/scanner/src/reach-around.ts', "import { helper } from '../../core/src/rules/private-helper.js';\nexport const h = helper;\n");
-    write('packages/eslint-plugin/src/index.ts', "import { version } from '@execgov/core';\nimport { main } from '../../scanner/src/run.js';\nexport const both = [version, main];\n");
+    write(
+      'packages/eslint-plugin/src/index.ts',
+      "import { version } from '@execgov/core';\nimport { main } from '../../scanner/src/run.js';\nexport const both = [version, main];\n",
+    );
     write('packages/core/tests/helpers/fixture.ts', 'export const fixtures: string[] = [];\n');
     write('scripts/parity/check.ts', "import { fixtures } from '../../packages/core/tests/helpers/fixture.js';\nexport const all = fixtures;\n");
     write('scripts/parity.test.ts', "import { fixtures } from '../packages/core/tests/helpers/fixture.js';\nexport const all = fixtures;\n");

@@ -16,7 +16,10 @@ describe('new-rule scaffold (planned against this repository, nothing written)',
   const changes = plan('no-example-thing');
 
   it('creates the check, adapter, doc, both tests and a fixture under one id', () => {
-    const created = [...changes.values()].filter((c) => c.kind === 'create').map((c) => c.file).sort();
+    const created = [...changes.values()]
+      .filter((c) => c.kind === 'create')
+      .map((c) => c.file)
+      .sort();
     expect(created).toEqual([
       'fixtures/no-example-thing/execution-governance.config.json',
       'fixtures/no-example-thing/src/example.ts',
@@ -49,7 +52,15 @@ describe('new-rule scaffold (planned against this repository, nothing written)',
       expect(output.diagnostics ?? [], change.file).toEqual([]);
     }
     const doc = changes.get('packages/eslint-plugin/docs/rules/no-example-thing.md')!.text;
-    for (const heading of ['# no-example-thing', '## Rule details', '## Examples', '### ❌ Incorrect', '### ✅ Correct', '## Options', '## When not to use it']) {
+    for (const heading of [
+      '# no-example-thing',
+      '## Rule details',
+      '## Examples',
+      '### ❌ Incorrect',
+      '### ✅ Correct',
+      '## Options',
+      '## When not to use it',
+    ]) {
       expect(doc.split('\n')).toContain(heading);
     }
   });

@@ -43,7 +43,10 @@ function insertBefore(text: string, anchor: string, addition: string, file: stri
   const from = after === undefined ? 0 : text.indexOf(after);
   const at = from === -1 ? -1 : text.indexOf(anchor, from);
   if (at === -1) {
-    throw new ScaffoldError(`${file} no longer has the line the scaffold edits (${JSON.stringify(anchor.trim())})`, 'update scripts/new-rule.ts to the file\'s new shape');
+    throw new ScaffoldError(
+      `${file} no longer has the line the scaffold edits (${JSON.stringify(anchor.trim())})`,
+      "update scripts/new-rule.ts to the file's new shape",
+    );
   }
   return text.slice(0, at) + addition + text.slice(at);
 }
@@ -52,7 +55,8 @@ function insertBefore(text: string, anchor: string, addition: string, file: stri
 function insertAfterLast(text: string, prefix: string, line: string, file: string): string {
   const lines = text.split('\n');
   const index = lines.map((l) => l.startsWith(prefix)).lastIndexOf(true);
-  if (index === -1) throw new ScaffoldError(`${file} has no line starting with ${JSON.stringify(prefix)}`, 'update scripts/new-rule.ts to the file\'s new shape');
+  if (index === -1)
+    throw new ScaffoldError(`${file} has no line starting with ${JSON.stringify(prefix)}`, "update scripts/new-rule.ts to the file's new shape");
   lines.splice(index + 1, 0, line);
   return lines.join('\n');
 }
@@ -176,11 +180,25 @@ export function planScaffold({ root, ruleId, description }: ScaffoldOptions): Sc
     [ruleIdsFile, (t, f) => insertBefore(t, '] as const;', `  '${ruleId}',\n`, f)],
     [
       'packages/core/src/rules/index.ts',
-      (t, f) => insertBefore(insertAfterLast(t, 'import {', `import { ${camel(ruleId)} } from './${ruleId}.js';`, f), '};', `  '${ruleId}': ${camel(ruleId)},\n`, f, 'export const rules'),
+      (t, f) =>
+        insertBefore(
+          insertAfterLast(t, 'import {', `import { ${camel(ruleId)} } from './${ruleId}.js';`, f),
+          '};',
+          `  '${ruleId}': ${camel(ruleId)},\n`,
+          f,
+          'export const rules',
+        ),
     ],
     [
       'packages/eslint-plugin/src/index.ts',
-      (t, f) => insertBefore(insertAfterLast(t, "import { ", `import { ${camel(ruleId)} } from './rules/${ruleId}.js';`, f), '};', `  '${ruleId}': ${camel(ruleId)},\n`, f, 'export const rules'),
+      (t, f) =>
+        insertBefore(
+          insertAfterLast(t, 'import { ', `import { ${camel(ruleId)} } from './rules/${ruleId}.js';`, f),
+          '};',
+          `  '${ruleId}': ${camel(ruleId)},\n`,
+          f,
+          'export const rules',
+        ),
     ],
   ];
   const creates: Array<[string, string]> = [
@@ -189,8 +207,14 @@ export function planScaffold({ root, ruleId, description }: ScaffoldOptions): Sc
     [`packages/eslint-plugin/src/rules/${ruleId}.ts`, adapter(ruleId)],
     [`packages/eslint-plugin/docs/rules/${ruleId}.md`, doc(ruleId, description)],
     [`packages/eslint-plugin/tests/rules/${ruleId}.test.ts`, eslintTest(ruleId)],
-    [`fixtures/${ruleId}/tsconfig.json`, `${JSON.stringify({ compilerOptions: { strict: true, lib: ['ES2022'], types: [], module: 'ESNext', moduleResolution: 'Bundler', noEmit: true }, include: ['src'] }, null, 2)}\n`],
-    [`fixtures/${ruleId}/execution-governance.config.json`, `${JSON.stringify({ rules: Object.fromEntries(existingRuleIds(read('packages/core/src/rule-ids.ts')).map((id) => [id, 'off'])) }, null, 2)}\n`],
+    [
+      `fixtures/${ruleId}/tsconfig.json`,
+      `${JSON.stringify({ compilerOptions: { strict: true, lib: ['ES2022'], types: [], module: 'ESNext', moduleResolution: 'Bundler', noEmit: true }, include: ['src'] }, null, 2)}\n`,
+    ],
+    [
+      `fixtures/${ruleId}/execution-governance.config.json`,
+      `${JSON.stringify({ rules: Object.fromEntries(existingRuleIds(read('packages/core/src/rule-ids.ts')).map((id) => [id, 'off'])) }, null, 2)}\n`,
+    ],
     [`fixtures/${ruleId}/src/example.ts`, `// Each offending line ends with: // expect: ${ruleId}\nexport const example = 1;\n`],
   ];
   for (const [file] of creates) {

@@ -50,9 +50,31 @@ const SLICE_WORD = 'sample';
 // Single words, so kebab-case, camelCase and PascalCase renames stay one token; none is a word the
 // template already uses (catalog, legacy, shared) or an entity name (Account, Order…).
 const CLONE_WORDS = [
-  'billing', 'inventory', 'shipping', 'identity', 'audit', 'search', 'pricing', 'reporting', 'notifications',
-  'payments', 'analytics', 'scheduling', 'storage', 'compliance', 'tenancy', 'workflow', 'documents',
-  'messaging', 'support', 'fleet', 'procurement', 'ledger', 'tax', 'loyalty', 'marketing',
+  'billing',
+  'inventory',
+  'shipping',
+  'identity',
+  'audit',
+  'search',
+  'pricing',
+  'reporting',
+  'notifications',
+  'payments',
+  'analytics',
+  'scheduling',
+  'storage',
+  'compliance',
+  'tenancy',
+  'workflow',
+  'documents',
+  'messaging',
+  'support',
+  'fleet',
+  'procurement',
+  'ledger',
+  'tax',
+  'loyalty',
+  'marketing',
 ];
 
 function listFiles(root: string, dir = root): string[] {
@@ -132,7 +154,8 @@ export function generateProject(options: GenerateOptions = {}): GeneratedProject
   const files = options.files ?? DEFAULT_FILES;
   const dir = path.resolve(options.outDir ?? path.join(REPO_ROOT, '.bench', `project-${files}`));
   const { files: rendered, clones } = renderCorpus(files);
-  if (new Set(rendered.map((f) => f.path)).size !== rendered.length) throw new Error('two corpus files share a path: a clone name collides with a template path');
+  if (new Set(rendered.map((f) => f.path)).size !== rendered.length)
+    throw new Error('two corpus files share a path: a clone name collides with a template path');
 
   fs.rmSync(dir, { recursive: true, force: true });
   for (const file of rendered) {
@@ -160,8 +183,14 @@ export function generateProject(options: GenerateOptions = {}): GeneratedProject
 function main(): void {
   const { values } = parseArgs({ options: { files: { type: 'string' }, out: { type: 'string' } } });
   const project = generateProject({ files: values.files === undefined ? undefined : Number(values.files), outDir: values.out });
-  process.stdout.write(`wrote ${project.files} files (${project.composition.clones} clones of the template slice) in ${path.relative(process.cwd(), project.dir) || '.'}\n`);
-  process.stdout.write(`planted violations: ${project.planted.length} (${Object.entries(project.plantedByRule).map(([rule, n]) => `${rule} ${n}`).join(', ')})\n`);
+  process.stdout.write(
+    `wrote ${project.files} files (${project.composition.clones} clones of the template slice) in ${path.relative(process.cwd(), project.dir) || '.'}\n`,
+  );
+  process.stdout.write(
+    `planted violations: ${project.planted.length} (${Object.entries(project.plantedByRule)
+      .map(([rule, n]) => `${rule} ${n}`)
+      .join(', ')})\n`,
+  );
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) main();

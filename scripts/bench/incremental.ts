@@ -50,7 +50,12 @@ interface Run {
 function scanOnce(dir: string, cacheFile: string | undefined): Run {
   const args = [BIN, '--format', 'json', ...(cacheFile ? ['--cache', '--cache-location', cacheFile] : [])];
   const started = process.hrtime.bigint();
-  const child = spawnSync(process.execPath, args, { cwd: dir, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, env: { ...process.env, EXECGOV_CACHE_STATS: '1' } });
+  const child = spawnSync(process.execPath, args, {
+    cwd: dir,
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+    env: { ...process.env, EXECGOV_CACHE_STATS: '1' },
+  });
   const wall = Number(process.hrtime.bigint() - started) / 1e9;
   if (child.status !== 0 && child.status !== 1) throw new Error(`scan failed (exit ${child.status}): ${child.stderr}`);
   const stats = /^cache: (.*)$/m.exec(child.stderr);
@@ -62,7 +67,10 @@ const findingsOf = (stdout: string) => JSON.stringify((JSON.parse(stdout) as { f
 /** Direct importers of each file (relative specifiers only: that is how the generated project imports). */
 function importerCounts(dir: string): Map<string, number> {
   const counts = new Map<string, number>();
-  const files = fs.readdirSync(path.join(dir, 'src'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts')).map((f) => path.join(dir, 'src', f));
+  const files = fs
+    .readdirSync(path.join(dir, 'src'), { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.ts'))
+    .map((f) => path.join(dir, 'src', f));
   for (const file of files) counts.set(file, counts.get(file) ?? 0);
   for (const file of files) {
     for (const match of fs.readFileSync(file, 'utf8').matchAll(/(?:from|import)\s*\(?\s*'(\.[^']+)'/g)) {
@@ -94,7 +102,16 @@ export function measureIncremental(options: { files?: number; runs?: number; log
   const scenarios: Scenario[] = [
     { label: 'no change', file: undefined, walls: [], ratio: Number.NaN, analysed: undefined, programFiles: undefined, sound: true, goal: 0.05 },
     { label: 'one-line change to a leaf file', file: leaf, walls: [], ratio: Number.NaN, analysed: undefined, programFiles: undefined, sound: true, goal: 0.1 },
-    { label: 'one-line change to the most imported file', file: hub, walls: [], ratio: Number.NaN, analysed: undefined, programFiles: undefined, sound: true, goal: undefined },
+    {
+      label: 'one-line change to the most imported file',
+      file: hub,
+      walls: [],
+      ratio: Number.NaN,
+      analysed: undefined,
+      programFiles: undefined,
+      sound: true,
+      goal: undefined,
+    },
   ];
   try {
     for (let run = 0; run < runs; run += 1) {
@@ -111,7 +128,9 @@ export function measureIncremental(options: { files?: number; runs?: number; log
         scenario.programFiles = warm.stats?.programFiles;
         // Soundness, once per scenario: the warm result is the cold result for the same tree.
         if (run === 0) scenario.sound = findingsOf(warm.stdout) === findingsOf((scenario.file ? scanOnce(dir, undefined) : reference).stdout);
-        log(`[run ${run + 1}/${runs}] ${scenario.label}: ${warm.wall.toFixed(2)} s (${warm.stats?.analysed} analysed, ${warm.stats?.programFiles} files in the program)`);
+        log(
+          `[run ${run + 1}/${runs}] ${scenario.label}: ${warm.wall.toFixed(2)} s (${warm.stats?.analysed} analysed, ${warm.stats?.programFiles} files in the program)`,
+        );
         if (scenario.file) fs.writeFileSync(scenario.file, originals.get(scenario.file)!);
         // Put the cache back in step with the original tree (not measured).
         if (scenario.file) scanOnce(dir, cacheFile);
@@ -134,7 +153,8 @@ const seconds = (values: readonly number[]) => median(values).toFixed(2);
 
 /** The markdown section for docs/benchmarks.md, between its markers. */
 export function renderIncrementalSection(bench: IncrementalBench): string {
-  const relative = (file: string | undefined) => (file ? path.relative(path.join(REPO_ROOT, '.bench', `incremental-${bench.files}`), file).replace(/\\/g, '/') : '—');
+  const relative = (file: string | undefined) =>
+    file ? path.relative(path.join(REPO_ROOT, '.bench', `incremental-${bench.files}`), file).replace(/\\/g, '/') : '—';
   const rows = bench.scenarios.map((s) => {
     const verdict = s.goal === undefined ? 'reported' : s.ratio <= s.goal ? 'PASS' : 'MISS';
     return `| ${s.label} | \`${relative(s.file)}\` | ${seconds(s.walls)} | ${s.ratio.toFixed(3)}× | ${s.goal === undefined ? '—' : `≤ ${s.goal}×`} | ${verdict} | ${s.analysed ?? '?'} / ${s.programFiles ?? '?'} | ${s.sound ? 'yes' : '**NO**'} |`;

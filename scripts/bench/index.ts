@@ -42,7 +42,9 @@ async function main(): Promise<void> {
   const benchDir = path.join(REPO_ROOT, '.bench');
 
   const project = generateProject({ files });
-  log(`wrote ${files} files (${project.composition.clones} clones of the template slice) in ${path.relative(REPO_ROOT, project.dir)}; ${project.planted.length} planted violations; timer: ${timer}`);
+  log(
+    `wrote ${files} files (${project.composition.clones} clones of the template slice) in ${path.relative(REPO_ROOT, project.dir)}; ${project.planted.length} planted violations; timer: ${timer}`,
+  );
 
   const tools = await defineTools(project, benchDir);
   const results: ToolResult[] = tools.map((tool) => ({ tool, walls: [], rss: [], failure: undefined, check: undefined }));
@@ -94,7 +96,13 @@ async function main(): Promise<void> {
       if (!r?.tool.command) continue;
       log(`profiling ${r.tool.label} ...`);
       const profiled = profileTool(r.tool, path.join(benchDir, 'cpuprofiles', id));
-      run.profiles.push({ label: r.tool.label, missedTarget: missedTargets(run).includes(id), wallSeconds: profiled.wallSeconds, summary: profiled.summary, split: profiled.split });
+      run.profiles.push({
+        label: r.tool.label,
+        missedTarget: missedTargets(run).includes(id),
+        wallSeconds: profiled.wallSeconds,
+        summary: profiled.summary,
+        split: profiled.split,
+      });
     }
   }
   process.stdout.write(`\n${resultsTable(run)}\n\n${targetsTable(run)}\n`);

@@ -38,5 +38,8 @@ export function describeMachine(): Machine {
 
 /** 1-minute load average, formatted: a figure above the core count means the runs competed for CPU. */
 export function loadAverage(): string {
-  return os.loadavg().map((n) => n.toFixed(2)).join(' / ');
+  return os
+    .loadavg()
+    .map((n) => n.toFixed(2))
+    .join(' / ');
 }

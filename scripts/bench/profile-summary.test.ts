@@ -29,12 +29,51 @@ describe('profileSplit', () => {
       totalsOf(
         profileOf([
           { frames: [['Module._load', 'node:internal/modules/cjs/loader']], ms: 100 },
-          { frames: [['createProgram', TS], ['createSourceFile', TS]], ms: 300 },
-          { frames: [['createTypeChecker', TS], ['bindSourceFile', TS]], ms: 200 },
-          { frames: [['analyze', `${CORE}/analyze.js`], ['create', `${CORE}/rules/no-layer-bypass.js`], ['visit', `${CORE}/rules/no-layer-bypass.js`]], ms: 40 },
-          { frames: [['analyze', `${CORE}/analyze.js`], ['check', `${CORE}/rules/tool-runner-invariants/body.js`]], ms: 10 },
-          { frames: [['analyze', `${CORE}/analyze.js`], ['create', `${CORE}/rules/no-layer-bypass.js`], ['getResolvedSignature', TS], ['checkExpression', TS]], ms: 150 },
-          { frames: [['analyze', `${CORE}/analyze.js`], ['rules', `${CORE}/rules/index.js`]], ms: 20 },
+          {
+            frames: [
+              ['createProgram', TS],
+              ['createSourceFile', TS],
+            ],
+            ms: 300,
+          },
+          {
+            frames: [
+              ['createTypeChecker', TS],
+              ['bindSourceFile', TS],
+            ],
+            ms: 200,
+          },
+          {
+            frames: [
+              ['analyze', `${CORE}/analyze.js`],
+              ['create', `${CORE}/rules/no-layer-bypass.js`],
+              ['visit', `${CORE}/rules/no-layer-bypass.js`],
+            ],
+            ms: 40,
+          },
+          {
+            frames: [
+              ['analyze', `${CORE}/analyze.js`],
+              ['check', `${CORE}/rules/tool-runner-invariants/body.js`],
+            ],
+            ms: 10,
+          },
+          {
+            frames: [
+              ['analyze', `${CORE}/analyze.js`],
+              ['create', `${CORE}/rules/no-layer-bypass.js`],
+              ['getResolvedSignature', TS],
+              ['checkExpression', TS],
+            ],
+            ms: 150,
+          },
+          {
+            frames: [
+              ['analyze', `${CORE}/analyze.js`],
+              ['rules', `${CORE}/rules/index.js`],
+            ],
+            ms: 20,
+          },
           { frames: [['(garbage collector)', '']], ms: 180 },
         ]),
       ),

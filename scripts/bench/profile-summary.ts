@@ -53,17 +53,25 @@ function attribute(stack: readonly Frame[]): Attribution {
   }
   const has = (names: readonly string[]) => stack.some((f) => names.includes(f.fn));
   // Checker creation first: the core's createRuleContext is what triggers it in the scanner.
-  const phase =
-    has(['createTypeChecker', 'initializeTypeChecker']) ? 'checker creation (binding all files)'
-    : stack.some((f) => /core\/dist\//.test(f.url)) ? 'core outside rules (suppressions, findings, context)'
-    : has(['createProgram']) ? 'program creation (read, parse, resolve modules)'
-    : has(['createSourceFile']) ? 'parsing files outside createProgram (ts-morph adds them first)'
-    : stack.some(isLoading) ? 'module loading (startup)'
-    : stack.some((f) => f.url.includes('typescript-estree')) ? 'typescript-eslint parser (AST conversion, project service)'
-    : stack.some((f) => f.url.includes('ts-morph')) ? 'ts-morph, other (tsconfig, file system, wrappers)'
-    : leaf.fn === '(garbage collector)' ? 'garbage collection'
-    : stack.some((f) => /\/eslint\/lib\//.test(f.url)) ? 'ESLint itself (traversal, config, reporting)'
-    : 'other (startup, output)';
+  const phase = has(['createTypeChecker', 'initializeTypeChecker'])
+    ? 'checker creation (binding all files)'
+    : stack.some((f) => /core\/dist\//.test(f.url))
+      ? 'core outside rules (suppressions, findings, context)'
+      : has(['createProgram'])
+        ? 'program creation (read, parse, resolve modules)'
+        : has(['createSourceFile'])
+          ? 'parsing files outside createProgram (ts-morph adds them first)'
+          : stack.some(isLoading)
+            ? 'module loading (startup)'
+            : stack.some((f) => f.url.includes('typescript-estree'))
+              ? 'typescript-eslint parser (AST conversion, project service)'
+              : stack.some((f) => f.url.includes('ts-morph'))
+                ? 'ts-morph, other (tsconfig, file system, wrappers)'
+                : leaf.fn === '(garbage collector)'
+                  ? 'garbage collection'
+                  : stack.some((f) => /\/eslint\/lib\//.test(f.url))
+                    ? 'ESLint itself (traversal, config, reporting)'
+                    : 'other (startup, output)';
   return { phase, checkerEntry: undefined, self };
 }
 
@@ -73,10 +81,7 @@ function table(title: string, totals: Map<string, number>, all: number, limit: n
     .filter(([, us]) => us >= minShare * all)
     .sort((a, b) => b[1] - a[1])
     .slice(0, limit);
-  return [
-    title,
-    ...rows.map(([name, us]) => `  ${(us / 1e6).toFixed(2).padStart(7)} s ${((100 * us) / all).toFixed(1).padStart(5)}%  ${name}`),
-  ].join('\n');
+  return [title, ...rows.map(([name, us]) => `  ${(us / 1e6).toFixed(2).padStart(7)} s ${((100 * us) / all).toFixed(1).padStart(5)}%  ${name}`)].join('\n');
 }
 
 /** Sampled CPU time of one profile, grouped three ways (microseconds). */
@@ -166,5 +171,7 @@ export function profileSplit(totals: ProfileTotals): SplitRow[] {
     part('garbage collection', (p) => p === 'garbage collection'),
   ];
   rows.push({ part: 'other (output, unattributed)', us: sum((p) => !known.has(p)) });
-  return rows.filter((row) => row.us > 0 || !/typescript-eslint|ESLint itself/.test(row.part)).map((row) => ({ part: row.part, seconds: row.us / 1e6, share: totals.total > 0 ? row.us / totals.total : 0 }));
+  return rows
+    .filter((row) => row.us > 0 || !/typescript-eslint|ESLint itself/.test(row.part))
+    .map((row) => ({ part: row.part, seconds: row.us / 1e6, share: totals.total > 0 ? row.us / totals.total : 0 }));
 }

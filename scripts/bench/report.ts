@@ -95,11 +95,7 @@ export function resultsTable(run: BenchRun): string {
     const failed = r.failure ? ` (some runs failed: ${r.failure})` : '';
     return `| ${r.tool.label} | ${fmt(median(r.walls.filter((w): w is number => w !== undefined)))} | ${fmt(median(r.rss.filter((m): m is number => m !== undefined)), 0)} | ${walls}${failed} | ${check} |`;
   });
-  return [
-    '| Tool | Median wall (s) | Median peak RSS (MB) | Wall per run (s) | Output check |',
-    '| --- | ---: | ---: | --- | --- |',
-    ...rows,
-  ].join('\n');
+  return ['| Tool | Median wall (s) | Median peak RSS (MB) | Wall per run (s) | Output check |', '| --- | ---: | ---: | --- | --- |', ...rows].join('\n');
 }
 
 export function targetsTable(run: BenchRun): string {
@@ -149,7 +145,7 @@ function profileSections(run: BenchRun): string {
     'Each tool below ran once more under `node --cpu-prof`, not counted above (the profiler slows it down). The split',
     'is sampled CPU time: module load; parse (program creation, plus any parse before it); bind (checker creation);',
     "each rule's own code and AST walk; the checker, as the rules asked it (a sample inside a rule that is in the",
-    "TypeScript checker counts here, not for the rule); then the rest. Reproduce with " + REPRODUCE + '.',
+    'TypeScript checker counts here, not for the rule); then the rest. Reproduce with ' + REPRODUCE + '.',
     '',
     splitTable(run.profiles),
     '',
@@ -161,7 +157,13 @@ function profileSections(run: BenchRun): string {
 
 /** The tools whose own target was missed (the numerator of a MISS). */
 export function missedTargets(run: BenchRun): ToolId[] {
-  return [...new Set(targets(run).filter((t) => t.verdict === 'MISS').map((t) => t.subject))];
+  return [
+    ...new Set(
+      targets(run)
+        .filter((t) => t.verdict === 'MISS')
+        .map((t) => t.subject),
+    ),
+  ];
 }
 
 /** Tools to profile after the timing runs: the scanner and ESLint with our rules, then any other that missed a target. */
@@ -201,8 +203,8 @@ so edit the script, not the figures. It is a benchmark, not a test: nothing in C
   ratios. No warm-up run and no caches (no \`--cache\`, no tsbuildinfo).
 - **Wall time**: \`process.hrtime\` around the child. **Peak RSS**: ${
     run.timer === 'gnu-time'
-      ? 'GNU `/usr/bin/time -f %M` (the kernel\'s ru_maxrss of the child)'
-      : 'the child\'s own `process.resourceUsage().maxRSS`, recorded on exit by a preloaded probe (`--timer node-probe`, the fallback when GNU time is missing)'
+      ? "GNU `/usr/bin/time -f %M` (the kernel's ru_maxrss of the child)"
+      : "the child's own `process.resourceUsage().maxRSS`, recorded on exit by a preloaded probe (`--timer node-probe`, the fallback when GNU time is missing)"
   }.
 - **Machine**: ${machine.cpus} CPUs (${machine.cpuModel}), Node ${machine.node}, commit ${machine.commit}${
     machine.dirtyPackages ? ' plus uncommitted changes under packages/ (built by `tsc -b`)' : ''

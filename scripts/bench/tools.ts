@@ -55,7 +55,15 @@ function firstLine(text: string): string {
   return text.trim().split('\n')[0]?.slice(0, 200) ?? '';
 }
 
-function eslintTool(project: GeneratedProject, benchDir: string, variant: EslintVariant, id: ToolId, label: string, unavailable: string | undefined, check: Tool['check']): Tool {
+function eslintTool(
+  project: GeneratedProject,
+  benchDir: string,
+  variant: EslintVariant,
+  id: ToolId,
+  label: string,
+  unavailable: string | undefined,
+  check: Tool['check'],
+): Tool {
   const config = unavailable ? undefined : writeEslintConfig(benchDir, variant, project.dir, PLUGIN);
   return {
     id,
@@ -94,7 +102,7 @@ export async function defineTools(project: GeneratedProject, benchDir: string): 
       okExits: [0, 1],
       check: (s) => describeComparison(project.planted, cliFindingsFromJson(s.stdout)),
     },
-    eslintTool(project, benchDir, 'regex', 'eslint-regex', "(c) ESLint no-restricted-syntax on .run (no types)", eslintMissing, (s) => {
+    eslintTool(project, benchDir, 'regex', 'eslint-regex', '(c) ESLint no-restricted-syntax on .run (no types)', eslintMissing, (s) => {
       const { findings, fatal } = eslintFindings(s.stdout, project.dir);
       const hits = findings.filter((f) => plantedLines.has(`${f.file}:${f.line}`)).length;
       return {

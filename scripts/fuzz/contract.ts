@@ -35,7 +35,10 @@ export function contractBreaks(outcome: Outcome): string[] {
       breaks.push(`exit ${outcome.exitCode ?? `by signal ${outcome.signal ?? '?'}`} (expected 0, 1 or 2)`);
     }
   }
-  for (const [stream, text] of [['stdout', outcome.stdout], ['stderr', outcome.stderr]] as const) {
+  for (const [stream, text] of [
+    ['stdout', outcome.stdout],
+    ['stderr', outcome.stderr],
+  ] as const) {
     for (const { name, pattern } of CRASH_SIGNS) {
       const match = pattern.exec(text);
       if (match) breaks.push(`${name} on ${stream}: ${lineAround(text, match.index)}`);

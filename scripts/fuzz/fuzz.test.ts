@@ -41,7 +41,8 @@ describe('fuzz harness', () => {
     const outcome = { exitCode: 1, signal: null, stdout: 'x'.repeat(1000), stderr: '', durationMs: 1500, timedOut: false };
     const parts = [[0, 1], [2]].map((indices, part) => {
       const file = path.join(dir, `part-${part}.jsonl`);
-      for (const index of indices) fs.appendFileSync(file, `${JSON.stringify(toLogLine({ index, category: 'garbage', title: `#${index}`, breaks: [], outcome }, 3))}\n`);
+      for (const index of indices)
+        fs.appendFileSync(file, `${JSON.stringify(toLogLine({ index, category: 'garbage', title: `#${index}`, breaks: [], outcome }, 3))}\n`);
       return file;
     });
     const report = mergeLogs(parts);
@@ -60,7 +61,10 @@ describe('fuzz harness', () => {
   it('100 seeded cases keep the contract: exit 0/1/2, no stack trace, under 60 s of CPU', { timeout: 1_800_000 }, async () => {
     const report = await runFuzz({ seed: SMOKE_SEED, cases: 100, jobs: Math.min(2, os.availableParallelism()) }, REPO_ROOT);
     const broken = report.results.filter(isBreak);
-    expect(broken.map((result) => caseLine(result, SMOKE_SEED)), summary(report)).toEqual([]);
+    expect(
+      broken.map((result) => caseLine(result, SMOKE_SEED)),
+      summary(report),
+    ).toEqual([]);
     expect(new Set(report.results.map((result) => result.category))).toEqual(new Set(categories.map((category) => category.name)));
     expect(report.results.filter((result) => result.outcome)).not.toHaveLength(0);
   });

@@ -16,7 +16,9 @@ export function caseLine(result: CaseResult, seed: number): string {
   const lines = [head, ...result.breaks.map((problem) => `    ${result.pending ? `pending (${result.pending})` : 'BREAK'}: ${problem}`)];
   if (result.outcome) {
     const output = `${result.outcome.stderr}${result.outcome.stdout}`.trim().split('\n').slice(0, 4);
-    lines.push(`    exit ${result.outcome.exitCode} in ${(result.outcome.durationMs / 1000).toFixed(1)} s (${((result.outcome.cpuMs ?? 0) / 1000).toFixed(1)} s CPU); output: ${JSON.stringify(output.join(' | ').slice(0, 300))}`);
+    lines.push(
+      `    exit ${result.outcome.exitCode} in ${(result.outcome.durationMs / 1000).toFixed(1)} s (${((result.outcome.cpuMs ?? 0) / 1000).toFixed(1)} s CPU); output: ${JSON.stringify(output.join(' | ').slice(0, 300))}`,
+    );
   }
   if (result.dir) lines.push(`    kept: ${JSON.stringify(result.dir)}`);
   lines.push(`    replay: ${reproduce(seed, result.index)}`);

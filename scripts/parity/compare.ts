@@ -46,8 +46,7 @@ export function diffMultisets<T>(left: readonly T[], right: readonly T[], key: (
   };
   const l = group(left);
   const r = group(right);
-  const surplus = (map: Map<string, T[]>, other: Map<string, T[]>) =>
-    [...map.keys()].sort().flatMap((k) => map.get(k)!.slice(other.get(k)?.length ?? 0));
+  const surplus = (map: Map<string, T[]>, other: Map<string, T[]>) => [...map.keys()].sort().flatMap((k) => map.get(k)!.slice(other.get(k)?.length ?? 0));
   const matched = [...l].reduce((sum, [k, items]) => sum + Math.min(items.length, r.get(k)?.length ?? 0), 0);
   return { onlyLeft: surplus(l, r), onlyRight: surplus(r, l), matched };
 }
@@ -69,7 +68,10 @@ export function lineKey(finding: LineFinding): string {
 }
 
 /** What the markers ask for against what a tool reported, compared by (file, line, rule). */
-export function compareToExpected(expected: readonly LineFinding[], actual: readonly LineFinding[]): { missing: LineFinding[]; unexpected: LineFinding[]; matched: number } {
+export function compareToExpected(
+  expected: readonly LineFinding[],
+  actual: readonly LineFinding[],
+): { missing: LineFinding[]; unexpected: LineFinding[]; matched: number } {
   const { onlyLeft, onlyRight, matched } = diffMultisets(expected, actual, lineKey);
   return { missing: onlyLeft, unexpected: onlyRight, matched };
 }

@@ -54,12 +54,19 @@ export function runCliBin(fixtureDir: string): FrontEndResult {
 }
 
 /** The scanner's `run` signature, so the same parity can run in-process (tests, CI). */
-export type ScannerRun = (argv: readonly string[], io: { stdout: { write(chunk: string): unknown }; stderr: { write(chunk: string): unknown }; cwd: string }) => number;
+export type ScannerRun = (
+  argv: readonly string[],
+  io: { stdout: { write(chunk: string): unknown }; stderr: { write(chunk: string): unknown }; cwd: string },
+) => number;
 
 export function runCliInProcess(run: ScannerRun, fixtureDir: string): FrontEndResult {
   let stdout = '';
   let stderr = '';
-  const exitCode = run(['--format', 'json'], { stdout: { write: (chunk) => (stdout += chunk) }, stderr: { write: (chunk) => (stderr += chunk) }, cwd: fixtureDir });
+  const exitCode = run(['--format', 'json'], {
+    stdout: { write: (chunk) => (stdout += chunk) },
+    stderr: { write: (chunk) => (stderr += chunk) },
+    cwd: fixtureDir,
+  });
   return cliResult(exitCode, stdout, stderr);
 }
 

@@ -1,3 +1,4 @@
+import { parse as parseYaml } from 'yaml';
 /**
  * Turns a workspace package.json into the one a registry user installs: `workspace:` and
  * `catalog:` become real semver ranges, exact pins become carets (so npm dedupes with the
@@ -71,17 +72,8 @@ export function publishedManifest(manifest: Manifest, catalog: Readonly<Record<s
   return published;
 }
 
-/** The `catalog:` map of a pnpm-workspace.yaml (flat `name: version` lines only). */
+/** The `catalog:` map of a pnpm-workspace.yaml, read with a real YAML parser (any quoting). */
 export function parseCatalog(workspaceYaml: string): Record<string, string> {
-  const catalog: Record<string, string> = {};
-  let inCatalog = false;
-  for (const line of workspaceYaml.split(/\r?\n/)) {
-    if (/^\S/.test(line)) {
-      inCatalog = /^catalog:\s*$/.test(line);
-      continue;
-    }
-    const entry = inCatalog ? /^\s+("?)([^"\s:]+(?:\/[^"\s:]+)?)\1:\s*"?([^"\s#]+)"?/.exec(line) : null;
-    if (entry?.[2] && entry[3]) catalog[entry[2]] = entry[3];
-  }
-  return catalog;
+  const parsed = parseYaml(workspaceYaml) as { catalog?: Record<string, unknown> } | null;
+  return Object.fromEntries(Object.entries(parsed?.catalog ?? {}).map(([name, version]) => [name, String(version)]));
 }

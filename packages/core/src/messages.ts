@@ -13,8 +13,7 @@ export const DIAGNOSTIC_MESSAGES = {
   unknownRule: 'Unknown rule "{{ruleId}}" in a suppression comment. Known rules: {{known}}.',
   tooDeeplyNested:
     'TypeScript ran out of stack on this file: it nests too deeply (thousands of nested parentheses, calls or operands). It was not analysed. Flatten or split the deepest expression, or exclude the file in the config.',
-  ruleCrashed:
-    'Rule "{{ruleId}}" failed on this file ({{message}}). This is a bug in execution governance; please report it with this file.',
+  ruleCrashed: 'Rule "{{ruleId}}" failed on this file ({{message}}). This is a bug in execution governance; please report it with this file.',
 } as const;
 
 /**
@@ -23,14 +22,12 @@ export const DIAGNOSTIC_MESSAGES = {
  */
 export const INVALID_SUPPRESSION = {
   id: 'invalid-suppression',
-  description: 'Suppression comments (ours and ESLint\'s, naming execution-governance rules) name known rules, give a reason after `--`, and silence a finding.',
+  description: "Suppression comments (ours and ESLint's, naming execution-governance rules) name known rules, give a reason after `--`, and silence a finding.",
 } as const;
 
 export type SuppressionMessageId = keyof typeof SUPPRESSION_MESSAGES;
 
 /** Fills `{{name}}` placeholders, as ESLint does. */
 export function formatMessage(template: string, data: Readonly<Record<string, string | number>> = {}): string {
-  return template.replace(/\{\{\s*([^{}\s]+?)\s*\}\}/g, (whole, key: string) =>
-    Object.prototype.hasOwnProperty.call(data, key) ? String(data[key]) : whole,
-  );
+  return template.replace(/\{\{\s*([^{}\s]+?)\s*\}\}/g, (whole, key: string) => (Object.prototype.hasOwnProperty.call(data, key) ? String(data[key]) : whole));
 }

@@ -1,4 +1,6 @@
 /** Every core rule id, in documentation order. Both front ends and the docs derive from this. */
+// One id per line, so scripts/new-rule.ts can add one.
+// prettier-ignore
 export const RULE_IDS = [
   'no-direct-plugin-run',
   'no-layer-bypass',

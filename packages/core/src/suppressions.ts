@@ -81,7 +81,10 @@ export function parseSuppressions(tsModule: TypeScriptModule, sourceFile: ts.Sou
     if (word === 'eslint-disable-line' && at.endLine !== at.line) continue;
     if ((word === 'eslint-disable' || word === 'eslint-enable') && !block) continue;
     const { list, reason } = splitReason(eslint[2] ?? '');
-    const names = list.split(',').map((name) => name.trim()).filter(Boolean);
+    const names = list
+      .split(',')
+      .map((name) => name.trim())
+      .filter(Boolean);
     const ourNames = names.filter((name) => name.startsWith(`${ESLINT_NAMESPACE}/`)).map((name) => name.slice(ESLINT_NAMESPACE.length + 1));
     // A directive for other plugins' rules only is none of our business.
     if (names.length > 0 && ourNames.length === 0) continue;
@@ -123,8 +126,7 @@ export interface SuppressionOptions {
   applyEslintDirectives: boolean;
 }
 
-const applies = (directive: SuppressionDirective, ruleId: string): boolean =>
-  directive.all || (directive.ruleIds as readonly string[]).includes(ruleId);
+const applies = (directive: SuppressionDirective, ruleId: string): boolean => directive.all || (directive.ruleIds as readonly string[]).includes(ruleId);
 
 /** The directives that silence a finding of `ruleId` at 1-based `line`:`column`. */
 function coveringDirectives(directives: readonly SuppressionDirective[], ruleId: string, line: number, column: number): SuppressionDirective[] {
@@ -134,7 +136,10 @@ function coveringDirectives(directives: readonly SuppressionDirective[], ruleId:
     if (!applies(directive, ruleId)) continue;
     if (directive.kind === 'next-line' && directive.endLine + 1 === line) covering.push(directive);
     else if (directive.kind === 'line' && directive.line === line) covering.push(directive);
-    else if ((directive.kind === 'disable' || directive.kind === 'enable') && (directive.line < line || (directive.line === line && directive.column <= column))) {
+    else if (
+      (directive.kind === 'disable' || directive.kind === 'enable') &&
+      (directive.line < line || (directive.line === line && directive.column <= column))
+    ) {
       // Directives come in source order: the last disable/enable before the finding decides.
       range = directive.kind === 'disable' ? directive : undefined;
     }

@@ -48,7 +48,7 @@ describe('analyzeSourceFile', () => {
     expect(findings.map((f) => `${f.line} ${f.messageId}`)).toEqual(['4 directUse']);
   });
 
-  it('reports a suppression without a reason (it still silences, as ESLint\'s own directives do) and an unused one', () => {
+  it("reports a suppression without a reason (it still silences, as ESLint's own directives do) and an unused one", () => {
     const findings = analyze(
       `import type { Plugin } from '../plugins/plugin';\n` +
         `// execution-governance-disable-next-line no-direct-plugin-run\n` +

@@ -50,7 +50,10 @@ describe('createAnalyzer: one config resolution for every front end', () => {
 
   it('lets an explicit config file override the search for every file', () => {
     const program = createInMemoryProgram({ 'src/plugins/plugin.ts': PLUGIN, 'src/b/caller.ts': CALLER });
-    const host = memoryHost({ 'strict.json': guardConfig([]), 'src/b/execution-governance.config.json': JSON.stringify({ rules: { 'no-direct-plugin-run': 'off' } }) });
+    const host = memoryHost({
+      'strict.json': guardConfig([]),
+      'src/b/execution-governance.config.json': JSON.stringify({ rules: { 'no-direct-plugin-run': 'off' } }),
+    });
     const analyzer = createAnalyzer({ ts, program, cwd: PROJECT_DIR, host, configFile: 'strict.json' });
     const analysis = analyzer.analyzeFile(program.getSourceFile(`${PROJECT_DIR}/src/b/caller.ts`)!);
     expect('findings' in analysis && analysis.findings.map((f) => f.ruleId)).toEqual(['no-direct-plugin-run']);

@@ -19,8 +19,16 @@ describe('one rule registry', () => {
     const ruleKeys = Object.keys(configSchema.shape.rules.unwrap().shape).filter((key) => !OPTION_KEYS.includes(key));
     expect(ruleKeys.sort()).toEqual(ids);
     const json = getConfigJsonSchema() as { properties: { rules: { properties: Record<string, unknown> } } };
-    expect(Object.keys(json.properties.rules.properties).filter((key) => !OPTION_KEYS.includes(key)).sort()).toEqual(ids);
-    expect(Object.keys(DEFAULT_CONFIG.rules).filter((key) => !OPTION_KEYS.includes(key)).sort()).toEqual(ids);
+    expect(
+      Object.keys(json.properties.rules.properties)
+        .filter((key) => !OPTION_KEYS.includes(key))
+        .sort(),
+    ).toEqual(ids);
+    expect(
+      Object.keys(DEFAULT_CONFIG.rules)
+        .filter((key) => !OPTION_KEYS.includes(key))
+        .sort(),
+    ).toEqual(ids);
   });
 
   it('a resolved config has one severity per rule', () => {
@@ -31,7 +39,10 @@ describe('one rule registry', () => {
 
   it('every rule has a core test and a fixture project', () => {
     const root = path.resolve(import.meta.dirname, '../../..');
-    const tests = fs.readdirSync(path.join(root, 'packages/core/tests/rules')).filter((f) => f.endsWith('.test.ts')).map((f) => f.slice(0, -'.test.ts'.length));
+    const tests = fs
+      .readdirSync(path.join(root, 'packages/core/tests/rules'))
+      .filter((f) => f.endsWith('.test.ts'))
+      .map((f) => f.slice(0, -'.test.ts'.length));
     expect(tests.sort()).toEqual(ids);
     const fixtureText = fs
       .readdirSync(path.join(root, 'fixtures'), { recursive: true, encoding: 'utf8' })

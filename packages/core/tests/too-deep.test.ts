@@ -48,23 +48,39 @@ export function set(r: PluginRecord): void {
     const sourceFile = ts.createSourceFile('a.ts', 'f(g(1), [2, h(3)]);', ts.ScriptTarget.Latest, true);
     const seen: string[] = [];
     const onCall = (node: ts.Node) => seen.push((node as ts.CallExpression).expression.getText(sourceFile));
-    traverse(ts, sourceFile, buildDispatch([{ enter: { [ts.SyntaxKind.CallExpression]: onCall } }]), (_, error) => {
-      throw error;
-    }, () => false);
+    traverse(
+      ts,
+      sourceFile,
+      buildDispatch([{ enter: { [ts.SyntaxKind.CallExpression]: onCall } }]),
+      (_, error) => {
+        throw error;
+      },
+      () => false,
+    );
     expect(seen).toEqual(['f', 'g', 'h']);
     // A tree taller than any stack: nested parentheses built by the factory (the parser would overflow first).
     let node: ts.Expression = ts.factory.createNumericLiteral(1);
     for (let i = 0; i < 200_000; i += 1) node = ts.factory.createParenthesizedExpression(node);
-    const deep = ts.factory.createSourceFile([ts.factory.createExpressionStatement(node)], ts.factory.createToken(ts.SyntaxKind.EndOfFileToken), ts.NodeFlags.None);
+    const deep = ts.factory.createSourceFile(
+      [ts.factory.createExpressionStatement(node)],
+      ts.factory.createToken(ts.SyntaxKind.EndOfFileToken),
+      ts.NodeFlags.None,
+    );
     let entered = 0;
     let exited = 0;
     const listeners = {
       enter: { [ts.SyntaxKind.ParenthesizedExpression]: () => (entered += 1) },
       exit: { [ts.SyntaxKind.ParenthesizedExpression]: () => (exited += 1) },
     };
-    traverse(ts, deep, buildDispatch([listeners]), (_, error) => {
-      throw error;
-    }, () => false);
+    traverse(
+      ts,
+      deep,
+      buildDispatch([listeners]),
+      (_, error) => {
+        throw error;
+      },
+      () => false,
+    );
     expect([entered, exited]).toEqual([200_000, 200_000]);
   });
 });

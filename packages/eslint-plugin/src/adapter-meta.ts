@@ -7,11 +7,12 @@ export type AdapterOptions = readonly [ConfigInput];
 /** Messages the ESLint front end adds: config and parser setup are front-end concerns, not a rule's. */
 export const ADAPTER_MESSAGES = {
   missingTypeInformation:
-    'Parse this file with typescript-eslint\'s parser and `languageOptions.parserOptions.projectService: true` (with `tsconfigRootDir`), or leave it out of the rule\'s `files`: execution-governance rules need type information, and {{file}} was parsed without it, so they did not run on it.',
+    "Parse this file with typescript-eslint's parser and `languageOptions.parserOptions.projectService: true` (with `tsconfigRootDir`), or leave it out of the rule's `files`: execution-governance rules need type information, and {{file}} was parsed without it, so they did not run on it.",
   invalidConfig: 'Invalid execution-governance config ({{source}}): {{issues}}. Fix it; execution-governance rules did not run on this file.',
   configMismatch:
     'The execution-governance config ({{source}}) names what this program does not have: {{issues}}. Fix it (or set "configChecks": "warn"); execution-governance rules did not run on this file.',
-  invalidBaseline: '{{message}}. Findings are reported without the baseline; fix or regenerate it (scan-execution-violations --baseline <file> --update-baseline).',
+  invalidBaseline:
+    '{{message}}. Findings are reported without the baseline; fix or regenerate it (scan-execution-violations --baseline <file> --update-baseline).',
   configMismatchWarning:
     'The execution-governance config ({{source}}) names what this program does not have: {{issues}}. The rules ran, but these entries check nothing.',
 } as const;

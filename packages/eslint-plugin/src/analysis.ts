@@ -1,14 +1,6 @@
 import { createRequire } from 'node:module';
 import type * as TS from 'typescript';
-import {
-  createAnalyzer,
-  type Analyzer,
-  type BaselineFingerprints,
-  type ConfigInput,
-  type FileAnalysis,
-  type ResolvedConfig,
-  type RuleId,
-} from '@execgov/core';
+import { createAnalyzer, type Analyzer, type BaselineFingerprints, type ConfigInput, type FileAnalysis, type ResolvedConfig, type RuleId } from '@execgov/core';
 
 // The core's analyzer for each program typescript-eslint hands us. Entries die with the program
 // (a new one after any edit in an editor, or per run); config lookup, its freshness and every
@@ -45,10 +37,19 @@ export function analyzeFile(
     suppressionProblems,
   }: { cwd: string; options: ConfigInput; optionsSource: string; rules: readonly RuleId[]; suppressionProblems: boolean },
 ): FileAnalysis {
-  return analyzerOf(program, cwd).analyzeFile(sourceFile, { overrides: options, overridesSource: optionsSource, rules, reportUnknownRules: suppressionProblems });
+  return analyzerOf(program, cwd).analyzeFile(sourceFile, {
+    overrides: options,
+    overridesSource: optionsSource,
+    rules,
+    reportUnknownRules: suppressionProblems,
+  });
 }
 
 /** The baseline for a file analysed under `config`: the `baseline` setting, else the one beside the config file. */
-export function baselineFor(program: TS.Program, config: ResolvedConfig, { cwd, file }: { cwd: string; file: string | undefined }): BaselineFingerprints | undefined {
+export function baselineFor(
+  program: TS.Program,
+  config: ResolvedConfig,
+  { cwd, file }: { cwd: string; file: string | undefined },
+): BaselineFingerprints | undefined {
   return analyzerOf(program, cwd).baselineFor(config, file);
 }

@@ -67,7 +67,10 @@ async function lintAll(dir: string, tsconfigRootDir = dir): Promise<Array<{ file
 }
 
 describe('the config checked against the program, in ESLint', () => {
-  const TSCONFIG = { compilerOptions: { strict: true, target: 'ES2022', module: 'ESNext', moduleResolution: 'Bundler', types: [], noEmit: true }, include: ['src'] };
+  const TSCONFIG = {
+    compilerOptions: { strict: true, target: 'ES2022', module: 'ESNext', moduleResolution: 'Bundler', types: [], noEmit: true },
+    include: ['src'],
+  };
   const PLUGIN = 'export interface Plugin { run(input: unknown): Promise<unknown> }\n';
   const CALLER = "import type { Plugin } from './plugin.js';\nexport const go = (p: Plugin) => p.run(1);\n";
   const rulesOff = { 'no-layer-bypass': 'off', 'tool-runner-invariants': 'off', 'valid-lifecycle-states': 'off' };
@@ -86,7 +89,11 @@ describe('the config checked against the program, in ESLint', () => {
   });
 
   it('with "configChecks": "warn" the problem is reported once per file and the rules still run', async () => {
-    const config = { configChecks: 'warn', guards: [{ name: 'g', type: { name: 'Plugin', from: 'src/plugin.ts' }, members: ['run'], allowIn: ['src/nowhere/**'] }], rules: rulesOff };
+    const config = {
+      configChecks: 'warn',
+      guards: [{ name: 'g', type: { name: 'Plugin', from: 'src/plugin.ts' }, members: ['run'], allowIn: ['src/nowhere/**'] }],
+      rules: rulesOff,
+    };
     const dir = writeTemp({ 'tsconfig.json': TSCONFIG, 'execution-governance.config.json': config, 'src/plugin.ts': PLUGIN, 'src/caller.ts': CALLER });
     dirs.push(dir);
     const messages = await lintAll(dir);

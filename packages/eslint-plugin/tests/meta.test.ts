@@ -18,7 +18,15 @@ function idsIn(dir: string, suffix: string): string[] {
     .sort();
 }
 
-const REQUIRED_HEADINGS = (id: string) => ['# ' + id, '## Rule details', '## Examples', '### ❌ Incorrect', '### ✅ Correct', '## Options', '## When not to use it'];
+const REQUIRED_HEADINGS = (id: string) => [
+  '# ' + id,
+  '## Rule details',
+  '## Examples',
+  '### ❌ Incorrect',
+  '### ✅ Correct',
+  '## Options',
+  '## When not to use it',
+];
 
 // Every core rule has an adapter; so does the core's suppression diagnostic, so that ESLint
 // reports a bad suppression comment under an id no comment naming a rule can silence.

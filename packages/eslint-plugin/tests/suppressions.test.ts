@@ -24,7 +24,9 @@ function eslintFor(cwd: string, extra: Linter.Config = {}): ESLint {
 /** `line:column rule/messageId` (ESLint's own directive messages have no rule: `eslint: <text>`). */
 async function lint(code: string, extra: Linter.Config = {}, cwd = runtimeProject, filePath = service): Promise<string[]> {
   const [result] = await eslintFor(cwd, extra).lintText(code, { filePath });
-  return result!.messages.map((m) => `${m.line}:${m.column} ${m.ruleId === null ? `eslint: ${m.message}` : `${m.ruleId.replace('execution-governance/', '')}/${m.messageId}`}`);
+  return result!.messages.map(
+    (m) => `${m.line}:${m.column} ${m.ruleId === null ? `eslint: ${m.message}` : `${m.ruleId.replace('execution-governance/', '')}/${m.messageId}`}`,
+  );
 }
 
 const direct = (comment: string, trailing = '') => `import type { Plugin } from '../../plugins/plugin.js';
@@ -62,7 +64,7 @@ describe('suppression comments under real ESLint, with the whole plugin', () => 
     expect(await lint(code)).toEqual(['1:1 invalid-suppression/unusedSuppression']);
   });
 
-  it('unused and unknown ESLint directives are ESLint\'s own reports, once each (the plugin does not double them)', async () => {
+  it("unused and unknown ESLint directives are ESLint's own reports, once each (the plugin does not double them)", async () => {
     const code = `// eslint-disable-next-line execution-governance/no-direct-plugin-run -- moved away
 export const answer = 42;
 // eslint-disable-next-line execution-governance/no-direct-plugin-runs -- a typo
@@ -98,14 +100,22 @@ describe('the CLI baseline under ESLint', () => {
     // The core computes the fingerprint; ESLint reports the same finding the baseline records.
     const { createAnalyzer } = await import('@execgov/core');
     const ts = await import('typescript');
-    const program = ts.createProgram({ rootNames: [path.join(dir, 'src/services/execution/plugin-execution-service.ts')], options: { strict: true, noEmit: true } });
-    const analysis = createAnalyzer({ ts, program, cwd: dir }).analyzeFile(program.getSourceFile(path.join(dir, 'src/services/execution/plugin-execution-service.ts'))!);
+    const program = ts.createProgram({
+      rootNames: [path.join(dir, 'src/services/execution/plugin-execution-service.ts')],
+      options: { strict: true, noEmit: true },
+    });
+    const analysis = createAnalyzer({ ts, program, cwd: dir }).analyzeFile(
+      program.getSourceFile(path.join(dir, 'src/services/execution/plugin-execution-service.ts'))!,
+    );
     if (!('findings' in analysis)) throw analysis.error;
     return analysis.findings.find((f) => f.ruleId === 'no-direct-plugin-run')!.fingerprint;
   }
 
   const baselineText = (fingerprint: string) =>
-    JSON.stringify({ schemaVersion: 1, findings: [{ fingerprint, ruleId: 'no-direct-plugin-run', file: 'src/services/execution/plugin-execution-service.ts', message: 'x' }] });
+    JSON.stringify({
+      schemaVersion: 1,
+      findings: [{ fingerprint, ruleId: 'no-direct-plugin-run', file: 'src/services/execution/plugin-execution-service.ts', message: 'x' }],
+    });
 
   it('execution-governance.baseline.json beside the config hides the findings it records', async () => {
     const dir = project({});
@@ -119,7 +129,9 @@ describe('the CLI baseline under ESLint', () => {
     const dir = project({});
     const file = path.join(dir, 'src/services/execution/plugin-execution-service.ts');
     fs.writeFileSync(path.join(dir, 'ci-baseline.json'), baselineText(await fingerprintOfTheRun(dir)));
-    const settings = (baseline: string) => ({ settings: { 'execution-governance': { ...plugin.configs.recommended.settings?.['execution-governance'] as object, baseline } } });
+    const settings = (baseline: string) => ({
+      settings: { 'execution-governance': { ...(plugin.configs.recommended.settings?.['execution-governance'] as object), baseline } },
+    });
     expect(await lint(direct(''), settings('ci-baseline.json'), dir, file)).toEqual([]);
     fs.writeFileSync(path.join(dir, 'broken.json'), '{"schemaVersion": 2}');
     // Reported once per file, by whichever of the plugin's rules meets it first (as a config error is).

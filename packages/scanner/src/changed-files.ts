@@ -27,7 +27,10 @@ export function changedSince(ref: string, cwd: string): ChangedFiles {
     try {
       base = git(['rev-parse', '--verify', `${ref}^{commit}`], cwd).trim();
     } catch {
-      throw new UsageError(`--changed-since: git does not know the ref "${ref}"`, 'pass a branch, tag or commit that exists here (in CI, fetch it first: git fetch origin main)');
+      throw new UsageError(
+        `--changed-since: git does not know the ref "${ref}"`,
+        'pass a branch, tag or commit that exists here (in CI, fetch it first: git fetch origin main)',
+      );
     }
   }
   const listed = [

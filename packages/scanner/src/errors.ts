@@ -50,7 +50,9 @@ export function formatKnownError(error: KnownError | ConfigError, relative: (fil
     const source = relative(error.source);
     const lines = [`error: invalid execution-governance config ${source}`];
     for (const issue of error.issues) lines.push(`  ${source}: ${issue.path}: ${issue.message}`);
-    lines.push(`hint: fix the keys named above (every key is described in node_modules/@execgov/core/schema.json and ${CONFIGURATION_DOCS_URL}), or pass another file with --config`);
+    lines.push(
+      `hint: fix the keys named above (every key is described in node_modules/@execgov/core/schema.json and ${CONFIGURATION_DOCS_URL}), or pass another file with --config`,
+    );
     return `${lines.map(escapeControl).join('\n')}\n`;
   }
   return `error: ${escapeControl(error.message)}\nhint: ${escapeControl(error.hint)}\n`;

@@ -76,9 +76,7 @@ export function planProjects(projects: readonly string[], cwd: string, system?: 
     if (!fs.existsSync(tsconfig)) {
       const shown = toPosix(path.relative(cwd, tsconfig));
       throw new ProjectError(
-        referencedFrom
-          ? `tsconfig ${shown} not found (referenced from ${toPosix(path.relative(cwd, referencedFrom))})`
-          : `tsconfig ${shown} not found`,
+        referencedFrom ? `tsconfig ${shown} not found (referenced from ${toPosix(path.relative(cwd, referencedFrom))})` : `tsconfig ${shown} not found`,
         referencedFrom ? `fix the "references" entry in ${toPosix(path.relative(cwd, referencedFrom))}` : PROJECT_HINT,
       );
     }
@@ -109,7 +107,9 @@ export function loadProgram(plan: ProjectPlan, cwd: string, emptied: ReadonlySet
   if (emptied.size > 0) {
     const getSourceFile = host.getSourceFile.bind(host);
     host.getSourceFile = (fileName, languageVersion, onError, shouldCreate) =>
-      emptied.has(path.resolve(fileName)) ? ts.createSourceFile(fileName, '', languageVersion) : getSourceFile(fileName, languageVersion, onError, shouldCreate);
+      emptied.has(path.resolve(fileName))
+        ? ts.createSourceFile(fileName, '', languageVersion)
+        : getSourceFile(fileName, languageVersion, onError, shouldCreate);
   }
   const program = ts.createProgram({
     rootNames: plan.fileNames,

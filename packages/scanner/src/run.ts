@@ -52,7 +52,8 @@ export function scanWithOptions(
   io: Pick<RunIO, 'stderr'> = { stderr: { write: () => true } },
   onConfigWarning?: ScanInput['onConfigWarning'],
 ): ScanResult {
-  const note = (line: string) => io.stderr.write(`${line}
+  const note = (line: string) =>
+    io.stderr.write(`${line}
 `);
   const paths = reportedPaths(options, cwd, note);
   // --cache and --changed-since go through the incremental scan (src/incremental.ts); a list of
@@ -97,7 +98,8 @@ function runScan(options: ScanOptions, cwd: string, io: RunIO): ExitCode {
   // Without --baseline, execution-governance.baseline.json beside the config applies, as in ESLint.
   const baselineFile =
     options.baseline === undefined ? conventionalBaseline(scanned.configFile?.absolutePath ?? null, createNodeHost()) : path.resolve(cwd, options.baseline);
-  const result = baselineFile === undefined ? scanned : applyBaseline(scanned, readBaseline(baselineFile, options.baseline ?? relative(baselineFile)), baselineFile);
+  const result =
+    baselineFile === undefined ? scanned : applyBaseline(scanned, readBaseline(baselineFile, options.baseline ?? relative(baselineFile)), baselineFile);
   const { output, exitCode } = reporters[options.format].reporter(options.quiet ? errorsOnly(result) : result, { color: useColor(options, io) });
   if (options.outputFile === undefined) io.stdout.write(output);
   else writeUserFile(path.resolve(cwd, options.outputFile), output, 'report', options.outputFile);

@@ -137,9 +137,7 @@ export function scan({ cwd, config, configFile, plans, paths, version, onConfigW
     schemaVersion: RESULT_SCHEMA_VERSION,
     version,
     cwd: toPosix(cwd),
-    configFile: config.configFile
-      ? { path: toPosix(path.relative(cwd, config.configFile)), absolutePath: toPosix(config.configFile) }
-      : null,
+    configFile: config.configFile ? { path: toPosix(path.relative(cwd, config.configFile)), absolutePath: toPosix(config.configFile) } : null,
     projects,
     filesScanned: seen.size,
     findings,

@@ -53,10 +53,13 @@ export function buildSurvivingOverflow<T>(
       return { built: build(emptied), tooDeep: [...emptied] };
     } catch (error) {
       if (!isStackOverflow(error)) throw error;
-      const culprit = deepestFile(tsm, fileNames.filter((fileName) => !emptied.has(fileName)));
+      const culprit = deepestFile(
+        tsm,
+        fileNames.filter((fileName) => !emptied.has(fileName)),
+      );
       if (culprit === undefined) {
         throw new ProjectError(
-          'TypeScript ran out of stack building the program, in a file outside the tsconfig\'s own files',
+          "TypeScript ran out of stack building the program, in a file outside the tsconfig's own files",
           'look for a generated or declaration file with thousands of nested expressions, and exclude it',
         );
       }

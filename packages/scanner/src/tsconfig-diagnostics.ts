@@ -46,9 +46,7 @@ export function assertNoTsconfigErrors(tsm: TypeScriptModule, errors: readonly t
  * options …); they are not in the tsconfig's own parse diagnostics.
  */
 export function assertUsableOptions(tsm: TypeScriptModule, program: ts.Program, tsconfig: string, cwd: string): void {
-  const errors = program
-    .getOptionsDiagnostics()
-    .filter((d) => d.category === tsm.DiagnosticCategory.Error && !EMIT_ONLY_CODES.has(d.code));
+  const errors = program.getOptionsDiagnostics().filter((d) => d.category === tsm.DiagnosticCategory.Error && !EMIT_ONLY_CODES.has(d.code));
   assertNoTsconfigErrors(tsm, errors, tsconfig, cwd);
 }
 
@@ -59,6 +57,9 @@ export function readTsconfigOrThrow<T>(tsconfig: string, cwd: string, read: () =
   } catch (error) {
     if (!isStackOverflow(error)) throw error;
     const shown = toPosix(path.relative(cwd, tsconfig));
-    throw new ProjectError(`tsconfig ${shown} cannot be used: it nests too deeply for TypeScript to read (its parser ran out of stack)`, `flatten ${shown}, or pass another --project`);
+    throw new ProjectError(
+      `tsconfig ${shown} cannot be used: it nests too deeply for TypeScript to read (its parser ran out of stack)`,
+      `flatten ${shown}, or pass another --project`,
+    );
   }
 }

@@ -22,7 +22,11 @@ function line(mark: '+' | '-', finding: ReportedFinding): string {
  * (fixed, or moved: it then comes back with `+` at its new place), then one summary line of the
  * whole current state. Pure: the watcher writes it.
  */
-export function renderWatchReport(previous: FindingsByFile, current: FindingsByFile, detail: { analysed: number; milliseconds: number }): { output: string; added: number; removed: number } {
+export function renderWatchReport(
+  previous: FindingsByFile,
+  current: FindingsByFile,
+  detail: { analysed: number; milliseconds: number },
+): { output: string; added: number; removed: number } {
   const lines: string[] = [];
   let added = 0;
   let removed = 0;

@@ -34,10 +34,12 @@ describe('parseCommandLine', () => {
   });
 
   it('the ESLint-family flags', () => {
-    expect(parseCommandLine(['--max-warnings', '0', '--quiet', '-o', 'out/report.txt', '--no-color', '--changed-since', 'origin/main', '-f', 'junit'])).toEqual({
-      kind: 'scan',
-      options: { ...DEFAULTS, maxWarnings: 0, quiet: true, outputFile: 'out/report.txt', color: false, changedSince: 'origin/main', format: 'junit' },
-    });
+    expect(parseCommandLine(['--max-warnings', '0', '--quiet', '-o', 'out/report.txt', '--no-color', '--changed-since', 'origin/main', '-f', 'junit'])).toEqual(
+      {
+        kind: 'scan',
+        options: { ...DEFAULTS, maxWarnings: 0, quiet: true, outputFile: 'out/report.txt', color: false, changedSince: 'origin/main', format: 'junit' },
+      },
+    );
     expect(parseCommandLine(['--color'])).toMatchObject({ options: { color: true } });
   });
 
@@ -47,7 +49,10 @@ describe('parseCommandLine', () => {
 
   it('init, --init and --print-config', () => {
     expect(parseCommandLine(['init'])).toEqual({ kind: 'init', options: { projects: [], output: undefined, force: false } });
-    expect(parseCommandLine(['--init', '-p', 'app', '--force', '-o', 'x.json'])).toEqual({ kind: 'init', options: { projects: ['app'], output: 'x.json', force: true } });
+    expect(parseCommandLine(['--init', '-p', 'app', '--force', '-o', 'x.json'])).toEqual({
+      kind: 'init',
+      options: { projects: ['app'], output: 'x.json', force: true },
+    });
     expect(parseCommandLine(['--print-config', 'src/a.ts', '-c', 'c.json'])).toEqual({ kind: 'print-config', file: 'src/a.ts', configFile: 'c.json' });
   });
 
@@ -84,7 +89,8 @@ describe('parseCommandLine', () => {
 
   it('--help lists every reporter from the reporter map, and the exit codes', () => {
     const text = usage();
-    for (const [name, { description }] of Object.entries(reporters)) expect(text).toMatch(new RegExp(`^  ${name} +${description.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`, 'm'));
+    for (const [name, { description }] of Object.entries(reporters))
+      expect(text).toMatch(new RegExp(`^  ${name} +${description.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`, 'm'));
     expect(text).toMatch(/Exit codes: 0 .*, 1 .*\n2 /);
   });
 });

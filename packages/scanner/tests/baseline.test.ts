@@ -15,7 +15,7 @@ export async function another(plugin: Plugin): Promise<unknown> {
 `;
 
 describe('--baseline', () => {
-  it('records today\'s findings, then gates only new ones and counts the ones that went away', () => {
+  it("records today's findings, then gates only new ones and counts the ones that went away", () => {
     const dir = project({ ...cleanProjectFiles(), 'src/services/bypass.ts': VIOLATING_SERVICE_FILE });
 
     const written = runScanner(['--baseline', 'governance.baseline.json', '--update-baseline'], dir);
@@ -26,7 +26,12 @@ describe('--baseline', () => {
 
     const known = runScanner(['--baseline', 'governance.baseline.json'], dir);
     expect(known.code).toBe(0);
-    expect(known.stdout.split('\n')).toEqual([CLEAN_LINE, '4 files scanned in 1 project', '1 known finding hidden by the baseline governance.baseline.json', '']);
+    expect(known.stdout.split('\n')).toEqual([
+      CLEAN_LINE,
+      '4 files scanned in 1 project',
+      '1 known finding hidden by the baseline governance.baseline.json',
+      '',
+    ]);
 
     // Unrelated lines above the known finding do not make it new.
     const original = fs.readFileSync(path.join(dir, 'src/services/bypass.ts'), 'utf8');
@@ -50,7 +55,9 @@ describe('--baseline', () => {
     const dir = project({ ...cleanProjectFiles(), 'broken.json': '{"schemaVersion": 1, "findings": [{}]}' });
     const missing = runScanner(['--baseline', 'nope.json'], dir);
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toMatch(/^error: baseline nope\.json cannot be read \(ENOENT\)\nhint: create or refresh it with --baseline <file> --update-baseline\n$/);
+    expect(missing.stderr).toMatch(
+      /^error: baseline nope\.json cannot be read \(ENOENT\)\nhint: create or refresh it with --baseline <file> --update-baseline\n$/,
+    );
     const broken = runScanner(['--baseline', 'broken.json'], dir);
     expect(broken.code).toBe(2);
     expect(broken.stderr).toContain('is not a baseline (findings.0.fingerprint');

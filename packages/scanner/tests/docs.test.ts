@@ -17,7 +17,10 @@ function jsonBlockAfter(markdown: string, marker: string): string {
   return match[1];
 }
 
-const examples = fs.readdirSync(examplesDir).filter((name) => name.endsWith('.json')).sort();
+const examples = fs
+  .readdirSync(examplesDir)
+  .filter((name) => name.endsWith('.json'))
+  .sort();
 
 describe('docs/examples: configs for other codebases', () => {
   it('there are the two documented examples', () => {

@@ -20,14 +20,22 @@ function fsError(fn: () => unknown): unknown {
 describe('unreadablePathError', () => {
   it('turns a file-system refusal into a known error naming the path relative to the cwd', () => {
     const dir = project({ 'src/a.ts': 'export {};\n' });
-    const error = unreadablePathError(fsError(() => fs.readdirSync(path.join(dir, 'src/a.ts'))), dir);
+    const error = unreadablePathError(
+      fsError(() => fs.readdirSync(path.join(dir, 'src/a.ts'))),
+      dir,
+    );
     expect(error).toBeInstanceOf(UnreadableFileError);
     expect(error?.message).toBe('src/a.ts cannot be read (ENOTDIR)');
   });
 
   it('leaves missing files and anything that is not a file-system error to the others', () => {
     const dir = project({});
-    expect(unreadablePathError(fsError(() => fs.readFileSync(path.join(dir, 'gone.ts'))), dir)).toBeUndefined();
+    expect(
+      unreadablePathError(
+        fsError(() => fs.readFileSync(path.join(dir, 'gone.ts'))),
+        dir,
+      ),
+    ).toBeUndefined();
     expect(unreadablePathError(new Error('boom'), dir)).toBeUndefined();
     expect(unreadablePathError(null, dir)).toBeUndefined();
   });

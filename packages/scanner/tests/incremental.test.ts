@@ -54,7 +54,12 @@ interface Scan {
 
 function parse(code: number | null, stdout: string, stderr: string): Scan {
   const stats = /^cache: (.*)$/m.exec(stderr);
-  return { code, result: code === 2 ? ({ findings: [] } as unknown as ScanResult) : parseScanResult(JSON.parse(stdout)), stderr, analysed: stats ? (JSON.parse(stats[1]!) as { analysed: number }).analysed : undefined };
+  return {
+    code,
+    result: code === 2 ? ({ findings: [] } as unknown as ScanResult) : parseScanResult(JSON.parse(stdout)),
+    stderr,
+    analysed: stats ? (JSON.parse(stats[1]!) as { analysed: number }).analysed : undefined,
+  };
 }
 
 /** A cold scan, in-process (the reference; the warm scans under test are real processes). */
@@ -71,7 +76,10 @@ function scan(dir: string, cache: boolean): Scan {
 
 function scanAsync(dir: string): Promise<Scan> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, '--format', 'json', '--cache', '--cache-location', path.join(dir, '.scan-cache/')], { cwd: dir, env: { ...process.env, EXECGOV_CACHE_STATS: '1' } });
+    const child = spawn(process.execPath, [BIN, '--format', 'json', '--cache', '--cache-location', path.join(dir, '.scan-cache/')], {
+      cwd: dir,
+      env: { ...process.env, EXECGOV_CACHE_STATS: '1' },
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -127,7 +135,11 @@ describe('--cache soundness (real processes)', () => {
     write(dir, 'src/services/contracts.ts', SVC_PLAIN);
     expect(keys(warmEqualsCold(dir).result)).toEqual([]);
 
-    write(dir, 'src/services/status-type.ts', `import type { PluginLifecycleState } from '../plugins/plugin.js';\nexport type Status = PluginLifecycleState;\n`);
+    write(
+      dir,
+      'src/services/status-type.ts',
+      `import type { PluginLifecycleState } from '../plugins/plugin.js';\nexport type Status = PluginLifecycleState;\n`,
+    );
     expect(keys(warmEqualsCold(dir).result)).toEqual(['src/services/status.ts:3 valid-lifecycle-states']);
     write(dir, 'src/services/status-type.ts', `export type Status = string;\n`);
     expect(keys(warmEqualsCold(dir).result)).toEqual([]);
@@ -220,12 +232,19 @@ describe('--changed-since (real git)', () => {
   };
 
   it('reports files changed since the ref and files whose closure changed; exit code on those only', () => {
-    const dir = project({ ...files(), 'src/services/status-type.ts': `import type { PluginLifecycleState } from '../plugins/plugin.js';\nexport type Status = PluginLifecycleState;\n` });
+    const dir = project({
+      ...files(),
+      'src/services/status-type.ts': `import type { PluginLifecycleState } from '../plugins/plugin.js';\nexport type Status = PluginLifecycleState;\n`,
+    });
     git(dir, 'init', '-q', '-b', 'main');
     git(dir, '-c', 'user.email=t@example.com', '-c', 'user.name=t', 'add', '.');
     git(dir, '-c', 'user.email=t@example.com', '-c', 'user.name=t', 'commit', '-qm', 'base');
     const since = (...extra: string[]) => {
-      const child = spawnSync(process.execPath, [BIN, '--format', 'json', '--changed-since', 'main', ...extra], { cwd: dir, encoding: 'utf8', env: { ...process.env, EXECGOV_CACHE_STATS: '1' } });
+      const child = spawnSync(process.execPath, [BIN, '--format', 'json', '--changed-since', 'main', ...extra], {
+        cwd: dir,
+        encoding: 'utf8',
+        env: { ...process.env, EXECGOV_CACHE_STATS: '1' },
+      });
       return parse(child.status, child.stdout, child.stderr);
     };
     // Nothing changed: the old lifecycle finding is not reported and the gate passes.

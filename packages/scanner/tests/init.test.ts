@@ -116,7 +116,9 @@ describe('scan-execution-violations init', () => {
     expect(init.code).toBe(0);
     expect(init.stdout).toContain('not guarded: class Cache (src/support.ts) is a concrete class');
     const config = loadConfigFile(path.join(dir, 'execution-governance.config.json'));
-    expect(config.guards.map((g) => `${g.type.name}.${(g.members === '*' ? '*' : g.members.join())} in ${g.allowIn.join()}`)).toEqual(['Tool.execute in src/tools/tool-executor.ts']);
+    expect(config.guards.map((g) => `${g.type.name}.${g.members === '*' ? '*' : g.members.join()} in ${g.allowIn.join()}`)).toEqual([
+      'Tool.execute in src/tools/tool-executor.ts',
+    ]);
     expect(config.runner).toMatchObject({
       class: 'ToolExecutor',
       method: 'invoke',

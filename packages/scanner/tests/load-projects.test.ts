@@ -67,13 +67,16 @@ describe('planProjects', () => {
   });
 
   it('a JSON syntax error is reported as tsc reports it: file, line, column, TS1005', () => {
-    const dir = project({ 'tsconfig.json': '{\n  "compilerOptions": { "strict": true "noEmit": true },\n  "include": ["src"]\n}\n', 'src/a.ts': 'export {};\n' });
+    const dir = project({
+      'tsconfig.json': '{\n  "compilerOptions": { "strict": true "noEmit": true },\n  "include": ["src"]\n}\n',
+      'src/a.ts': 'export {};\n',
+    });
     const error = thrown(() => planProjects([], dir)) as ProjectError;
     expect(error).toBeInstanceOf(ProjectError);
     expect(error.message).toBe("tsconfig tsconfig.json cannot be used:\n  tsconfig.json:2:39 - error TS1005: ',' expected.");
   });
 
-  it('a tsconfig nested too deeply for TypeScript\'s JSON parser is a ProjectError, not a crash', () => {
+  it("a tsconfig nested too deeply for TypeScript's JSON parser is a ProjectError, not a crash", () => {
     const depth = 50_000;
     const dir = project({ 'tsconfig.json': `{ "x": ${'['.repeat(depth)}${']'.repeat(depth)}, "include": ["src"] }`, 'src/a.ts': 'export {};\n' });
     const error = thrown(() => planProjects([], dir)) as ProjectError;

@@ -56,7 +56,9 @@ describe('run(): exit codes and text output', () => {
   it('warnings alone: printed, exit 0', () => {
     const dir = project({
       ...cleanProjectFiles(),
-      'execution-governance.config.json': { rules: { 'no-direct-plugin-run': 'warn', 'no-layer-bypass': 'off', 'tool-runner-invariants': 'off', 'valid-lifecycle-states': 'off' } },
+      'execution-governance.config.json': {
+        rules: { 'no-direct-plugin-run': 'warn', 'no-layer-bypass': 'off', 'tool-runner-invariants': 'off', 'valid-lifecycle-states': 'off' },
+      },
       'src/services/bypass.ts': VIOLATING_SERVICE_FILE,
     });
     const { code, stdout } = runScanner([], dir);
@@ -74,7 +76,10 @@ describe('run(): exit codes and text output', () => {
   });
 
   it('bad config: exit 2, each issue with its JSON path and the config file', () => {
-    const dir = project({ ...cleanProjectFiles(), 'execution-governance.config.json': { guards: [{ name: 'g', members: ['run'] }], rules: { 'no-direct-plugin-run': 'loud' } } });
+    const dir = project({
+      ...cleanProjectFiles(),
+      'execution-governance.config.json': { guards: [{ name: 'g', members: ['run'] }], rules: { 'no-direct-plugin-run': 'loud' } },
+    });
     const { code, stdout, stderr } = runScanner([], dir);
     expect(code).toBe(2);
     expect(stdout).toBe('');
@@ -206,7 +211,7 @@ export function bypass(plugin: Plugin, input: unknown): Promise<unknown> {
     expect(findingKeys(dir).sort()).toEqual(['src/services/bypass.ts:4 invalid-suppression suppressionMissingReason']);
   });
 
-  it('ESLint\'s directive forms naming our rules suppress in the CLI too', () => {
+  it("ESLint's directive forms naming our rules suppress in the CLI too", () => {
     const dir = project({
       ...cleanProjectFiles(),
       'src/services/bypass.ts': suppressed('// eslint-disable-next-line execution-governance/no-direct-plugin-run -- health check probes the plugin itself'),

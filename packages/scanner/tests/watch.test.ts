@@ -50,7 +50,8 @@ function startWatch(cwd: string) {
           return { lines: block.slice(0, -1), summary: block[block.length - 1]!, latencyMs: Date.now() - started };
         }
         if (child.exitCode !== null) throw new Error(`watch exited (${child.exitCode}): ${stderr}`);
-        if (Date.now() - started > timeoutMs) throw new Error(`no report within ${timeoutMs} ms; stdout so far:\n${stdout.slice(consumed)}\nstderr:\n${stderr}`);
+        if (Date.now() - started > timeoutMs)
+          throw new Error(`no report within ${timeoutMs} ms; stdout so far:\n${stdout.slice(consumed)}\nstderr:\n${stderr}`);
         await new Promise<void>((resolve) => {
           wake = resolve;
           setTimeout(resolve, 200);

@@ -7,8 +7,21 @@ const withOptions = (options: Record<string, unknown>) => json({ ...TSCONFIG, co
 
 /** tsconfigs tsc rejects (or reads with errors): the scan must stop with exit 2, file and reason. */
 const BROKEN: ReadonlyArray<{ name: string; make(random: Random): Record<string, Entry> }> = [
-  { name: 'one character removed', make: (r) => { const t = json(TSCONFIG); const at = r.int(0, t.length - 2); return { 'tsconfig.json': t.slice(0, at) + t.slice(at + 1) }; } },
-  { name: 'truncated', make: (r) => { const t = json(TSCONFIG); return { 'tsconfig.json': t.slice(0, r.int(0, t.length - 3)) }; } },
+  {
+    name: 'one character removed',
+    make: (r) => {
+      const t = json(TSCONFIG);
+      const at = r.int(0, t.length - 2);
+      return { 'tsconfig.json': t.slice(0, at) + t.slice(at + 1) };
+    },
+  },
+  {
+    name: 'truncated',
+    make: (r) => {
+      const t = json(TSCONFIG);
+      return { 'tsconfig.json': t.slice(0, r.int(0, t.length - 3)) };
+    },
+  },
   { name: 'missing comma', make: () => ({ 'tsconfig.json': '{ "compilerOptions": { "strict": true "noEmit": true }, "include": ["src"] }' }) },
   { name: 'unquoted garbage', make: () => ({ 'tsconfig.json': '{ compilerOptions: strict }' }) },
   { name: 'empty file', make: () => ({ 'tsconfig.json': '' }) },
@@ -24,20 +37,40 @@ const BROKEN: ReadonlyArray<{ name: string; make(random: Random): Record<string,
   { name: 'unknown compiler option', make: () => ({ 'tsconfig.json': withOptions({ notAnOption: true }) }) },
   { name: 'invalid target', make: () => ({ 'tsconfig.json': withOptions({ target: 'ES1' }) }) },
   { name: 'unknown lib', make: () => ({ 'tsconfig.json': withOptions({ lib: ['nope'] }) }) },
-  { name: 'option of the wrong type', make: (r) => ({ 'tsconfig.json': withOptions({ [r.pick(['strict', 'module', 'jsx', 'types', 'rootDir', 'outDir'])]: r.pick([1, {}, [1], 'x', null]) }) }) },
+  {
+    name: 'option of the wrong type',
+    make: (r) => ({ 'tsconfig.json': withOptions({ [r.pick(['strict', 'module', 'jsx', 'types', 'rootDir', 'outDir'])]: r.pick([1, {}, [1], 'x', null]) }) }),
+  },
   { name: 'missing extends', make: () => ({ 'tsconfig.json': json({ ...TSCONFIG, extends: './missing.json' }) }) },
   { name: 'extends a package that is not installed', make: () => ({ 'tsconfig.json': json({ ...TSCONFIG, extends: '@nope/tsconfig' }) }) },
   { name: 'circular extends', make: () => ({ 'tsconfig.json': json({ ...TSCONFIG, extends: './b.json' }), 'b.json': json({ extends: './tsconfig.json' }) }) },
   { name: 'extends a broken file', make: () => ({ 'tsconfig.json': json({ ...TSCONFIG, extends: './base.json' }), 'base.json': '{ "compilerOptions": { ' }) },
   { name: 'missing reference', make: () => ({ 'tsconfig.json': json({ files: [], references: [{ path: './missing' }] }) }) },
-  { name: 'reference cycle', make: () => ({ 'tsconfig.json': json({ ...TSCONFIG, compilerOptions: { ...TSCONFIG.compilerOptions, composite: true }, references: [{ path: './other' }] }), 'other/tsconfig.json': json({ files: [], references: [{ path: '..' }] }) }) },
+  {
+    name: 'reference cycle',
+    make: () => ({
+      'tsconfig.json': json({ ...TSCONFIG, compilerOptions: { ...TSCONFIG.compilerOptions, composite: true }, references: [{ path: './other' }] }),
+      'other/tsconfig.json': json({ files: [], references: [{ path: '..' }] }),
+    }),
+  },
   { name: 'references as an object', make: () => ({ 'tsconfig.json': json({ ...TSCONFIG, references: { path: '.' } }) }) },
   { name: 'no inputs', make: () => ({ 'tsconfig.json': json({ compilerOptions: TSCONFIG.compilerOptions, include: ['nothing-here'] }) }) },
   { name: 'listed file missing', make: () => ({ 'tsconfig.json': json({ compilerOptions: TSCONFIG.compilerOptions, files: ['src/missing.ts'] }) }) },
   { name: 'listed file is a directory', make: () => ({ 'tsconfig.json': json({ compilerOptions: TSCONFIG.compilerOptions, files: ['src'] }) }) },
   { name: 'tsconfig is a directory', make: () => ({ 'tsconfig.json': { directory: true } }) },
-  { name: 'BOM, comments and trailing commas (valid)', make: () => ({ 'tsconfig.json': `\ufeff// comment\n{ /* c */ "compilerOptions": { "strict": true, "types": [], "lib": ["ES2022"], }, "include": ["src",], }\n` }) },
-  { name: 'deeply nested JSON', make: (r) => { const d = r.pick([100, 1000, 10_000]); return { 'tsconfig.json': `{ "x": ${'['.repeat(d)}${']'.repeat(d)}, "include": ["src"] }` }; } },
+  {
+    name: 'BOM, comments and trailing commas (valid)',
+    make: () => ({
+      'tsconfig.json': `\ufeff// comment\n{ /* c */ "compilerOptions": { "strict": true, "types": [], "lib": ["ES2022"], }, "include": ["src",], }\n`,
+    }),
+  },
+  {
+    name: 'deeply nested JSON',
+    make: (r) => {
+      const d = r.pick([100, 1000, 10_000]);
+      return { 'tsconfig.json': `{ "x": ${'['.repeat(d)}${']'.repeat(d)}, "include": ["src"] }` };
+    },
+  },
 ];
 
 /** A broken tsconfig must end in exit 2 and name it; a valid odd one must scan. */
@@ -51,7 +84,8 @@ function expectation(name: string) {
 /** tsconfigs that are malformed JSON, of the wrong shape, or point at what is not there. */
 export const brokenTsconfigs: Category = {
   name: 'broken-tsconfigs',
-  description: 'JSON syntax errors, wrong value types (incl. non-array paths), unknown options, missing/circular extends and references, no inputs, odd but valid JSONC',
+  description:
+    'JSON syntax errors, wrong value types (incl. non-array paths), unknown options, missing/circular extends and references, no inputs, odd but valid JSONC',
   generate(random) {
     const broken = random.pick(BROKEN);
     return { category: this.name, title: broken.name, files: miniProject(broken.make(random)), args: [], check: expectation(broken.name) };

@@ -43,10 +43,12 @@ const FRAGMENTS: ReadonlyArray<(r: Random) => string[]> = [
 /** `--update-baseline` into a directory that does not exist: the baseline owner's fix. */
 const MISSING_DIR_BASELINE = ['--baseline', 'missing-dir/baseline.json', '--update-baseline'];
 
-const helpOrVersionWorks = (args: readonly string[]) => (outcome: Outcome): string | undefined => {
-  const asksHelp = args.length === 1 && (args[0] === '--help' || args[0] === '-v');
-  return asksHelp && outcome.exitCode !== 0 ? `${args[0]} alone did not exit 0` : undefined;
-};
+const helpOrVersionWorks =
+  (args: readonly string[]) =>
+  (outcome: Outcome): string | undefined => {
+    const asksHelp = args.length === 1 && (args[0] === '--help' || args[0] === '-v');
+    return asksHelp && outcome.exitCode !== 0 ? `${args[0]} alone did not exit 0` : undefined;
+  };
 
 /** Random combinations of right and wrong flags, values and paths. */
 export const commandLine: Category = {

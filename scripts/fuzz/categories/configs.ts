@@ -33,29 +33,92 @@ const CONFIGS: ReadonlyArray<{ name: string; make(r: Random): Entry }> = [
   { name: 'string', make: () => '"config"' },
   { name: 'true', make: () => 'true' },
   { name: 'empty file', make: () => '' },
-  { name: 'truncated JSON', make: (r) => { const t = json({ rules: { 'no-layer-bypass': 'off' } }); return t.slice(0, r.int(1, t.length - 2)); } },
+  {
+    name: 'truncated JSON',
+    make: (r) => {
+      const t = json({ rules: { 'no-layer-bypass': 'off' } });
+      return t.slice(0, r.int(1, t.length - 2));
+    },
+  },
   { name: 'JSON with comments', make: () => '// comment\n{ "rules": {} }' },
   { name: 'BOM before JSON', make: () => '\ufeff{}' },
   { name: 'binary bytes', make: (r) => r.bytes(r.int(1, 200)) },
-  { name: 'deeply nested JSON', make: (r) => { const d = r.pick([1000, 10_000, 100_000]); return `{ "include": ${'['.repeat(d)}${']'.repeat(d)} }`; } },
+  {
+    name: 'deeply nested JSON',
+    make: (r) => {
+      const d = r.pick([1000, 10_000, 100_000]);
+      return `{ "include": ${'['.repeat(d)}${']'.repeat(d)} }`;
+    },
+  },
   { name: 'odd glob in a list', make: (r) => json({ [r.pick(['include', 'exclude', 'shared'])]: [r.pick(GLOBS)(r)] }) },
-  { name: 'odd glob in a guard', make: (r) => json({ guards: [{ name: 'g', type: { name: 'Plugin', from: r.pick(GLOBS)(r) }, members: ['run'], allowIn: [r.pick(GLOBS)(r)] }] }) },
-  { name: 'odd glob in a layer', make: (r) => json({ layers: [{ name: 'a', files: [r.pick(GLOBS)(r)] }, { name: 'b', files: ['src/**'] }] }) },
-  { name: 'odd runner file glob', make: (r) => json({ runner: { file: r.pick(GLOBS)(r), class: 'X', method: 'run', validateInput: ['a'], validateOutput: ['b'], errorEnvelope: ['c'], recordMetrics: ['d'] } }) },
-  { name: 'wrong type for a key', make: (r) => json({ [r.pick(['include', 'exclude', 'guards', 'layers', 'shared', 'runner', 'lifecycle', 'rules'])]: r.pick([null, 1, 'x', {}, [1], true]) }) },
+  {
+    name: 'odd glob in a guard',
+    make: (r) => json({ guards: [{ name: 'g', type: { name: 'Plugin', from: r.pick(GLOBS)(r) }, members: ['run'], allowIn: [r.pick(GLOBS)(r)] }] }),
+  },
+  {
+    name: 'odd glob in a layer',
+    make: (r) =>
+      json({
+        layers: [
+          { name: 'a', files: [r.pick(GLOBS)(r)] },
+          { name: 'b', files: ['src/**'] },
+        ],
+      }),
+  },
+  {
+    name: 'odd runner file glob',
+    make: (r) =>
+      json({
+        runner: { file: r.pick(GLOBS)(r), class: 'X', method: 'run', validateInput: ['a'], validateOutput: ['b'], errorEnvelope: ['c'], recordMetrics: ['d'] },
+      }),
+  },
+  {
+    name: 'wrong type for a key',
+    make: (r) =>
+      json({ [r.pick(['include', 'exclude', 'guards', 'layers', 'shared', 'runner', 'lifecycle', 'rules'])]: r.pick([null, 1, 'x', {}, [1], true]) }),
+  },
   { name: 'unknown key', make: () => json({ includes: ['src'] }) },
   { name: 'bad severity', make: (r) => json({ rules: { 'no-direct-plugin-run': r.pick(['fatal', 2, null, '']) } }) },
   { name: 'unknown rule', make: () => json({ rules: { 'no-such-rule': 'error' } }) },
   { name: 'guard type in neither file nor package', make: () => json({ guards: [{ name: 'g', type: { name: 'Plugin' }, members: ['run'] }] }) },
   { name: 'guard for a package', make: () => json({ guards: [{ name: 'g', type: { name: 'Plugin', package: 'not-installed' }, members: ['run'] }] }) },
-  { name: 'guard on odd members', make: (r) => json({ guards: [{ name: 'g', type: { name: r.pick(['Plugin', 'Promise', 'Object', 'Array', '__proto__', 'constructor']), from: r.pick(['**/*', 'src/plugins/plugin.ts']) }, members: [r.pick(['run', 'constructor', '__proto__', 'toString', 'then', 'length', '[Symbol.iterator]'])], access: r.pick(['any', 'write']) }] }) },
-  { name: 'lifecycle of a non-union type', make: (r) => json({ lifecycle: { type: { name: r.pick(['Plugin', 'string', 'Array']), from: '**/*' }, states: ['A'], forbidden: ['B'] } }) },
+  {
+    name: 'guard on odd members',
+    make: (r) =>
+      json({
+        guards: [
+          {
+            name: 'g',
+            type: { name: r.pick(['Plugin', 'Promise', 'Object', 'Array', '__proto__', 'constructor']), from: r.pick(['**/*', 'src/plugins/plugin.ts']) },
+            members: [r.pick(['run', 'constructor', '__proto__', 'toString', 'then', 'length', '[Symbol.iterator]'])],
+            access: r.pick(['any', 'write']),
+          },
+        ],
+      }),
+  },
+  {
+    name: 'lifecycle of a non-union type',
+    make: (r) => json({ lifecycle: { type: { name: r.pick(['Plugin', 'string', 'Array']), from: '**/*' }, states: ['A'], forbidden: ['B'] } }),
+  },
   { name: 'empty lists', make: () => json({ include: [], exclude: [], guards: [], layers: [], shared: [] }) },
   { name: 'empty strings', make: () => json({ include: [''], guards: [{ name: '', type: { name: '', from: '' }, members: [''] }] }) },
   { name: '__proto__ and constructor keys', make: () => '{ "__proto__": { "rules": { "no-direct-plugin-run": "off" } }, "constructor": 1 }' },
   { name: 'duplicate keys', make: () => '{ "rules": {}, "rules": { "no-direct-plugin-run": "warn" } }' },
-  { name: 'thousands of guards', make: (r) => json({ guards: Array.from({ length: r.int(500, 3000) }, (_, i) => ({ name: `g${i}`, type: { name: 'Plugin', from: '**/plugin.ts' }, members: ['run', `m${i}`] })) }) },
-  { name: 'control characters in names', make: () => json({ guards: [{ name: 'g\u001b[31m\n', type: { name: 'Plugin\n', from: '**/plugin.ts' }, members: ['run\u0000'] }] }) },
+  {
+    name: 'thousands of guards',
+    make: (r) =>
+      json({
+        guards: Array.from({ length: r.int(500, 3000) }, (_, i) => ({
+          name: `g${i}`,
+          type: { name: 'Plugin', from: '**/plugin.ts' },
+          members: ['run', `m${i}`],
+        })),
+      }),
+  },
+  {
+    name: 'control characters in names',
+    make: () => json({ guards: [{ name: 'g\u001b[31m\n', type: { name: 'Plugin\n', from: '**/plugin.ts' }, members: ['run\u0000'] }] }),
+  },
   { name: 'config is a directory', make: () => ({ directory: true }) },
 ];
 

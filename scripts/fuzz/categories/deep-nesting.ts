@@ -6,7 +6,10 @@ const SHAPES: ReadonlyArray<{ name: string; build(depth: number): string }> = [
   { name: 'parentheses', build: (d) => `export const v = ${'('.repeat(d)}1${')'.repeat(d)};\n` },
   { name: 'nested calls', build: (d) => `const f = (x: unknown) => x;\nexport const v = ${'f('.repeat(d)}1${')'.repeat(d)};\n` },
   { name: 'a + a + … chain', build: (d) => `const a = 'x';\nexport const v = ${Array.from({ length: d }, () => 'a').join(' + ')};\n` },
-  { name: 'string concatenation chain', build: (d) => `export let state: 'LOADED' | 'FAILED' = 'LOADED';\nstate = ('LOADED' + ${Array.from({ length: d }, () => "''").join(' + ')}) as 'LOADED';\n` },
+  {
+    name: 'string concatenation chain',
+    build: (d) => `export let state: 'LOADED' | 'FAILED' = 'LOADED';\nstate = ('LOADED' + ${Array.from({ length: d }, () => "''").join(' + ')}) as 'LOADED';\n`,
+  },
   { name: 'nested arrays', build: (d) => `export const v = ${'['.repeat(d)}${']'.repeat(d)};\n` },
   { name: 'nested object literals', build: (d) => `export const v = ${'{ a: '.repeat(d)}1${' }'.repeat(d)};\n` },
   { name: 'nested ternaries', build: (d) => `declare const c: boolean;\nexport const v = ${'c ? 1 : '.repeat(d)}0;\n` },
@@ -24,11 +27,11 @@ const SHAPES: ReadonlyArray<{ name: string; build(depth: number): string }> = [
 
 const DEPTHS = [50, 200, 500, 1000, 2000, 2500, 3000, 5000, 8000];
 
-
 /** One deeply nested (or very long chained) construct in a small project with a known violation. */
 export const deepNesting: Category = {
   name: 'deep-nesting',
-  description: 'parentheses, calls, arrays, objects, ternaries, arrows, blocks, ifs, member chains, templates, generics, namespaces and `a + a + …` nested or chained 50–8,000 deep',
+  description:
+    'parentheses, calls, arrays, objects, ternaries, arrows, blocks, ifs, member chains, templates, generics, namespaces and `a + a + …` nested or chained 50–8,000 deep',
   generate(random) {
     const shape = random.pick(SHAPES);
     const depth = random.pick(DEPTHS);

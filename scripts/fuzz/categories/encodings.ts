@@ -37,10 +37,20 @@ const COMPILABLE: ReadonlyArray<{ name: string; encode(text: string): Entry }> =
 
 /** Bytes tsc reads too, though not as the author meant: findings are fine, crashes are not. */
 const DAMAGED: ReadonlyArray<{ name: string; encode(text: string, random: Random): Entry }> = [
-  { name: 'invalid UTF-8 bytes', encode: (text, random) => concat(utf8(text.slice(0, 80)), new Uint8Array([0xc3, 0x28, 0xff, 0xfe, 0xa0]), utf8(text.slice(80)), random.bytes(3)) },
+  {
+    name: 'invalid UTF-8 bytes',
+    encode: (text, random) => concat(utf8(text.slice(0, 80)), new Uint8Array([0xc3, 0x28, 0xff, 0xfe, 0xa0]), utf8(text.slice(80)), random.bytes(3)),
+  },
   { name: 'Latin-1 bytes', encode: (text) => Uint8Array.from([...text].map((c) => c.charCodeAt(0) & 0xff)) },
   { name: 'UTF-16 without BOM', encode: (text) => utf16(text, false).slice(2) },
-  { name: 'UTF-32 LE with BOM', encode: (text) => concat(new Uint8Array([0xff, 0xfe, 0, 0]), ...[...text].map((c) => new Uint8Array([c.codePointAt(0)! & 0xff, (c.codePointAt(0)! >> 8) & 0xff, c.codePointAt(0)! >> 16, 0]))) },
+  {
+    name: 'UTF-32 LE with BOM',
+    encode: (text) =>
+      concat(
+        new Uint8Array([0xff, 0xfe, 0, 0]),
+        ...[...text].map((c) => new Uint8Array([c.codePointAt(0)! & 0xff, (c.codePointAt(0)! >> 8) & 0xff, c.codePointAt(0)! >> 16, 0])),
+      ),
+  },
   { name: 'lone surrogates', encode: (text) => `${text}export const lone = '\ud800\udfff\udc00';\n` },
 ];
 
@@ -73,7 +83,13 @@ export const encodings: Category = {
       const encoding = random.pick(COMPILABLE);
       // Either the violation file itself (it must still be found) or a second file.
       const target = random.chance(0.5) ? VIOLATION_FILE : 'src/services/encoded.ts';
-      return { category: this.name, title: `${encoding.name} (${target})`, files: miniProject({ [target]: encoding.encode(SAMPLE) }), args: [], check: notBinary };
+      return {
+        category: this.name,
+        title: `${encoding.name} (${target})`,
+        files: miniProject({ [target]: encoding.encode(SAMPLE) }),
+        args: [],
+        check: notBinary,
+      };
     }
     const encoding = random.pick(DAMAGED);
     return { category: this.name, title: encoding.name, files: miniProject({ 'src/services/damaged.ts': encoding.encode(SAMPLE, random) }), args: [] };

@@ -26,23 +26,29 @@ const ODD_TREES: ReadonlyArray<{ name: string; extra(random: Random): Record<str
   { name: 'symlinked source directory', extra: () => ({ 'src/alias': { symlink: 'services' } }) },
   { name: 'directory named like a source file', extra: () => ({ 'src/folder.ts': { directory: true } }) },
   { name: 'empty source file', extra: () => ({ 'src/empty.ts': '' }) },
-  { name: 'spaces, quotes and unicode in names', extra: () => ({ "src/with space/it's \"quoted\" ✓ 日本.ts": 'export const x = 1;\n' }) },
-  { name: 'deep directory path', extra: (r) => ({ [`src/${Array.from({ length: r.int(20, 60) }, (_, i) => `d${i}`).join('/')}/deep.ts`]: 'export const deep = 1;\n' }) },
+  { name: 'spaces, quotes and unicode in names', extra: () => ({ 'src/with space/it\'s "quoted" ✓ 日本.ts': 'export const x = 1;\n' }) },
+  {
+    name: 'deep directory path',
+    extra: (r) => ({ [`src/${Array.from({ length: r.int(20, 60) }, (_, i) => `d${i}`).join('/')}/deep.ts`]: 'export const deep = 1;\n' }),
+  },
   { name: 'long file name', extra: () => ({ [`src/${'n'.repeat(240)}.ts`]: 'export const long = 1;\n' }) },
   { name: 'garbage declaration file', extra: (r) => ({ 'src/types.d.ts': r.bytes(200) }) },
   { name: 'node_modules inside src', extra: () => ({ 'src/node_modules/pkg/index.ts': 'export const = ;' }) },
 ];
 
-const namesPath = (target: string) => (outcome: Outcome): string | undefined => {
-  if (outcome.exitCode !== 2) return undefined;
-  const shown = outcome.stdout + outcome.stderr;
-  return shown.includes(target) || shown.includes(path.basename(target)) ? undefined : `exit 2 without naming ${target}`;
-};
+const namesPath =
+  (target: string) =>
+  (outcome: Outcome): string | undefined => {
+    if (outcome.exitCode !== 2) return undefined;
+    const shown = outcome.stdout + outcome.stderr;
+    return shown.includes(target) || shown.includes(path.basename(target)) ? undefined : `exit 2 without naming ${target}`;
+  };
 
 /** Unreadable files and directories (run unprivileged), links, loops and odd names. */
 export const fileSystem: Category = {
   name: 'file-system',
-  description: 'unreadable files and directories (EACCES, scanner run as an unprivileged user), symlink loops, dangling links, /dev/null, directories named *.ts, odd names',
+  description:
+    'unreadable files and directories (EACCES, scanner run as an unprivileged user), symlink loops, dangling links, /dev/null, directories named *.ts, odd names',
   generate(random) {
     if (random.chance(0.5)) {
       const unreadable = random.pick(UNREADABLE);

@@ -2,8 +2,41 @@ import type { Category, Entry } from '../case.js';
 import { miniProject, violationReported } from '../project.js';
 import type { Random } from '../random.js';
 
-const SOUP = ['function', 'class', 'interface', '=>', '{', '}', '(', ')', '<', '>', 'extends', 'run', 'Plugin', ';', ':',
-  'import', 'from', "'x'", 'as', 'const', '=', 'new', '.', ',', '...', '`', '${', '}', '?', '??', '#private', '@dec', '\n'];
+const SOUP = [
+  'function',
+  'class',
+  'interface',
+  '=>',
+  '{',
+  '}',
+  '(',
+  ')',
+  '<',
+  '>',
+  'extends',
+  'run',
+  'Plugin',
+  ';',
+  ':',
+  'import',
+  'from',
+  "'x'",
+  'as',
+  'const',
+  '=',
+  'new',
+  '.',
+  ',',
+  '...',
+  '`',
+  '${',
+  '}',
+  '?',
+  '??',
+  '#private',
+  '@dec',
+  '\n',
+];
 
 function garbage(random: Random): { kind: string; content: Entry } {
   const size = random.int(0, 4000);

@@ -9,7 +9,10 @@ function huge(random: Random): { title: string; extra: Record<string, Entry> } {
   switch (random.int(0, 4)) {
     case 0: {
       const lines = random.int(5_000, 40_000);
-      return { title: `${lines} statements in one file`, extra: { 'src/huge/statements.ts': Array.from({ length: lines }, (_, i) => `export const v${i}: number = ${i} * 2;`).join('\n') } };
+      return {
+        title: `${lines} statements in one file`,
+        extra: { 'src/huge/statements.ts': Array.from({ length: lines }, (_, i) => `export const v${i}: number = ${i} * 2;`).join('\n') },
+      };
     }
     case 1: {
       const bytes = random.int(1, 8) * 1_000_000;

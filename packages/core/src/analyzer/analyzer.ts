@@ -55,9 +55,7 @@ export interface AnalyzeFileOptions {
 }
 
 /** A file's findings, or the config problem that kept it from being analysed. */
-export type FileAnalysis =
-  | { findings: readonly Finding[]; config: ResolvedConfig; analyzed: boolean; configWarning?: ConfigError }
-  | { error: ConfigError };
+export type FileAnalysis = { findings: readonly Finding[]; config: ResolvedConfig; analyzed: boolean; configWarning?: ConfigError } | { error: ConfigError };
 
 /** The one analysis session for one program, shared by every front end. */
 export interface Analyzer {
@@ -88,7 +86,15 @@ export type BaselineFingerprints = { file: string; fingerprints: ReadonlySet<str
  * re-read when its text changes), one rule context per config (type matchers, layer maps and
  * other per-program caches live there), and findings cached per file and config.
  */
-export function createAnalyzer({ ts: tsModule, program, cwd, host = createNodeHost(), configFile, deferConfigChecks = false, eslintDirectives = 'apply' }: AnalyzerOptions): Analyzer {
+export function createAnalyzer({
+  ts: tsModule,
+  program,
+  cwd,
+  host = createNodeHost(),
+  configFile,
+  deferConfigChecks = false,
+  eslintDirectives = 'apply',
+}: AnalyzerOptions): Analyzer {
   const resolver = createConfigResolver({ host, configFile, defaultsDir: cwd });
   // Keyed by config object: a config whose text changed is a new object, so nothing stale is kept.
   const contexts = new WeakMap<ResolvedConfig, Map<string, RuleContext | ConfigError>>();
@@ -146,7 +152,8 @@ export function createAnalyzer({ ts: tsModule, program, cwd, host = createNodeHo
     const target = file !== undefined ? path.resolve(cwd, file) : conventionalBaseline(config.configFile, host);
     if (target === undefined) return undefined;
     const text = host.readFile(target);
-    if (text === undefined) return { file: target, error: new BaselineError(`baseline ${target} cannot be read (${host.fileExists(target) ? 'EACCES' : 'ENOENT'})`) };
+    if (text === undefined)
+      return { file: target, error: new BaselineError(`baseline ${target} cannot be read (${host.fileExists(target) ? 'EACCES' : 'ENOENT'})`) };
     let cached = baselines.get(target);
     if (!cached || cached.text !== text) {
       let result: BaselineFingerprints;

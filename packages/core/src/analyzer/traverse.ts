@@ -36,9 +36,7 @@ export function buildDispatch(listeners: ReadonlyArray<RuleListeners | undefined
 export function isTypeOnly(tsm: TypeScriptModule, node: ts.Node): boolean {
   const kind = tsm.SyntaxKind;
   return (
-    (node.kind >= kind.FirstTypeNode && node.kind <= kind.LastTypeNode) ||
-    node.kind === kind.InterfaceDeclaration ||
-    node.kind === kind.TypeAliasDeclaration
+    (node.kind >= kind.FirstTypeNode && node.kind <= kind.LastTypeNode) || node.kind === kind.InterfaceDeclaration || node.kind === kind.TypeAliasDeclaration
   );
 }
 

@@ -5,12 +5,10 @@ import type { TypeScriptModule } from '../types.js';
  * True for the expressions that only wrap a value without changing it at run time: parentheses,
  * `!`, `as`, `satisfies` and `<T>` assertions. Every rule looks through exactly these.
  */
-export function isTransparentWrapper(tsm: TypeScriptModule, node: ts.Node): node is
-  | ts.ParenthesizedExpression
-  | ts.NonNullExpression
-  | ts.AsExpression
-  | ts.SatisfiesExpression
-  | ts.TypeAssertion {
+export function isTransparentWrapper(
+  tsm: TypeScriptModule,
+  node: ts.Node,
+): node is ts.ParenthesizedExpression | ts.NonNullExpression | ts.AsExpression | ts.SatisfiesExpression | ts.TypeAssertion {
   const kind = tsm.SyntaxKind;
   switch (node.kind) {
     case kind.ParenthesizedExpression:

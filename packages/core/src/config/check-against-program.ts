@@ -14,9 +14,7 @@ import type { ConfigIssue } from './validate.js';
  * entry matched nothing here: a glob without files, a type whose declaring files are elsewhere)
  * or `'content'` (the files are here and the entry is wrong about them).
  */
-export type ConfigCheckOutcome =
-  | { path: string; ok: true }
-  | { path: string; ok: false; scope: 'presence' | 'content'; message: string };
+export type ConfigCheckOutcome = { path: string; ok: true } | { path: string; ok: false; scope: 'presence' | 'content'; message: string };
 
 type Outcomes = ConfigCheckOutcome[];
 
@@ -108,7 +106,12 @@ export function checkConfigAgainstProgram(ctx: RuleContext): Outcomes {
     const options = nearest(base, relativeDirs(), 10)
       .map((dir) => `${dir}/${rest}`)
       .filter((candidate) => projectFiles.some((file) => ctx.matches(file.fileName, [candidate])));
-    return options.length === 0 ? '' : `; did you mean ${options.slice(0, 3).map((c) => `\`${c}\``).join(' or ')}?`;
+    return options.length === 0
+      ? ''
+      : `; did you mean ${options
+          .slice(0, 3)
+          .map((c) => `\`${c}\``)
+          .join(' or ')}?`;
   };
 
   /** Checks one glob; returns the files it matches (only the first one unless `all`: most entries need only to match something). */
@@ -202,7 +205,12 @@ export function checkConfigAgainstProgram(ctx: RuleContext): Outcomes {
         const where = `${guard.type.name}\` (${shownFiles([...new Set(declarations.map((d) => d.getSourceFile()))])})`;
         guard.members.forEach((member, i) => {
           if (names.has(member)) ok(`${at}.members[${i}]`);
-          else problem(`${at}.members[${i}]`, 'content', `no member \`${member}\` on \`${where}${didYouMean(member, names) || ` (its members: ${quoteList([...names])})`}`);
+          else
+            problem(
+              `${at}.members[${i}]`,
+              'content',
+              `no member \`${member}\` on \`${where}${didYouMean(member, names) || ` (its members: ${quoteList([...names])})`}`,
+            );
         });
       }
       guard.allowIn.forEach((glob, i) => checkGlob(`${at}.allowIn[${i}]`, glob));
@@ -230,7 +238,11 @@ export function checkConfigAgainstProgram(ctx: RuleContext): Outcomes {
         if (members.includes(runner.method)) ok('$.runner.method');
         else {
           const hint = didYouMean(runner.method, members) || (members.length > 0 ? ` (its members: ${quoteList(members)})` : '');
-          problem('$.runner.method', 'content', `class \`${runner.class}\` (${shownFiles([...new Set(named.map((c) => c.getSourceFile()))])}) has no member \`${runner.method}\`${hint}`);
+          problem(
+            '$.runner.method',
+            'content',
+            `class \`${runner.class}\` (${shownFiles([...new Set(named.map((c) => c.getSourceFile()))])}) has no member \`${runner.method}\`${hint}`,
+          );
         }
       }
     }
@@ -286,7 +298,10 @@ function lifecycleValues(ctx: RuleContext, types: ReadonlyArray<ts.Type | undefi
  * right (a glob matched by any program, a type resolved by any, is fine). `onlyContent` keeps
  * only problems about files the programs hold, for a front end that sees one program of several.
  */
-export function combineConfigChecks(checks: ReadonlyArray<readonly ConfigCheckOutcome[]>, { onlyContent = false }: { onlyContent?: boolean } = {}): ConfigIssue[] {
+export function combineConfigChecks(
+  checks: ReadonlyArray<readonly ConfigCheckOutcome[]>,
+  { onlyContent = false }: { onlyContent?: boolean } = {},
+): ConfigIssue[] {
   const settled = new Set<string>();
   const problems = new Map<string, ConfigIssue>();
   for (const outcomes of checks) {

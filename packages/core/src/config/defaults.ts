@@ -29,13 +29,7 @@ export const DEFAULT_CONFIG = {
     { name: 'tool-runner', files: ['**/src/plugins/runtime/**'] },
     { name: 'plugins', files: ['**/src/plugins/builtin/**', '**/src/plugins/testing/**'] },
   ],
-  shared: [
-    '**/src/errors.ts',
-    '**/src/logger.ts',
-    '**/src/plugins/plugin.ts',
-    '**/src/plugins/registry.ts',
-    '**/src/plugins/schema.ts',
-  ],
+  shared: ['**/src/errors.ts', '**/src/logger.ts', '**/src/plugins/plugin.ts', '**/src/plugins/registry.ts', '**/src/plugins/schema.ts'],
   runner: {
     file: '**/src/plugins/runtime/tool-runner.ts',
     class: 'ToolRunner',

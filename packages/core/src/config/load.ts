@@ -64,7 +64,15 @@ export function defaultConfig(dir: string): ResolvedConfig {
  * The config that applies at `startDir`: an explicit file if given, else the nearest one upward,
  * else the defaults (relative to `startDir`).
  */
-export function loadConfig({ startDir, configFile, host = createNodeHost() }: { startDir: string; configFile?: string | undefined; host?: AnalyzerHost }): ResolvedConfig {
+export function loadConfig({
+  startDir,
+  configFile,
+  host = createNodeHost(),
+}: {
+  startDir: string;
+  configFile?: string | undefined;
+  host?: AnalyzerHost;
+}): ResolvedConfig {
   if (configFile) return loadConfigFile(path.resolve(startDir, configFile), host);
   const found = findConfigFile(startDir, host);
   if (found) return loadConfigFile(found, host);

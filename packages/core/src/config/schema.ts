@@ -3,7 +3,9 @@ import { RULE_IDS, type RuleId } from '../rule-ids.js';
 import { globSchema } from './glob.js';
 
 /** Severity of a rule, as in ESLint. */
-export const severitySchema = z.enum(['error', 'warn', 'off']).describe('"error" fails the scan (exit 1), "warn" is reported without failing it, "off" turns the rule off.');
+export const severitySchema = z
+  .enum(['error', 'warn', 'off'])
+  .describe('"error" fails the scan (exit 1), "warn" is reported without failing it, "off" turns the rule off.');
 
 const globs = z.array(globSchema);
 
@@ -29,10 +31,7 @@ export const guardSchema = z
     members: z
       .union([z.literal('*'), z.array(z.string().min(1)).min(1)])
       .describe('Guarded member names of the type, e.g. ["run"], or "*" for every member the type declares (over all of its union members).'),
-    access: z
-      .enum(['any', 'write'])
-      .default('any')
-      .describe('"any": every use is guarded (methods). "write": only mutation is guarded (data).'),
+    access: z.enum(['any', 'write']).default('any').describe('"any": every use is guarded (methods). "write": only mutation is guarded (data).'),
     allowIn: globs.default([]).describe('Files (globs relative to the config file) sanctioned to use the members.'),
   })
   .describe('Members of a type that only the sanctioned files may use.');
@@ -50,7 +49,7 @@ export const runnerSchema = z
     class: z.string().min(1).describe('Name of the runner class.'),
     method: z.string().min(1).describe('Name of the runner method that calls the guarded member.'),
     validateInput: z.array(z.string().min(1)).min(1).describe('Functions that validate the input; one must be called before the guarded call.'),
-    validateOutput: z.array(z.string().min(1)).min(1).describe('Functions that validate the output; one must be called on the guarded call\'s result.'),
+    validateOutput: z.array(z.string().min(1)).min(1).describe("Functions that validate the output; one must be called on the guarded call's result."),
     errorEnvelope: z.array(z.string().min(1)).min(1).describe('Functions that build the error envelope; one must be called in the catch block.'),
     recordMetrics: z.array(z.string().min(1)).min(1).describe('Functions that record metrics; one must be called in the finally block.'),
   })
@@ -60,7 +59,10 @@ export const lifecycleSchema = z
   .strictObject({
     type: typeSpecifierSchema,
     states: z.array(z.string().min(1)).min(1).describe('The allowed states; writing any other value is reported.'),
-    forbidden: z.array(z.string().min(1)).default([]).describe('Values reported with a dedicated message (states that look right but are not, e.g. "SUCCESS").'),
+    forbidden: z
+      .array(z.string().min(1))
+      .default([])
+      .describe('Values reported with a dedicated message (states that look right but are not, e.g. "SUCCESS").'),
   })
   .describe('The lifecycle-state type valid-lifecycle-states checks writes of.');
 

@@ -80,12 +80,7 @@ function deepFreeze<T>(value: T): T {
  */
 export function resolveConfig(
   raw: unknown,
-  {
-    configFile,
-    configDir,
-    source,
-    explicit: given,
-  }: { configFile: string | null; configDir: string; source?: string; explicit?: readonly CheckedSection[] },
+  { configFile, configDir, source, explicit: given }: { configFile: string | null; configDir: string; source?: string; explicit?: readonly CheckedSection[] },
 ): ResolvedConfig {
   // Only a missing config means the defaults: a file holding `null` is as wrong as one holding `[]`.
   const parsed = configSchema.safeParse(raw === undefined ? {} : raw);

@@ -21,7 +21,14 @@ interface JumpTarget {
   unlabelled: boolean;
 }
 
-const SHORT_CIRCUIT = new Set<string>(['AmpersandAmpersandToken', 'BarBarToken', 'QuestionQuestionToken', 'AmpersandAmpersandEqualsToken', 'BarBarEqualsToken', 'QuestionQuestionEqualsToken']);
+const SHORT_CIRCUIT = new Set<string>([
+  'AmpersandAmpersandToken',
+  'BarBarToken',
+  'QuestionQuestionToken',
+  'AmpersandAmpersandEqualsToken',
+  'BarBarEqualsToken',
+  'QuestionQuestionEqualsToken',
+]);
 
 /**
  * Builds the control-flow graph of one function-like's body: statements, short-circuit and
@@ -191,8 +198,7 @@ export function buildFlowGraph(tsm: TypeScriptModule, fn: ts.SignatureDeclaratio
     };
     let onException: number | undefined;
     let onReturn: number | undefined;
-    const exceptionCopy = () =>
-      (onException ??= finallyCopy((end) => nodes[end]!.thrown.push(scope.throwTarget())));
+    const exceptionCopy = () => (onException ??= finallyCopy((end) => nodes[end]!.thrown.push(scope.throwTarget())));
     const returnCopy = () => (onReturn ??= finallyCopy((end) => edge(end, scope.returnTarget())));
     const guarded: Scope = node.finallyBlock ? { ...scope, returnTarget: returnCopy, throwTarget: exceptionCopy } : scope;
 
@@ -263,7 +269,11 @@ export function buildFlowGraph(tsm: TypeScriptModule, fn: ts.SignatureDeclaratio
       }
       case kind.ForStatement: {
         const forNode = node as ts.ForStatement;
-        const init = forNode.initializer ? (tsm.isVariableDeclarationList(forNode.initializer) ? children(forNode.initializer, from, scope) : expression(forNode.initializer, from, scope)) : from;
+        const init = forNode.initializer
+          ? tsm.isVariableDeclarationList(forNode.initializer)
+            ? children(forNode.initializer, from, scope)
+            : expression(forNode.initializer, from, scope)
+          : from;
         const head = join(init);
         const condition = forNode.condition ? expression(forNode.condition, head, scope) : head;
         const breakTo = add('join');

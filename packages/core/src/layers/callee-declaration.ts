@@ -15,8 +15,7 @@ export function calleeDeclaration(ctx: RuleContext, call: ts.CallExpression | ts
   const fromSymbol = symbolDeclaration(ctx, memberNameNode(ctx.ts, callee));
   if (fromSymbol && !isAnonymousSignature(ctx, fromSymbol) && !holdsFunctionValue(ctx, fromSymbol)) return fromSymbol;
   // The call's own signature is the target's only when the target is called directly.
-  const signature =
-    form === 'direct' ? ctx.checker.getResolvedSignature(call) : ctx.checker.getTypeAtLocation(callee).getCallSignatures()[0];
+  const signature = form === 'direct' ? ctx.checker.getResolvedSignature(call) : ctx.checker.getTypeAtLocation(callee).getCallSignatures()[0];
   const declaration = signature?.declaration;
   if (declaration && !isAnonymousSignature(ctx, declaration)) return declaration;
   return fromSymbol;
@@ -29,7 +28,10 @@ export function calleeDeclaration(ctx: RuleContext, call: ts.CallExpression | ts
 export function runTarget(ctx: RuleContext, call: ts.CallExpression | ts.NewExpression): CallTarget {
   const target = callTarget(ctx.ts, call);
   if (target.form !== 'call' && target.form !== 'apply' && target.form !== 'bind') return target;
-  const method = skipWrappersDown(ctx.ts, target.form === 'bind' ? ((skipWrappersDown(ctx.ts, call.expression) as ts.CallExpression).expression) : call.expression);
+  const method = skipWrappersDown(
+    ctx.ts,
+    target.form === 'bind' ? (skipWrappersDown(ctx.ts, call.expression) as ts.CallExpression).expression : call.expression,
+  );
   const declaration = symbolDeclaration(ctx, memberNameNode(ctx.ts, method));
   if (declaration && !declaration.getSourceFile().isDeclarationFile) return { callee: skipWrappersDown(ctx.ts, call.expression), form: 'direct' };
   return target;
@@ -102,8 +104,7 @@ export function describeDeclaration(ctx: RuleContext, declaration: ts.Declaratio
   if (tsm.isConstructorDeclaration(declaration)) return nameOf(declaration.parent) ?? 'constructor';
   const own = nameOf(declaration) ?? nameOf(declaration.parent);
   const container = declaration.parent;
-  const owner =
-    container && (tsm.isClassLike(container) || tsm.isInterfaceDeclaration(container)) ? nameOf(container) : undefined;
+  const owner = container && (tsm.isClassLike(container) || tsm.isInterfaceDeclaration(container)) ? nameOf(container) : undefined;
   if (own && owner) return `${owner}.${own}`;
   return own ?? 'an anonymous function';
 }

@@ -45,8 +45,19 @@ export function nextLayerHint(ctx: RuleContext, from: number): string {
 
 /** Kinds of declarations whose name a member call can reach (functions, classes, members, holders). */
 const NAME_DECLARING_KINDS = [
-  'FunctionDeclaration', 'ClassDeclaration', 'ClassExpression', 'MethodDeclaration', 'MethodSignature', 'PropertyDeclaration',
-  'PropertySignature', 'GetAccessor', 'SetAccessor', 'VariableDeclaration', 'Parameter', 'BindingElement', 'PropertyAssignment',
+  'FunctionDeclaration',
+  'ClassDeclaration',
+  'ClassExpression',
+  'MethodDeclaration',
+  'MethodSignature',
+  'PropertyDeclaration',
+  'PropertySignature',
+  'GetAccessor',
+  'SetAccessor',
+  'VariableDeclaration',
+  'Parameter',
+  'BindingElement',
+  'PropertyAssignment',
   'ShorthandPropertyAssignment',
 ] as const;
 

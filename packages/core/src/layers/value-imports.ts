@@ -29,7 +29,15 @@ export function requiredModuleFile(ctx: RuleContext, specifier: ts.StringLiteral
   if (linked) return linked;
   const { program } = ctx;
   const host = { fileExists: (fileName: string) => program.getSourceFile(fileName) !== undefined, readFile: () => undefined };
-  const resolved = ctx.ts.resolveModuleName(specifier.text, specifier.getSourceFile().fileName, program.getCompilerOptions(), host, undefined, undefined, ctx.ts.ModuleKind.CommonJS);
+  const resolved = ctx.ts.resolveModuleName(
+    specifier.text,
+    specifier.getSourceFile().fileName,
+    program.getCompilerOptions(),
+    host,
+    undefined,
+    undefined,
+    ctx.ts.ModuleKind.CommonJS,
+  );
   return resolved.resolvedModule ? program.getSourceFile(resolved.resolvedModule.resolvedFileName) : undefined;
 }
 

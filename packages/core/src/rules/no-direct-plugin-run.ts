@@ -69,7 +69,12 @@ function memberDeclaredByGuardedType(ctx: RuleContext, prepared: PreparedGuard, 
 }
 
 /** The guarded member a value of type `source` exposes unchecked once passed on as `target`. */
-function upcastLoss(ctx: RuleContext, guards: readonly PreparedGuard[], source: ts.Type, target: ts.Type): { prepared: PreparedGuard; member: string } | undefined {
+function upcastLoss(
+  ctx: RuleContext,
+  guards: readonly PreparedGuard[],
+  source: ts.Type,
+  target: ts.Type,
+): { prepared: PreparedGuard; member: string } | undefined {
   const { ts: tsm, checker } = ctx;
   const nonNull = checker.getNonNullableType(target);
   if (nonNull.flags & (tsm.TypeFlags.Any | tsm.TypeFlags.Unknown)) return undefined;

@@ -86,7 +86,10 @@ interface PendingImport {
   data: Record<string, string>;
 }
 
-function forbiddenImports(ctx: Context, from: number): { pending: Map<string, PendingImport[]>; sideEffects: Array<{ node: ts.Node; data: Record<string, string> }> } {
+function forbiddenImports(
+  ctx: Context,
+  from: number,
+): { pending: Map<string, PendingImport[]>; sideEffects: Array<{ node: ts.Node; data: Record<string, string> }> } {
   const { ts: tsm } = ctx;
   const pending = new Map<string, PendingImport[]>();
   const sideEffects: Array<{ node: ts.Node; data: Record<string, string> }> = [];
@@ -167,8 +170,7 @@ export const noLayerBypass: RuleModule<MessageId> = {
     messages: {
       forbiddenImport:
         'Layer "{{from}}" imports {{name}} from layer "{{to}}" ({{module}}); it may use only "{{from}}"{{next}} and shared modules. Go through the next layer down, or use `import type` if only types are needed.',
-      forbiddenReexport:
-        'Layer "{{from}}" re-exports {{name}} from layer "{{to}}" ({{module}}); it may expose only "{{from}}"{{next}} and shared modules.',
+      forbiddenReexport: 'Layer "{{from}}" re-exports {{name}} from layer "{{to}}" ({{module}}); it may expose only "{{from}}"{{next}} and shared modules.',
       forbiddenCall:
         'Layer "{{from}}" calls {{callee}}, declared in layer "{{to}}" ({{file}}); it may call only "{{from}}"{{next}} and shared modules. Go through the next layer down.',
       forbiddenConstruct:

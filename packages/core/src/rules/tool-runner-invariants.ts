@@ -21,7 +21,11 @@ function list(names: readonly string[]): string {
 }
 
 /** The runner method: a method with a body, or a field initialised with a function. */
-function runnerMethod(ctx: RuleContext, cls: ts.ClassLikeDeclaration, name: string): { node: RunnerMethod; fn: ts.SignatureDeclaration; body: ts.Node } | undefined {
+function runnerMethod(
+  ctx: RuleContext,
+  cls: ts.ClassLikeDeclaration,
+  name: string,
+): { node: RunnerMethod; fn: ts.SignatureDeclaration; body: ts.Node } | undefined {
   const { ts: tsm } = ctx;
   for (const member of cls.members) {
     if (!member.name || !(tsm.isIdentifier(member.name) || tsm.isPrivateIdentifier(member.name) || tsm.isStringLiteral(member.name))) continue;
@@ -80,8 +84,7 @@ export const toolRunnerInvariants: RuleModule<MessageId> = {
         '{{call}} in {{runner}} is not inside a `try` block. Wrap it in try/catch (the catch calls {{envelope}}) with a finally that calls {{metrics}}.',
       missingErrorEnvelope: '{{call}} in {{runner}} is in a `try` whose `catch` does not build the error envelope. Call {{names}} in the catch clause.',
       missingFinallyMetrics: '{{call}} in {{runner}} is in a `try` without a `finally` that records metrics. Call {{names}} in a finally block.',
-      runnerMethodMissing:
-        'The runner class {{class}} has no method {{method}} with a body. Fix `runner.method` in the config, or add the method.',
+      runnerMethodMissing: 'The runner class {{class}} has no method {{method}} with a body. Fix `runner.method` in the config, or add the method.',
       runnerNeverRuns:
         '{{runner}} never calls a guarded member ({{members}}): a runner that does not run is a misconfiguration. Fix `runner` or `guards` in the config.',
     },

@@ -57,10 +57,7 @@ function createPackageTest(ctx: RuleContext, packageName: string): (fileName: st
  * (relative to the config directory), or a file of the npm package `package`.
  */
 export function createDeclaringFileTest(ctx: RuleContext, spec: TypeSpecifier): (sourceFile: ts.SourceFile) => boolean {
-  const test =
-    spec.from !== undefined
-      ? (fileName: string) => ctx.matches(fileName, [spec.from as string])
-      : createPackageTest(ctx, spec.package ?? '');
+  const test = spec.from !== undefined ? (fileName: string) => ctx.matches(fileName, [spec.from as string]) : createPackageTest(ctx, spec.package ?? '');
   const bySourceFile = new WeakMap<ts.SourceFile, boolean>();
   return (sourceFile) => {
     let result = bySourceFile.get(sourceFile);

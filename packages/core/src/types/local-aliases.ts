@@ -77,12 +77,7 @@ export function createAliasTracker(ctx: RuleContext, onMutation: (mutation: Alia
     rememberBinding(element: ts.BindingElement, member: string, receiverType: () => ts.Type | undefined): void {
       const declaration = element.parent.parent;
       const list = declaration.parent;
-      if (
-        tsm.isIdentifier(element.name) &&
-        tsm.isVariableDeclaration(declaration) &&
-        tsm.isVariableDeclarationList(list) &&
-        list.flags & tsm.NodeFlags.Const
-      ) {
+      if (tsm.isIdentifier(element.name) && tsm.isVariableDeclaration(declaration) && tsm.isVariableDeclarationList(list) && list.flags & tsm.NodeFlags.Const) {
         remember(element.name, member, receiverType);
       }
     },

@@ -108,7 +108,12 @@ export function memberReferenceListeners(
   type Mutated = boolean | (() => boolean);
   const reference = (fields: Omit<MemberReference, 'mutated'>, mutated: Mutated): MemberReference => {
     const isMutated = typeof mutated === 'function' ? lazy(mutated) : () => mutated;
-    return { ...fields, get mutated() { return isMutated(); } };
+    return {
+      ...fields,
+      get mutated() {
+        return isMutated();
+      },
+    };
   };
   const add = (node: ts.Node, names: readonly string[], use: MemberUse, mutated: Mutated, receiverType: () => ts.Type | undefined) => {
     if (names.length > 0) onReference(reference({ node, names: () => names, namesFromText: true, use, receiverType }, mutated));
@@ -130,9 +135,15 @@ export function memberReferenceListeners(
     if (tsm.isSpreadAssignment(member) || !member.name) return;
     // Most literal properties are neither destructuring targets nor Object.assign sources: look at
     // the name text first, and at the context before any computed name is typed.
-    if (!tsm.isComputedPropertyName(member.name) && !(tsm.isIdentifier(member.name) || tsm.isStringLiteral(member.name) ? wanted.has(member.name.text) : false)) return;
+    if (!tsm.isComputedPropertyName(member.name) && !(tsm.isIdentifier(member.name) || tsm.isStringLiteral(member.name) ? wanted.has(member.name.text) : false))
+      return;
     if (isAssignmentPattern(tsm, literal)) {
-      addProperty(member.name, 'reference', false, lazy(() => patternSourceType(ctx, literal)));
+      addProperty(
+        member.name,
+        'reference',
+        false,
+        lazy(() => patternSourceType(ctx, literal)),
+      );
       return;
     }
     // A property of a literal written into a guarded object: `Object.assign(p, { run })`.
@@ -205,7 +216,8 @@ export function memberReferenceListeners(
         if (!property) return;
         const receiverType = typeAt(element.parent);
         addProperty(property, 'reference', false, receiverType);
-        if ((tsm.isIdentifier(property) || tsm.isStringLiteral(property)) && wanted.has(property.text)) aliases.rememberBinding(element, property.text, receiverType);
+        if ((tsm.isIdentifier(property) || tsm.isStringLiteral(property)) && wanted.has(property.text))
+          aliases.rememberBinding(element, property.text, receiverType);
       }
     },
     [kind.ObjectLiteralExpression]: (node: ts.Node) => {

@@ -65,14 +65,23 @@ export function isMutated(tsm: TypeScriptModule, expression: ts.Expression): boo
 
 /** Methods that change the Map, Set or array they are called on. */
 const MUTATING_METHODS: ReadonlySet<string> = new Set([
-  'set', 'delete', 'clear', 'add',
-  'push', 'pop', 'shift', 'unshift', 'splice', 'sort', 'reverse', 'fill', 'copyWithin',
+  'set',
+  'delete',
+  'clear',
+  'add',
+  'push',
+  'pop',
+  'shift',
+  'unshift',
+  'splice',
+  'sort',
+  'reverse',
+  'fill',
+  'copyWithin',
 ]);
 
 /** Array methods whose result is a fresh array: changing it changes nothing (its elements are shared). */
-const COPYING_METHODS: ReadonlySet<string> = new Set([
-  'slice', 'concat', 'map', 'filter', 'flat', 'flatMap', 'toSorted', 'toReversed', 'toSpliced', 'with',
-]);
+const COPYING_METHODS: ReadonlySet<string> = new Set(['slice', 'concat', 'map', 'filter', 'flat', 'flatMap', 'toSorted', 'toReversed', 'toSpliced', 'with']);
 
 /** Where a chain of accesses and calls that starts at some value ends, and what it did on the way. */
 interface ChainEnd {
@@ -90,11 +99,7 @@ interface ChainEnd {
  * a copying method such as `slice()` made it fresh. Stops at a mutating method (`set`, `push`…)
  * the callback accepts as the standard library's.
  */
-export function followChain(
-  tsm: TypeScriptModule,
-  value: ts.Expression,
-  isCollectionMethod: (name: ts.MemberName) => boolean,
-): ChainEnd {
+export function followChain(tsm: TypeScriptModule, value: ts.Expression, isCollectionMethod: (name: ts.MemberName) => boolean): ChainEnd {
   let current = skipWrappersUp(tsm, value);
   let fresh = false;
   for (;;) {
@@ -124,11 +129,7 @@ export function followChain(
  * says whether the method is the standard library's Map/Set/Array one) and
  * `rec.metrics.byPlugin.get(id)!.runs++` (see {@link followChain}).
  */
-export function isMutatedThrough(
-  tsm: TypeScriptModule,
-  access: ts.Expression,
-  isCollectionMethod: (name: ts.MemberName) => boolean = () => false,
-): boolean {
+export function isMutatedThrough(tsm: TypeScriptModule, access: ts.Expression, isCollectionMethod: (name: ts.MemberName) => boolean = () => false): boolean {
   const end = followChain(tsm, access, isCollectionMethod);
   return end.mutatingMethod !== undefined || (!end.fresh && isMutated(tsm, end.top));
 }

@@ -47,11 +47,7 @@ export function createTypeMatcher(ctx: RuleContext, spec: TypeSpecifier): TypeMa
   return ctx.memo(key, () => buildTypeMatcher(ctx, spec));
 }
 
-type NamedTypeDeclaration =
-  | ts.InterfaceDeclaration
-  | ts.ClassLikeDeclaration
-  | ts.TypeAliasDeclaration
-  | ts.EnumDeclaration;
+type NamedTypeDeclaration = ts.InterfaceDeclaration | ts.ClassLikeDeclaration | ts.TypeAliasDeclaration | ts.EnumDeclaration;
 
 /** The interface/class/alias/enum declaration a type symbol's declaration stands for, if any. */
 function namedTypeDeclaration(tsm: RuleContext['ts'], declaration: ts.Declaration): NamedTypeDeclaration | undefined {
@@ -83,10 +79,7 @@ function checkedAgainst(tsm: RuleContext['ts'], literal: ts.Node): ts.TypeNode |
       // `as const` says nothing about the target type: look past it.
       if (tsm.isConstTypeReference(parent.type)) node = parent;
       else return parent.type;
-    } else if (
-      (tsm.isVariableDeclaration(parent) || tsm.isPropertyDeclaration(parent) || tsm.isParameter(parent)) &&
-      parent.initializer === node
-    ) {
+    } else if ((tsm.isVariableDeclaration(parent) || tsm.isPropertyDeclaration(parent) || tsm.isParameter(parent)) && parent.initializer === node) {
       return parent.type;
     } else {
       return undefined;

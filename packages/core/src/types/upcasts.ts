@@ -100,7 +100,14 @@ export function upcastListeners<Loss>(
       if (judgedBy !== undefined) {
         known = judgedBy === null ? false : valueMayBeGuarded(skipWrappersDown(tsm, judgedBy));
       } else {
-        const annotation = declaration && (tsm.isParameter(declaration) || tsm.isVariableDeclaration(declaration) || tsm.isPropertyDeclaration(declaration) || tsm.isPropertySignature(declaration)) ? declaration.type : undefined;
+        const annotation =
+          declaration &&
+          (tsm.isParameter(declaration) ||
+            tsm.isVariableDeclaration(declaration) ||
+            tsm.isPropertyDeclaration(declaration) ||
+            tsm.isPropertySignature(declaration))
+            ? declaration.type
+            : undefined;
         known = typeMayBeGuarded(annotation ? checker.getTypeFromTypeNode(annotation) : checker.getTypeOfSymbol(symbol));
       }
       bySymbol.set(symbol, known);

@@ -110,7 +110,10 @@ describe('checkConfigAgainstProgram: a config naming what the program lacks is a
   });
 
   it('checks lifecycle states against a string enum, a numeric enum and a literal union; not against other types', () => {
-    const lifecycle = (name: string, states: string[]) => ({ ...ONLY('valid-lifecycle-states'), lifecycle: { type: { name, from: 'src/tools/tool.ts' }, states } });
+    const lifecycle = (name: string, states: string[]) => ({
+      ...ONLY('valid-lifecycle-states'),
+      lifecycle: { type: { name, from: 'src/tools/tool.ts' }, states },
+    });
     expect(problems(lifecycle('Phase', ['idle', 'busy']))).toEqual([]);
     expect(problems(lifecycle('Phase', ['idle', 'Busy']))).toEqual([
       '$.lifecycle.states[1]: "Busy" is not a member of `Phase` (src/tools/tool.ts); did you mean `busy`?',
@@ -128,7 +131,9 @@ describe('checkConfigAgainstProgram: a config naming what the program lacks is a
   it('checks only sections the config writes, for rules that are on', () => {
     // The defaults describe packages/runtime; this program has none of it, and nothing is reported.
     expect(problems({})).toEqual([]);
-    expect(problems({ ...guard({ name: 'Nope', from: 'x.ts' }, ['y']), rules: { 'no-direct-plugin-run': 'off', 'tool-runner-invariants': 'off' } })).toEqual([]);
+    expect(problems({ ...guard({ name: 'Nope', from: 'x.ts' }, ['y']), rules: { 'no-direct-plugin-run': 'off', 'tool-runner-invariants': 'off' } })).toEqual(
+      [],
+    );
   });
 
   it('reports a config file whose directory holds no file of the program', () => {
@@ -145,7 +150,13 @@ describe('checkConfigAgainstProgram: a config naming what the program lacks is a
 
 describe('combineConfigChecks: several programs under one config', () => {
   it('an entry is a problem only when no program satisfies it; one program alone keeps only content problems', () => {
-    const config = { ...ONLY('no-layer-bypass'), layers: [{ name: 'a', files: ['packages/a/**'] }, { name: 'b', files: ['packages/b/**'] }] };
+    const config = {
+      ...ONLY('no-layer-bypass'),
+      layers: [
+        { name: 'a', files: ['packages/a/**'] },
+        { name: 'b', files: ['packages/b/**'] },
+      ],
+    };
     const check = (files: Record<string, string>) => checkConfigAgainstProgram(createInMemoryContext(createInMemoryProgram(files), config));
     const a = check({ 'packages/a/index.ts': 'export const a = 1;\n' });
     const b = check({ 'packages/b/index.ts': 'export const b = 1;\n' });

@@ -76,7 +76,13 @@ describe('resolveConfig', () => {
     const runner = { ...DEFAULT_CONFIG.runner, file: long };
     const issues = issuesOf({ include: [long], exclude: ['ok/**', long], shared: [long], guards: [guard], layers: [{ name: 'a', files: [long] }], runner });
     expect(issues.map((issue) => issue.split(':')[0])).toEqual([
-      '$.include[0]', '$.exclude[1]', '$.guards[0].type.from', '$.guards[0].allowIn[0]', '$.layers[0].files[0]', '$.shared[0]', '$.runner.file',
+      '$.include[0]',
+      '$.exclude[1]',
+      '$.guards[0].type.from',
+      '$.guards[0].allowIn[0]',
+      '$.layers[0].files[0]',
+      '$.shared[0]',
+      '$.runner.file',
     ]);
     expect(issues[0]).toContain('at most 65536 characters');
     expect(issuesOf({ include: ['a'.repeat(65_536)] })).toEqual([]);

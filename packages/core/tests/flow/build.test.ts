@@ -58,7 +58,15 @@ describe('buildFlowGraph', () => {
     const normalAndThrows = { normal: true, implicit: false, thrown: true };
     expect(reaches(graph, [graph.entry], normalAndThrows, (node) => node.id === graph.exit, callOf('m'))).toBe(false);
     expect(reaches(graph, [graph.catchEntry(tryStatement)!], normalAndThrows, (node) => node.id === graph.exit, callOf('m'))).toBe(false);
-    expect(reaches(graph, [graph.catchEntry(tryStatement)!], normalAndThrows, (node) => node.id === graph.exit, () => false)).toBe(true);
+    expect(
+      reaches(
+        graph,
+        [graph.catchEntry(tryStatement)!],
+        normalAndThrows,
+        (node) => node.id === graph.exit,
+        () => false,
+      ),
+    ).toBe(true);
   });
 
   it('does not enter nested functions: a closure is one node', () => {

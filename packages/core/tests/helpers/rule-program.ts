@@ -7,11 +7,7 @@ import { PROJECT_DIR, compileErrors, createInMemoryContext, createInMemoryProgra
  * findings with relative paths, plus the compile errors: tests assert there are none, so a case
  * never passes on code that does not type-check.
  */
-export function analyzeVirtual(
-  ruleId: RuleId,
-  files: Readonly<Record<string, string>>,
-  config: ConfigInput = {},
-): { findings: Finding[]; errors: string[] } {
+export function analyzeVirtual(ruleId: RuleId, files: Readonly<Record<string, string>>, config: ConfigInput = {}): { findings: Finding[]; errors: string[] } {
   const program = createInMemoryProgram(files);
   const ctx = createInMemoryContext(program, config);
   const findings = Object.keys(files)

@@ -269,7 +269,12 @@ export function touch(rec: PluginRecord, list: PluginRecord[]) {
     const tool = `export interface Tool { execute(input: unknown): Promise<unknown> }\n`;
     const code = `import type { Tool } from './tool';\nexport const go = (t: Tool) => t.execute(1);\n`;
     const guard = { type: { name: 'Tool', from: 'src/tools/tool.ts' }, members: ['execute'], allowIn: ['src/tool-executor.ts'] };
-    const config: ConfigInput = { guards: [{ name: 'first', ...guard }, { name: 'second', ...guard }] };
+    const config: ConfigInput = {
+      guards: [
+        { name: 'first', ...guard },
+        { name: 'second', ...guard },
+      ],
+    };
     const results = lint({ 'src/tools/tool.ts': tool, 'src/tools/use.ts': code }, config);
     expect(results.map((r) => [r.seen.messageId, r.finding.data.guard])).toEqual([['directUse', 'first']]);
     expect(seen(lint({ 'src/tools/tool.ts': tool, 'src/tool-executor.ts': code.replace('./tool', './tools/tool') }, config))).toEqual([]);

@@ -117,11 +117,7 @@ export * from '../services/execution/job-execution-service.js';
 export async function load(): Promise<unknown> { return import('../plugins/runtime/tool-runner.js'); }
 `,
       }),
-    ).toEqual([
-      'src/api/index.ts:2:10 forbiddenReexport',
-      'src/api/index.ts:4:15 forbiddenReexport',
-      'src/api/index.ts:5:64 forbiddenImport',
-    ]);
+    ).toEqual(['src/api/index.ts:2:10 forbiddenReexport', 'src/api/index.ts:4:15 forbiddenReexport', 'src/api/index.ts:5:64 forbiddenImport']);
   });
 
   it('follows aliases and containers to the declaration', () => {
@@ -178,7 +174,8 @@ export const runner = require('../../plugins/runtime/tool-runner.js');
   it('judges a name imported through a barrel in no layer by the file that declares it; types stay free', () => {
     const { findings, errors } = analyzeVirtual('no-layer-bypass', {
       ...base,
-      'src/index.ts': "export { ToolRunner, createToolRunner } from './plugins/runtime/tool-runner.js';\nexport { JOB_LIMIT } from './services/execution/job-execution-service.js';\n",
+      'src/index.ts':
+        "export { ToolRunner, createToolRunner } from './plugins/runtime/tool-runner.js';\nexport { JOB_LIMIT } from './services/execution/job-execution-service.js';\n",
       'src/services/execution/analysis-execution-service.ts': `import { JOB_LIMIT } from '../../index.js';
 import { ToolRunner } from '../../index.js';
 import { createToolRunner } from '../../index.js';

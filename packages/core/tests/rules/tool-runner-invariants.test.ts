@@ -45,11 +45,7 @@ describe('tool-runner-invariants', () => {
 
   it('reports each missing invariant under its own message id, on the guarded member', () => {
     const findings = check('    return plugin.run(input);');
-    expect(summarize(findings)).toEqual([
-      `${RUNNER}:6:19 missingInputValidation`,
-      `${RUNNER}:6:19 missingOutputValidation`,
-      `${RUNNER}:6:19 notInTry`,
-    ]);
+    expect(summarize(findings)).toEqual([`${RUNNER}:6:19 missingInputValidation`, `${RUNNER}:6:19 missingOutputValidation`, `${RUNNER}:6:19 notInTry`]);
     expect(findings[0]?.data).toMatchObject({ runner: 'ToolRunner.run', call: 'plugin.run()', names: 'validateInput()' });
   });
 
@@ -81,22 +77,30 @@ describe('tool-runner-invariants', () => {
   // A runner file without the class is not a runner: that no runner file declares the class is a
   // config error (tests/config/check-against-program.test.ts), not a finding per file.
   it('skips a runner file without the class; reports a class without the method and a method that never runs', () => {
-    const config = { runner: { file: 'src/runners/*.ts', class: 'ToolRunner', method: 'run', validateInput: ['v'], validateOutput: ['v'], errorEnvelope: ['e'], recordMetrics: ['m'] } };
+    const config = {
+      runner: {
+        file: 'src/runners/*.ts',
+        class: 'ToolRunner',
+        method: 'run',
+        validateInput: ['v'],
+        validateOutput: ['v'],
+        errorEnvelope: ['e'],
+        recordMetrics: ['m'],
+      },
+    };
     const { findings, errors } = analyzeVirtual(
       'tool-runner-invariants',
       {
         ...support,
         'src/runners/a.ts': 'export const nothing = 1;\n',
         'src/runners/b.ts': 'export class ToolRunner {\n  execute(): void {}\n}\n',
-        'src/runners/c.ts': "import { Statement } from '../support.js';\nexport class ToolRunner {\n  run(db: Statement): number {\n    return db.run('x');\n  }\n}\n",
+        'src/runners/c.ts':
+          "import { Statement } from '../support.js';\nexport class ToolRunner {\n  run(db: Statement): number {\n    return db.run('x');\n  }\n}\n",
       },
       config,
     );
     expect(errors).toEqual([]);
-    expect(summarize(findings)).toEqual([
-      'src/runners/b.ts:1:14 runnerMethodMissing',
-      'src/runners/c.ts:3:3 runnerNeverRuns',
-    ]);
+    expect(summarize(findings)).toEqual(['src/runners/b.ts:1:14 runnerMethodMissing', 'src/runners/c.ts:3:3 runnerNeverRuns']);
   });
 
   it('is silent outside the runner file', () => {

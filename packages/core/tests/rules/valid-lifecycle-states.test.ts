@@ -81,7 +81,8 @@ describe('valid-lifecycle-states', () => {
       'valid-lifecycle-states',
       {
         'src/phase.ts': "export type Phase = 'open' | 'closed' | 'done';\n",
-        'src/door.ts': "import type { Phase } from './phase.js';\nexport const door: { phase: Phase } = { phase: 'open' };\ndoor.phase = 'done';\nexport const status: string = 'done';\n",
+        'src/door.ts':
+          "import type { Phase } from './phase.js';\nexport const door: { phase: Phase } = { phase: 'open' };\ndoor.phase = 'done';\nexport const status: string = 'done';\n",
       },
       config,
     );
@@ -134,7 +135,9 @@ export function k(r: PluginRecord, name: string): void {
     // A chain of conditionals on calls (TypeScript's own binder overflows on 2,000 `||` terms, and
     // its flow narrowing on 2,000 conditions over a reference, before any rule runs).
     const terms = `${Array.from({ length: 2000 }, () => "ok() ? 'LOADED' :").join(' ')} 'SUCCESS'`;
-    const findings = check(`declare function ok(): boolean;\nexport function deep(r: PluginRecord): void {\n  r.state = (${terms}) as PluginLifecycleState;\n}\n`);
+    const findings = check(
+      `declare function ok(): boolean;\nexport function deep(r: PluginRecord): void {\n  r.state = (${terms}) as PluginLifecycleState;\n}\n`,
+    );
     expect(findings.map((finding) => `${finding.line} ${finding.messageId} ${finding.data.value}`)).toEqual(['4 forbiddenState SUCCESS']);
   });
 });

@@ -21,9 +21,7 @@ function run(files: Record<string, string>, config: object = QUIET) {
 
 /** The 1-based lines of `code` that end with the marker comment. */
 function marked(file: string, code: string, messageId: string): string[] {
-  return code
-    .split('\n')
-    .flatMap((line, index) => (line.endsWith('// flag') ? [`${file}:${index + 1} ${messageId}`] : []));
+  return code.split('\n').flatMap((line, index) => (line.endsWith('// flag') ? [`${file}:${index + 1} ${messageId}`] : []));
 }
 
 describe('escape analysis: upcasts of a guarded value (escapingUpcast)', () => {

@@ -148,7 +148,9 @@ describe('createTypeMatcher', () => {
     const tool = createTypeMatcher(createInMemoryContext(program), { name: 'Tool', package: 'ai' });
     expect(tool.matchesType(typeOfVariable(program, 'src/tool.ts', 'fromPackage'))).toBe(true);
     expect(tool.matchesType(typeOfVariable(program, 'src/tool.ts', 'local'))).toBe(false);
-    expect(createTypeMatcher(createInMemoryContext(program), { name: 'Tool', package: 'other' }).matchesType(typeOfVariable(program, 'src/tool.ts', 'fromPackage'))).toBe(false);
+    expect(
+      createTypeMatcher(createInMemoryContext(program), { name: 'Tool', package: 'other' }).matchesType(typeOfVariable(program, 'src/tool.ts', 'fromPackage')),
+    ).toBe(false);
   });
 
   it('is built once per context and specifier, and anew for another context', () => {

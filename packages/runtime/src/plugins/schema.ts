@@ -1,9 +1,7 @@
 import type { StandardSchemaV1 } from '@standard-schema/spec';
 
 /** Outcome of validating a value against a Standard Schema. */
-export type SchemaResult<T> =
-  | { ok: true; value: T }
-  | { ok: false; issues: Array<{ path: string; message: string }> };
+export type SchemaResult<T> = { ok: true; value: T } | { ok: false; issues: Array<{ path: string; message: string }> };
 
 /** Validates with any Standard Schema (sync or async) and flattens issues to `path: message`. */
 export async function validateWithSchema<T>(schema: StandardSchemaV1<unknown, T>, value: unknown): Promise<SchemaResult<T>> {

@@ -29,7 +29,7 @@ const fileResult = z.strictObject({
 const projectRecord = z.strictObject({
   tsconfig: z.string(),
   optionsHash: z.string(),
-  globals: z.array(z.string()).describe('Files that can change any file\'s types: libs, scripts, global and module augmentations.'),
+  globals: z.array(z.string()).describe("Files that can change any file's types: libs, scripts, global and module augmentations."),
   deps: z.record(z.string(), z.array(z.string())).describe('Direct dependencies of every file the programs held.'),
   results: z.record(z.string(), fileResult),
 });

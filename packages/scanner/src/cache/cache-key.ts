@@ -37,7 +37,10 @@ function buildStamp(dir: string, hash: ReturnType<typeof createHash>): void {
  * (relative paths, default config anchor) and the options that pick projects and config.
  * Another key means nothing in the cache applies. Found without loading TypeScript.
  */
-export function cacheKey(input: { cwd: string; projects: readonly string[]; configFile: string | undefined; version: string }): { key: string; invocation: string } {
+export function cacheKey(input: { cwd: string; projects: readonly string[]; configFile: string | undefined; version: string }): {
+  key: string;
+  invocation: string;
+} {
   const requireHere = createRequire(import.meta.url);
   const scannerDist = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
   const coreDist = path.dirname(fileURLToPath(import.meta.resolve('@execgov/core')));

@@ -3,7 +3,17 @@ import { createAnalyzer, loadConfig } from '@execgov/core';
 import { planProjects, typescript, type ProjectPlan } from '../load-projects.js';
 import { RESULT_SCHEMA_VERSION, summarize, type ReportedFinding, type ScanResult } from '../result.js';
 import { compareFindings, isUnder, report } from '../scan.js';
-import { cacheFilePath, readCache, writeCache, CACHE_FORMAT, CACHE_KIND, type FileResult, type FileState, type ProjectRecord, type ScanCache } from './cache-file.js';
+import {
+  cacheFilePath,
+  readCache,
+  writeCache,
+  CACHE_FORMAT,
+  CACHE_KIND,
+  type FileResult,
+  type FileState,
+  type ProjectRecord,
+  type ScanCache,
+} from './cache-file.js';
 import { cacheKey } from './cache-key.js';
 import { changedConfigs, configChanged, recordConfigChain, type ConfigProbes } from './config-probes.js';
 import { checkState, recordState } from './file-states.js';
@@ -69,7 +79,11 @@ function plansFor(session: Session, cached: ScanCache | undefined): ProjectPlan[
   }
   session.planProbes = {};
   const recorder = createProbeRecorder(session.planProbes);
-  return planProjects(session.input.projects, session.input.cwd, recordingParseSystem(recorder, (root, includes) => recordTree(session.planProbes, root, includes)));
+  return planProjects(
+    session.input.projects,
+    session.input.cwd,
+    recordingParseSystem(recorder, (root, includes) => recordTree(session.planProbes, root, includes)),
+  );
 }
 
 function parseSystem(session: Session) {
@@ -99,7 +113,11 @@ function analyse(session: Session, built: RecordedProgram, fileNames: readonly s
     const analysis = analyzer.analyzeFile(sourceFile);
     if ('error' in analysis) throw analysis.error;
     recordConfigChain(session.configProbes, fileName, session.explicitConfig);
-    results.set(fileName, { analyzed: analysis.analyzed, config: analysis.config.configFile, findings: analysis.findings.map((finding) => report(finding, cwd)) });
+    results.set(fileName, {
+      analyzed: analysis.analyzed,
+      config: analysis.config.configFile,
+      findings: analysis.findings.map((finding) => report(finding, cwd)),
+    });
     session.stats.analysed += 1;
   }
   return results;
@@ -115,11 +133,23 @@ function coldProject(session: Session, plan: ProjectPlan, wanted: readonly strin
   const deps = new Map<string, Set<string>>();
   for (const sourceFile of built.program.getSourceFiles()) deps.set(path.resolve(sourceFile.fileName), new Set());
   for (const [from, targets] of built.deps) deps.set(from, targets);
-  const scope = changeScope(session.input.changed, { deps, globals: built.globals, planProbes: session.planProbes, probes: session.probes, explicitConfig: session.explicitConfig });
+  const scope = changeScope(session.input.changed, {
+    deps,
+    globals: built.globals,
+    planProbes: session.planProbes,
+    probes: session.probes,
+    explicitConfig: session.explicitConfig,
+  });
   const toAnalyse = wanted.filter((f) => scope === 'all' || scope.has(f));
   const results = analyse(session, built, toAnalyse);
   return {
-    record: { tsconfig: plan.tsconfig, optionsHash: built.optionsHash, globals: [...built.globals].sort(), deps: depsRecord(deps), results: Object.fromEntries(results) },
+    record: {
+      tsconfig: plan.tsconfig,
+      optionsHash: built.optionsHash,
+      globals: [...built.globals].sort(),
+      deps: depsRecord(deps),
+      results: Object.fromEntries(results),
+    },
     reported: new Set(toAnalyse),
   };
 }
@@ -129,7 +159,12 @@ function coldProject(session: Session, plan: ProjectPlan, wanted: readonly strin
  * file in their closure, their config), in a program rooted at them plus every global file.
  * Returns undefined when the change reaches every file (a global file, or a file that became one).
  */
-function warmProject(session: Session, plan: ProjectPlan, wanted: readonly string[], cached: ProjectRecord): { record: ProjectRecord; reported: Set<string> } | undefined {
+function warmProject(
+  session: Session,
+  plan: ProjectPlan,
+  wanted: readonly string[],
+  cached: ProjectRecord,
+): { record: ProjectRecord; reported: Set<string> } | undefined {
   const deps = record(cached.deps);
   const known = new Set(deps.keys());
   const changed = new Set([...session.changed].filter((f) => known.has(f)));
@@ -172,7 +207,10 @@ function warmProject(session: Session, plan: ProjectPlan, wanted: readonly strin
     }
   }
   const reported = new Set(wanted.filter((f) => results.has(f) && (scope === 'all' || scope.has(f))));
-  return { record: { tsconfig: plan.tsconfig, optionsHash: cached.optionsHash, globals: cached.globals, deps: depsRecord(deps), results: Object.fromEntries(results) }, reported };
+  return {
+    record: { tsconfig: plan.tsconfig, optionsHash: cached.optionsHash, globals: cached.globals, deps: depsRecord(deps), results: Object.fromEntries(results) },
+    reported,
+  };
 }
 
 /** Drops probes of files whose content the file states track, and states no record needs. */

@@ -16,7 +16,10 @@ export interface RecordedProgram {
 }
 
 /** The tsconfig-parsing host, with each answer recorded. */
-export function recordingParseSystem(recorder: ProbeRecorder, onReadDirectory: (root: string, includes: readonly string[] | undefined) => void): ParseConfigSystem {
+export function recordingParseSystem(
+  recorder: ProbeRecorder,
+  onReadDirectory: (root: string, includes: readonly string[] | undefined) => void,
+): ParseConfigSystem {
   const sys = typescript().sys;
   return {
     useCaseSensitiveFileNames: sys.useCaseSensitiveFileNames,
@@ -56,7 +59,13 @@ export function isGlobalFile(ts: typeof TS, program: TS.Program, sourceFile: TS.
  * ones for a warm scan: TypeScript pulls in their dependencies), with module resolution done
  * here so every resolved edge is known, and every file-system answer recorded by `recorder`.
  */
-export function buildRecordedProgram(plan: ProjectPlan, rootNames: readonly string[], cwd: string, recorder: ProbeRecorder, parseSystem: ParseConfigSystem): RecordedProgram {
+export function buildRecordedProgram(
+  plan: ProjectPlan,
+  rootNames: readonly string[],
+  cwd: string,
+  recorder: ProbeRecorder,
+  parseSystem: ParseConfigSystem,
+): RecordedProgram {
   const ts = typescript();
   const parsed = parseTsconfig(plan.tsconfig, cwd, parseSystem);
   const options = parsed.options;
@@ -78,7 +87,12 @@ export function buildRecordedProgram(plan: ProjectPlan, rootNames: readonly stri
     set.add(target);
   };
   const moduleCache = ts.createModuleResolutionCache(host.getCurrentDirectory(), (f) => host.getCanonicalFileName(f), options);
-  const typeCache = ts.createTypeReferenceDirectiveResolutionCache(host.getCurrentDirectory(), (f) => host.getCanonicalFileName(f), options, moduleCache.getPackageJsonInfoCache());
+  const typeCache = ts.createTypeReferenceDirectiveResolutionCache(
+    host.getCurrentDirectory(),
+    (f) => host.getCanonicalFileName(f),
+    options,
+    moduleCache.getPackageJsonInfoCache(),
+  );
   host.resolveModuleNameLiterals = (literals, containingFile, redirected, compilerOptions, containingSourceFile) =>
     literals.map((literal) => {
       const mode = ts.getModeForUsageLocation(containingSourceFile, literal, compilerOptions);
@@ -92,7 +106,8 @@ export function buildRecordedProgram(plan: ProjectPlan, rootNames: readonly stri
       const mode = typeof reference === 'string' ? undefined : ts.getModeForFileReference(reference, containingSourceFile?.impliedNodeFormat);
       const resolved = ts.resolveTypeReferenceDirective(name, containingFile, compilerOptions, host, redirected, typeCache, mode);
       // `types` / automatic @types are resolved from a file that is not in the program: they are global.
-      if (!containingSourceFile && resolved.resolvedTypeReferenceDirective?.resolvedFileName) unattached.add(path.resolve(resolved.resolvedTypeReferenceDirective.resolvedFileName));
+      if (!containingSourceFile && resolved.resolvedTypeReferenceDirective?.resolvedFileName)
+        unattached.add(path.resolve(resolved.resolvedTypeReferenceDirective.resolvedFileName));
       else addDep(containingFile, resolved.resolvedTypeReferenceDirective?.resolvedFileName);
       return resolved;
     });

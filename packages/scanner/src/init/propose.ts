@@ -140,7 +140,9 @@ export function propose(facts: ProjectFacts, configDir: string): Proposal {
   const reasons: string[] = [];
   const guards = proposeGuards(facts, configDir, reasons);
   // The runner body: one that calls a chosen guard, a class method before a function, the most steps.
-  const chosen = new Set(guards.flatMap((g) => (g.members === '*' ? [] : g.members).map((m) => memberKey(path.resolve(configDir, g.type.from as string), g.type.name, m))));
+  const chosen = new Set(
+    guards.flatMap((g) => (g.members === '*' ? [] : g.members).map((m) => memberKey(path.resolve(configDir, g.type.from as string), g.type.name, m))),
+  );
   const count = (steps: RunnerSteps) => steps.beforeGuarded.length + steps.afterGuarded.length + steps.inCatch.length + steps.inFinally.length;
   const busiest = facts.runnerBodies
     .flatMap((body) =>

@@ -92,7 +92,18 @@ export function createRunnerFlow(
     if (known) return known;
     performing.set(fn, new Set()); // recursion reads "nothing" while in progress
     const graph = graphOf(fn);
-    const roles = new Set(ROLES.filter((role) => !reaches(graph, [graph.entry], NORMAL, (node) => node.id === graph.exit, (node) => plays(node, role))));
+    const roles = new Set(
+      ROLES.filter(
+        (role) =>
+          !reaches(
+            graph,
+            [graph.entry],
+            NORMAL,
+            (node) => node.id === graph.exit,
+            (node) => plays(node, role),
+          ),
+      ),
+    );
     performing.set(fn, roles);
     return roles;
   };
@@ -108,7 +119,7 @@ export function createRunnerFlow(
       }
     }
     // Locals a holder flows into hold the result too (to a fixed point, bounded by the list).
-    for (let changed = true; changed; ) {
+    for (let changed = true; changed;) {
       changed = false;
       const names = new Set([...symbols].map((symbol) => symbol.name));
       for (const { from, to } of flows) {
@@ -132,7 +143,9 @@ export function createRunnerFlow(
       const node = stack.pop()!;
       if (results.has(node)) return true;
       if (tsm.isIdentifier(node) && names.has(node.text)) {
-        const symbol = tsm.isShorthandPropertyAssignment(node.parent) ? checker.getShorthandAssignmentValueSymbol(node.parent) : checker.getSymbolAtLocation(node);
+        const symbol = tsm.isShorthandPropertyAssignment(node.parent)
+          ? checker.getShorthandAssignmentValueSymbol(node.parent)
+          : checker.getSymbolAtLocation(node);
         if (symbol && holders.has(symbol)) return true;
       }
       tsm.forEachChild(node, (child) => {
@@ -162,7 +175,16 @@ export function createRunnerFlow(
         const targets = new Set(graph.nodesOf(target));
         // Not in the graph (a hoisted local function never called): nothing proves an order.
         if (targets.size === 0) return false;
-        if (!reaches(graph, [graph.entry], ALL_EDGES, (node) => targets.has(node.id), (node) => plays(node, 'validateInput'))) return true;
+        if (
+          !reaches(
+            graph,
+            [graph.entry],
+            ALL_EDGES,
+            (node) => targets.has(node.id),
+            (node) => plays(node, 'validateInput'),
+          )
+        )
+          return true;
         if (fn === method || depth >= MAX_NESTING) return false;
         // Not validated inside the nested function: it must be validated wherever it runs.
         return anchorsOf(fn).every((anchor) => validated(anchor, depth + 1));
@@ -200,7 +222,13 @@ export function createRunnerFlow(
       const tryBlock = statement.tryBlock;
       // Going back into the try (a retry loop) is not leaving the catch.
       const retries = (node: FlowNode) => node.ast !== undefined && node.ast.pos >= tryBlock.pos && node.ast.end <= tryBlock.end;
-      return !reaches(graph, [entry], NORMAL_AND_THROWS, (node) => node.id === graph.exit, (node) => plays(node, 'errorEnvelope') || retries(node));
+      return !reaches(
+        graph,
+        [entry],
+        NORMAL_AND_THROWS,
+        (node) => node.id === graph.exit,
+        (node) => plays(node, 'errorEnvelope') || retries(node),
+      );
     },
     metricsRecorded(statement) {
       const fn = enclosingFunction(tsm, statement);
@@ -209,7 +237,16 @@ export function createRunnerFlow(
       const copies = graph.finallyCopies(statement);
       return (
         copies.length > 0 &&
-        copies.every((copy) => !reaches(graph, [copy.entry], NORMAL_AND_THROWS, (node) => node.id === copy.end || node.id === graph.exit, (node) => plays(node, 'recordMetrics')))
+        copies.every(
+          (copy) =>
+            !reaches(
+              graph,
+              [copy.entry],
+              NORMAL_AND_THROWS,
+              (node) => node.id === copy.end || node.id === graph.exit,
+              (node) => plays(node, 'recordMetrics'),
+            ),
+        )
       );
     },
   };

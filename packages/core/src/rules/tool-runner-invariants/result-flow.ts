@@ -97,7 +97,13 @@ function carriedUp(tsm: TypeScriptModule, node: ts.Node): ts.Node {
     else if (tsm.isBinaryExpression(parent)) {
       const op = parent.operatorToken.kind;
       const kind = tsm.SyntaxKind;
-      if (op === kind.QuestionQuestionToken || op === kind.BarBarToken || op === kind.AmpersandAmpersandToken || (op === kind.CommaToken && parent.right === current)) next = parent;
+      if (
+        op === kind.QuestionQuestionToken ||
+        op === kind.BarBarToken ||
+        op === kind.AmpersandAmpersandToken ||
+        (op === kind.CommaToken && parent.right === current)
+      )
+        next = parent;
     }
     if (!next) return current;
     current = valueUp(tsm, next);

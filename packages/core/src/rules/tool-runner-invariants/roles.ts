@@ -64,7 +64,11 @@ export function createRoleTest(
       }
       if (declaration && tsm.isShorthandPropertyAssignment(declaration)) {
         next = checker.getShorthandAssignmentValueSymbol(declaration);
-      } else if (declaration && (tsm.isVariableDeclaration(declaration) || tsm.isPropertyAssignment(declaration) || tsm.isPropertyDeclaration(declaration)) && declaration.initializer) {
+      } else if (
+        declaration &&
+        (tsm.isVariableDeclaration(declaration) || tsm.isPropertyAssignment(declaration) || tsm.isPropertyDeclaration(declaration)) &&
+        declaration.initializer
+      ) {
         const initializer = skipWrappersDown(tsm, declaration.initializer);
         if (tsm.isArrowFunction(initializer) || tsm.isFunctionExpression(initializer)) body = initializer;
         else if (tsm.isIdentifier(initializer) || tsm.isPropertyAccessExpression(initializer) || tsm.isElementAccessExpression(initializer)) {
@@ -93,7 +97,7 @@ export function createRoleTest(
     if (tsm.isNewExpression(call)) return NO_ROLES;
     // `promise.then(validateOutput)`: the validator runs on what the promise resolves to.
     const first = call.arguments[0];
-    if (first && (tsm.isPropertyAccessExpression(callee) && callee.name.text === 'then')) {
+    if (first && tsm.isPropertyAccessExpression(callee) && callee.name.text === 'then') {
       const viaThen = rolesOf(referent(first));
       if (viaThen.size > 0) return { roles: viaThen, subjects: [callee.expression] };
     }

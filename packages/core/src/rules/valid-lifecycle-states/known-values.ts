@@ -42,7 +42,8 @@ export function knownValues(ctx: RuleContext, leaf: ts.Expression): string[] | u
       return members.every((member) => member.isStringLiteral()) ? members.map((member) => (member as ts.StringLiteralType).value) : undefined;
     }
     if (type.isStringLiteral()) return [type.value];
-    if (type.isNumberLiteral()) return type.flags & tsm.TypeFlags.EnumLiteral ? optional(type.getSymbol()?.name) : inTemplate ? [String(type.value)] : undefined;
+    if (type.isNumberLiteral())
+      return type.flags & tsm.TypeFlags.EnumLiteral ? optional(type.getSymbol()?.name) : inTemplate ? [String(type.value)] : undefined;
     if (!tsm.isIdentifier(node) && !tsm.isPropertyAccessExpression(node)) return undefined;
     // A wider-typed constant: its initialiser is the value (`const s: string = 'SUCCESS'`).
     const symbol = checker.getSymbolAtLocation(tsm.isIdentifier(node) ? node : node.name);

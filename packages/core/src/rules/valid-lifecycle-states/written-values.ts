@@ -24,8 +24,18 @@ export interface WriteSlot {
 
 /** The syntax kinds that can open a write slot (see {@link writeSlotsOf}); the walk dispatches only these. */
 export const WRITE_SLOT_KINDS = [
-  'BinaryExpression', 'VariableDeclaration', 'PropertyDeclaration', 'Parameter', 'BindingElement', 'PropertyAssignment',
-  'ShorthandPropertyAssignment', 'ReturnStatement', 'ArrowFunction', 'CallExpression', 'NewExpression', 'ArrayLiteralExpression',
+  'BinaryExpression',
+  'VariableDeclaration',
+  'PropertyDeclaration',
+  'Parameter',
+  'BindingElement',
+  'PropertyAssignment',
+  'ShorthandPropertyAssignment',
+  'ReturnStatement',
+  'ArrowFunction',
+  'CallExpression',
+  'NewExpression',
+  'ArrayLiteralExpression',
 ] as const;
 
 /**
@@ -76,9 +86,20 @@ export function writeSlotsOf(ctx: RuleContext, node: ts.Node): readonly WriteSlo
 const NONE: readonly WriteSlot[] = [];
 
 const MAY_HOLD_LEAF_NAMES = [
-  'ParenthesizedExpression', 'NonNullExpression', 'AsExpression', 'TypeAssertionExpression', 'SatisfiesExpression',
-  'ConditionalExpression', 'BinaryExpression', 'StringLiteral', 'NoSubstitutionTemplateLiteral', 'Identifier',
-  'PropertyAccessExpression', 'ElementAccessExpression', 'TemplateExpression', 'CallExpression',
+  'ParenthesizedExpression',
+  'NonNullExpression',
+  'AsExpression',
+  'TypeAssertionExpression',
+  'SatisfiesExpression',
+  'ConditionalExpression',
+  'BinaryExpression',
+  'StringLiteral',
+  'NoSubstitutionTemplateLiteral',
+  'Identifier',
+  'PropertyAccessExpression',
+  'ElementAccessExpression',
+  'TemplateExpression',
+  'CallExpression',
 ] as const;
 
 /** The type a JSDoc `@type` cast (`/** @type {State} *\/ ('x')`) gives a parenthesised expression in a JS file. */

@@ -3,10 +3,7 @@ import type { Plugin } from '../plugin.js';
 import { isPlainObject, validateWithSchema } from '../schema.js';
 
 /** Checks a payload against the plugin's input schema; never throws. */
-export async function validateInput(
-  plugin: Plugin,
-  payload: unknown,
-): Promise<{ ok: true; value: unknown } | { ok: false; error: ErrorEnvelope }> {
+export async function validateInput(plugin: Plugin, payload: unknown): Promise<{ ok: true; value: unknown } | { ok: false; error: ErrorEnvelope }> {
   try {
     const checked = await validateWithSchema(plugin.inputSchema, payload);
     if (checked.ok) return checked;

@@ -16,7 +16,10 @@ describe('built-in plugins (through ToolRunner)', () => {
         words: 5,
         unique_words: 4,
         average_word_length: 5,
-        top_words: [{ word: 'world', count: 2 }, { word: 'again', count: 1 }],
+        top_words: [
+          { word: 'world', count: 2 },
+          { word: 'again', count: 1 },
+        ],
       },
     });
   });

@@ -2,13 +2,7 @@ import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
 import { definePlugin, type Plugin, type PluginContext } from '../../../src/plugins/plugin.js';
 import { textStatsPlugin } from '../../../src/plugins/builtin/text-stats.js';
-import {
-  hangingPlugin,
-  invalidOutputPlugin,
-  nonObjectPlugin,
-  sleepingPlugin,
-  throwingPlugin,
-} from '../../../src/plugins/testing/index.js';
+import { hangingPlugin, invalidOutputPlugin, nonObjectPlugin, sleepingPlugin, throwingPlugin } from '../../../src/plugins/testing/index.js';
 import { ISO_UTC, runnerWith } from '../../helpers/runtime.js';
 
 /** A plugin that hands its context to the test and waits to be released (or aborted). */
@@ -36,7 +30,16 @@ describe('ToolRunner', () => {
     const outcome = await runner.run({ plugin: 'text-stats', payload: { text: 'to be or not to be' }, jobId: 'j1' });
     expect(outcome).toEqual({
       ok: true,
-      result: expect.objectContaining({ words: 6, unique_words: 4, top_words: [{ word: 'be', count: 2 }, { word: 'to', count: 2 }, { word: 'not', count: 1 }, { word: 'or', count: 1 }] }),
+      result: expect.objectContaining({
+        words: 6,
+        unique_words: 4,
+        top_words: [
+          { word: 'be', count: 2 },
+          { word: 'to', count: 2 },
+          { word: 'not', count: 1 },
+          { word: 'or', count: 1 },
+        ],
+      }),
     });
     const metrics = registry.getOrThrow('text-stats').metrics;
     expect(metrics).toMatchObject({ success_count: 1, error_count: 0, state: 'INITIALIZED' });
