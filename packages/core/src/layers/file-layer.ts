@@ -37,6 +37,16 @@ export function forbiddenTarget(ctx: RuleContext, from: number, target: FileLaye
   return ctx.config.layers[target.index]?.name;
 }
 
+/**
+ * What to do instead, for messages: a use that skips layers downward goes through the next layer
+ * down; a use of a layer above is the wrong direction, and no layer below can relay it.
+ */
+export function layerAdvice(ctx: RuleContext, from: number, to: string, use: 'use' | 'construct'): string {
+  const upward = ctx.config.layers.findIndex((layer) => layer.name === to) < from;
+  if (upward) return `Layer "${to}" is above "${ctx.config.layers[from]!.name}": move what both need into a shared module, or have "${to}" pass it in`;
+  return use === 'construct' ? 'Have the next layer down construct it' : 'Go through the next layer down';
+}
+
 /** ` or "next"` for messages: what the layer may use besides itself ("" for the bottom layer). */
 export function nextLayerHint(ctx: RuleContext, from: number): string {
   const next = ctx.config.layers[from + 1];

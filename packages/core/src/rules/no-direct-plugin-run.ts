@@ -25,7 +25,7 @@ function prepareGuards(ctx: RuleContext): readonly PreparedGuard[] {
       guard,
       matcher: createTypeMatcher(ctx, guard.type),
       members: guardMemberNames(ctx, guard),
-      allowIn: guard.allowIn.length > 0 ? guard.allowIn.join(', ') : '(no file)',
+      allowIn: guard.allowIn.length > 0 ? guard.allowIn.join(', ') : "the sanctioned files (none yet: this guard's `allowIn` is empty)",
     })),
   );
 }

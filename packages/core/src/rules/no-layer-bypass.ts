@@ -1,7 +1,7 @@
 import type * as ts from 'typescript';
 import { memberNameNode, skipWrappersDown, staticMemberName } from '../ast/index.js';
 import { calleeDeclaration, describeDeclaration, runTarget } from '../layers/callee-declaration.js';
-import { fileLayerOf, forbiddenTarget, layerDeclaredNames, nextLayerHint } from '../layers/file-layer.js';
+import { fileLayerOf, forbiddenTarget, layerAdvice, layerDeclaredNames, nextLayerHint } from '../layers/file-layer.js';
 import {
   aliasHasValue,
   importedValueBindings,
@@ -29,7 +29,13 @@ function forbiddenModule(ctx: Context, from: number, specifier: ts.Expression, t
   if (!target || isExternal(ctx, target)) return undefined;
   const to = forbiddenTarget(ctx, from, fileLayerOf(ctx, target.fileName));
   if (to === undefined) return undefined;
-  return { from: ctx.config.layers[from]!.name, to, next: nextLayerHint(ctx, from), module: specifier.getText(ctx.sourceFile) };
+  return {
+    from: ctx.config.layers[from]!.name,
+    to,
+    next: nextLayerHint(ctx, from),
+    advice: layerAdvice(ctx, from, to, 'use'),
+    module: specifier.getText(ctx.sourceFile),
+  };
 }
 
 /**
@@ -60,7 +66,7 @@ function forbiddenThroughBarrel(ctx: Context, from: number, specifier: ts.Expres
   const to = forbiddenTarget(ctx, from, fileLayerOf(ctx, file.fileName));
   if (to === undefined) return undefined;
   const module = `${specifier.getText(ctx.sourceFile)}, declared in ${ctx.relativePath(file.fileName)}`;
-  return { from: ctx.config.layers[from]!.name, to, next: nextLayerHint(ctx, from), module };
+  return { from: ctx.config.layers[from]!.name, to, next: nextLayerHint(ctx, from), advice: layerAdvice(ctx, from, to, 'use'), module };
 }
 
 function checkReexport(ctx: Context, from: number, statement: ts.ExportDeclaration): void {
@@ -155,6 +161,7 @@ function checkCall(ctx: Context, from: number, call: ts.CallExpression | ts.NewE
       from: ctx.config.layers[from]!.name,
       to,
       next: nextLayerHint(ctx, from),
+      advice: layerAdvice(ctx, from, to, ctx.ts.isNewExpression(call) ? 'construct' : 'use'),
       callee: describeDeclaration(ctx, declaration),
       file: ctx.relativePath(target.fileName),
     },
@@ -169,12 +176,12 @@ export const noLayerBypass: RuleModule<MessageId> = {
       'Each layer imports values from, constructs and calls into only itself and the layer directly below it (plus shared modules); calls are resolved by the type checker, so values passed in as parameters count. Files in no layer are not constrained.',
     messages: {
       forbiddenImport:
-        'Layer "{{from}}" imports {{name}} from layer "{{to}}" ({{module}}); it may use only "{{from}}"{{next}} and shared modules. Go through the next layer down, or use `import type` if only types are needed.',
+        'Layer "{{from}}" imports {{name}} from layer "{{to}}" ({{module}}); it may use only "{{from}}"{{next}} and shared modules. {{advice}}, or use `import type` if only types are needed.',
       forbiddenReexport: 'Layer "{{from}}" re-exports {{name}} from layer "{{to}}" ({{module}}); it may expose only "{{from}}"{{next}} and shared modules.',
       forbiddenCall:
-        'Layer "{{from}}" calls {{callee}}, declared in layer "{{to}}" ({{file}}); it may call only "{{from}}"{{next}} and shared modules. Go through the next layer down.',
+        'Layer "{{from}}" calls {{callee}}, declared in layer "{{to}}" ({{file}}); it may call only "{{from}}"{{next}} and shared modules. {{advice}}.',
       forbiddenConstruct:
-        'Layer "{{from}}" constructs {{callee}}, declared in layer "{{to}}" ({{file}}); it may use only "{{from}}"{{next}} and shared modules. Have the next layer down construct it.',
+        'Layer "{{from}}" constructs {{callee}}, declared in layer "{{to}}" ({{file}}); it may use only "{{from}}"{{next}} and shared modules. {{advice}}.',
     },
   },
   create(context) {

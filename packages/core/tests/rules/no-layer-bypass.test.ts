@@ -211,4 +211,26 @@ export function values(runner: ToolRunner): string[] {
       'src/services/execution/analysis-execution-service.ts:8:75 forbiddenCall',
     ]);
   });
+
+  it('says which way to go: through the next layer down when skipping, a shared module or injection when going up', () => {
+    const { findings } = analyzeVirtual('no-layer-bypass', {
+      ...base,
+      'src/services/execution/analysis-execution-service.ts': `import { createToolRunner } from '../../plugins/runtime/tool-runner.js';
+export const skip = () => createToolRunner();
+`,
+      'src/plugins/runtime/limits.ts': `import { JOB_LIMIT } from '../../services/execution/job-execution-service.js';
+export const limit = () => JOB_LIMIT;
+`,
+    });
+    const messages = findings.map((f) => `${f.file.replace(/^.*\/src\//, 'src/')}:${f.messageId}: ${f.message}`);
+    const skipping = messages.filter((m) => m.startsWith('src/services/execution/analysis-execution-service.ts'));
+    const upward = messages.filter((m) => m.startsWith('src/plugins/runtime/limits.ts'));
+    expect(skipping.length).toBeGreaterThan(0);
+    for (const message of skipping) expect(message).toContain('Go through the next layer down');
+    expect(upward.length).toBeGreaterThan(0);
+    for (const message of upward) {
+      expect(message).toContain('is above "tool-runner": move what both need into a shared module');
+      expect(message).not.toContain('next layer down');
+    }
+  });
 });
