@@ -8,7 +8,7 @@ import { createTypeMatcher, type TypeMatcher } from '../types/type-matcher.js';
 import { createImportReach } from '../types/import-reach.js';
 import { buildMemberNameIndex, type MemberNameIndex } from '../types/member-name-index.js';
 import { typeMayHoldGuarded, upcastListeners } from '../types/upcasts.js';
-import { mergeListeners } from './merge-listeners.js';
+import { mergeListeners } from '../analyzer/merge-listeners.js';
 
 type MessageId = 'directUse' | 'escapingReference' | 'escapingUpcast' | 'forbiddenWrite' | 'untypedReceiver' | 'presenceCheck';
 
