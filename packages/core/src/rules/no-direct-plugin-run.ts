@@ -5,7 +5,6 @@ import { parentOf } from '../types/parent-of.js';
 import { memberReferenceListeners, type MemberReference } from '../types/member-references.js';
 import { guardMemberNames } from '../types/guard-members.js';
 import { createTypeMatcher, type TypeMatcher } from '../types/type-matcher.js';
-import { createImportReach } from '../types/import-reach.js';
 import { buildMemberNameIndex, type MemberNameIndex } from '../types/member-name-index.js';
 import { typeMayHoldGuarded, upcastListeners } from '../types/upcasts.js';
 import { mergeListeners } from '../analyzer/merge-listeners.js';
@@ -96,19 +95,15 @@ function upcastLoss(
   return undefined;
 }
 
-/** Whether a file can hold values of the guarded types at all (by its transitive imports). */
-function reachesGuardedTypes(ctx: RuleContext, guards: readonly PreparedGuard[]): (sourceFile: ts.SourceFile) => boolean {
-  const key = `no-direct-plugin-run:reach\u0000${guards.map((prepared) => prepared.guard.name).join('\u0000')}`;
-  return ctx.memo(key, () => {
-    const files = new Set(guards.flatMap((prepared) => prepared.matcher.shape().declarations.map((declaration) => declaration.getSourceFile())));
-    return createImportReach(ctx, files);
-  });
+/** Whether a file can hold values of the guarded types at all (by its module references). */
+function reachesGuardedTypes(guards: readonly PreparedGuard[]): (sourceFile: ts.SourceFile) => boolean {
+  return (sourceFile) => guards.some((prepared) => prepared.matcher.mayAppearIn(sourceFile));
 }
 
 /** The program's member-name index for upcasts, built once per set of guards. */
 function memberNamesFor(ctx: RuleContext, guards: readonly PreparedGuard[], isGuarded: (type: ts.Type) => boolean): MemberNameIndex {
   const key = `no-direct-plugin-run:member-names\u0000${guards.map((prepared) => prepared.guard.name).join('\u0000')}`;
-  return ctx.memo(key, () => buildMemberNameIndex(ctx, reachesGuardedTypes(ctx, guards), (type) => typeMayHoldGuarded(ctx, isGuarded, type)));
+  return ctx.memo(key, () => buildMemberNameIndex(ctx, reachesGuardedTypes(guards), (type) => typeMayHoldGuarded(ctx, isGuarded, type)));
 }
 
 /** A computed key is typed only when its receiver may be guarded (or is `any` and that is reported). */
@@ -141,13 +136,20 @@ export const noDirectPluginRun: RuleModule<MessageId> = {
   },
   create(context) {
     const { sourceFile } = context;
-    const guards = prepareGuards(context).filter((prepared) => !context.matches(sourceFile.fileName, prepared.guard.allowIn));
+    // A guard matters in a file only where values of its type can appear (by the file's module
+    // references), or anywhere when receivers typed `any` are reported too.
+    const { reportUntyped } = context.config;
+    const guards = prepareGuards(context).filter(
+      (prepared) => !context.matches(sourceFile.fileName, prepared.guard.allowIn) && (reportUntyped || prepared.matcher.mayAppearIn(sourceFile)),
+    );
     if (guards.length === 0) return undefined;
-    // Upcasts are looked for in every file: the flow site need not name the member.
-    const everyUse = guards.filter((prepared) => prepared.guard.access === 'any' && prepared.matcher.shape().declarations.length > 0);
+    // Upcasts are looked for in every such file: the flow site need not name the member.
+    const everyUse = guards.filter(
+      (prepared) => prepared.guard.access === 'any' && prepared.matcher.shape().declarations.length > 0 && prepared.matcher.mayAppearIn(sourceFile),
+    );
     const isGuarded = (type: ts.Type) => everyUse.some((prepared) => prepared.matcher.matchesType(type));
     const upcasts =
-      everyUse.length === 0 || !reachesGuardedTypes(context, everyUse)(sourceFile)
+      everyUse.length === 0
         ? undefined
         : upcastListeners(
             context,

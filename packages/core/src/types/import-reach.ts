@@ -1,5 +1,5 @@
 import type * as ts from 'typescript';
-import { resolvedModuleFile } from '../layers/value-imports.js';
+import { requiredModuleFile, resolvedModuleFile } from '../layers/value-imports.js';
 import type { RuleContext } from '../types.js';
 
 /** Module specifiers of a file's import and export declarations and `import x = require(…)`. */
@@ -21,32 +21,77 @@ function moduleSpecifiers(tsm: RuleContext['ts'], sourceFile: ts.SourceFile): ts
 }
 
 // Module references the declarations above do not show: `import('./x').T` types, `require()`,
-// triple-slash references. A file holding one is assumed to reach everything.
-const HIDDEN_REFERENCE = /\bimport\s*\(|\brequire\s*\(/;
+// JSDoc `@import` tags. Without the program's own list of a file's module references, a file
+// holding one is assumed to reach everything.
+const HIDDEN_REFERENCE = /\bimport\s*\(|\brequire\s*\(|@import\b/;
 
 /**
- * A test for "can a value of a type declared in one of `targets` appear in this file?": true when
- * the file's imports and re-exports (type-only ones included), followed transitively, reach one of
- * them. Types flow only along imports, so a file that reaches none holds no such value; files with
- * references the declarations do not show, and every file when a target is a global script, count
- * as reaching. Built once: the import graph is walked backwards from the targets.
+ * Every module reference of a file as the program collected it (`SourceFile.imports`: imports,
+ * re-exports, `import x = require`, `import()` calls and types, `require()` in JavaScript, JSDoc
+ * `@import`), or undefined when this TypeScript does not expose it.
  */
-export function createImportReach(ctx: RuleContext, targets: ReadonlySet<ts.SourceFile>): (sourceFile: ts.SourceFile) => boolean {
-  const { ts: tsm, program } = ctx;
-  if ([...targets].some((file) => !tsm.isExternalModule(file))) return () => true;
-  const importers = new Map<ts.SourceFile, ts.SourceFile[]>();
-  const reaching = new Set<ts.SourceFile>(targets);
-  for (const file of program.getSourceFiles()) {
-    if (program.isSourceFileDefaultLibrary(file)) continue;
-    if (file.referencedFiles.length > 0 || HIDDEN_REFERENCE.test(file.text)) reaching.add(file);
-    for (const specifier of moduleSpecifiers(tsm, file)) {
-      const imported = resolvedModuleFile(ctx, specifier);
-      if (!imported) continue;
+function collectedImports(sourceFile: ts.SourceFile): readonly ts.StringLiteralLike[] | undefined {
+  const imports = (sourceFile as { imports?: readonly ts.StringLiteralLike[] }).imports;
+  return Array.isArray(imports) ? imports : undefined;
+}
+
+/** True when a module file adds to other files' scopes: `declare global { … }` or `declare module '…' { … }`. */
+function augmentsOthers(tsm: RuleContext['ts'], sourceFile: ts.SourceFile): boolean {
+  return sourceFile.statements.some(
+    (statement) => tsm.isModuleDeclaration(statement) && (tsm.isStringLiteral(statement.name) || (statement.flags & tsm.NodeFlags.GlobalAugmentation) !== 0),
+  );
+}
+
+/** The program's import graph, walked backwards by every reach test. */
+interface ImportGraph {
+  /** For each file, the files that import or re-export it. */
+  readonly importers: ReadonlyMap<ts.SourceFile, readonly ts.SourceFile[]>;
+  /** Files with module references the graph cannot show: they count as reaching. */
+  readonly opaque: readonly ts.SourceFile[];
+  /** Files whose declarations are in scope everywhere: scripts, global and module augmentations. */
+  readonly globalScope: ReadonlySet<ts.SourceFile>;
+}
+
+function importGraph(ctx: RuleContext): ImportGraph {
+  return ctx.memo('import-reach:graph', () => {
+    const { ts: tsm, program } = ctx;
+    const importers = new Map<ts.SourceFile, ts.SourceFile[]>();
+    const opaque: ts.SourceFile[] = [];
+    const globalScope = new Set<ts.SourceFile>();
+    const addEdge = (file: ts.SourceFile, imported: ts.SourceFile | undefined): void => {
+      if (!imported) return;
       const list = importers.get(imported);
       if (list) list.push(file);
       else importers.set(imported, [file]);
+    };
+    for (const file of program.getSourceFiles()) {
+      if (program.isSourceFileDefaultLibrary(file)) continue;
+      if (!tsm.isExternalModule(file) || augmentsOthers(tsm, file)) globalScope.add(file);
+      const collected = collectedImports(file);
+      if (collected) {
+        for (const specifier of collected) addEdge(file, requiredModuleFile(ctx, specifier));
+        continue;
+      }
+      if (HIDDEN_REFERENCE.test(file.text)) opaque.push(file);
+      for (const specifier of moduleSpecifiers(tsm, file)) addEdge(file, resolvedModuleFile(ctx, specifier));
     }
-  }
+    return { importers, opaque, globalScope };
+  });
+}
+
+/**
+ * A test for "can a value of a type declared in one of `targets` appear in this file?": true when
+ * the file's module references (type-only ones included), followed transitively, reach one of
+ * them. Types flow only along imports and through the global scope, so a file that reaches none
+ * holds no such value. When a target, or a file that reaches one, is in the global scope (a
+ * script, `declare global`, a module augmentation), every file does. The import graph is built
+ * once per rule context; a `/// <reference>` adds a file to the program, not to a file's scope.
+ */
+export function createImportReach(ctx: RuleContext, targets: ReadonlySet<ts.SourceFile>): (sourceFile: ts.SourceFile) => boolean {
+  const { ts: tsm } = ctx;
+  if ([...targets].some((file) => !tsm.isExternalModule(file))) return () => true;
+  const { importers, opaque, globalScope } = importGraph(ctx);
+  const reaching = new Set<ts.SourceFile>([...targets, ...opaque]);
   const queue = [...reaching];
   while (queue.length > 0) {
     const file = queue.pop()!;
@@ -57,5 +102,6 @@ export function createImportReach(ctx: RuleContext, targets: ReadonlySet<ts.Sour
       }
     }
   }
+  for (const file of reaching) if (globalScope.has(file)) return () => true;
   return (sourceFile) => reaching.has(sourceFile);
 }

@@ -4,6 +4,7 @@ import type { RuleContext } from '../types.js';
 import { createDeclaringFileTest } from './declaring-file.js';
 import { parentOf } from './parent-of.js';
 import { readTypeShape, type TypeShape } from './type-shape.js';
+import { createImportReach } from './import-reach.js';
 
 /** Answers "is this a guarded type?" for one type specifier; see {@link createTypeMatcher}. */
 export interface TypeMatcher {
@@ -28,6 +29,12 @@ export interface TypeMatcher {
   ownsDeclaration(declaration: ts.Node | undefined): boolean;
   /** The declarations and member names of the specified type, read once from the program. */
   shape(): TypeShape;
+  /**
+   * False when no value of the type can appear in `sourceFile`: its module references, followed
+   * transitively, reach no file that declares the type or one of its union members or pieces
+   * (see {@link createImportReach}). Lets a rule skip asking the checker about such a file.
+   */
+  mayAppearIn(sourceFile: ts.SourceFile): boolean;
 }
 
 /**
@@ -180,5 +187,18 @@ function buildTypeMatcher(ctx: RuleContext, spec: TypeSpecifier): TypeMatcher {
     return result;
   }
 
-  return { spec, matchesType, matchesSymbol, ownsDeclaration, shape };
+  let reach: ((sourceFile: ts.SourceFile) => boolean) | undefined;
+  const mayAppearIn = (sourceFile: ts.SourceFile): boolean => {
+    if (!reach) {
+      // Every file that may declare the type counts, not only where `shape()` found it: a class
+      // expression or enum member named like it is still its declaration to `matchesSymbol`.
+      const targets = new Set<ts.SourceFile>();
+      for (const file of ctx.program.getSourceFiles()) if (file.text.includes(spec.name) && isDeclaringFile(file)) targets.add(file);
+      for (const declaration of [...shape().wholes, ...shape().parts]) targets.add(declaration.getSourceFile());
+      reach = createImportReach(ctx, targets);
+    }
+    return reach(sourceFile);
+  };
+
+  return { spec, matchesType, matchesSymbol, ownsDeclaration, shape, mayAppearIn };
 }

@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import type * as ts from 'typescript';
 import { analyzeSourceFile, type ConfigInput, type Finding, type RuleId } from '../../src/index.js';
 import { PROJECT_DIR, compileErrors, createInMemoryContext, createInMemoryProgram } from '../types/in-memory-program.js';
 
@@ -7,11 +8,17 @@ import { PROJECT_DIR, compileErrors, createInMemoryContext, createInMemoryProgra
  * findings with relative paths, plus the compile errors: tests assert there are none, so a case
  * never passes on code that does not type-check.
  */
-export function analyzeVirtual(ruleId: RuleId, files: Readonly<Record<string, string>>, config: ConfigInput = {}): { findings: Finding[]; errors: string[] } {
-  const program = createInMemoryProgram(files);
+export function analyzeVirtual(
+  ruleId: RuleId,
+  files: Readonly<Record<string, string>>,
+  config: ConfigInput = {},
+  options: ts.CompilerOptions = {},
+): { findings: Finding[]; errors: string[] } {
+  const program = createInMemoryProgram(files, options);
   const ctx = createInMemoryContext(program, config);
+  const analysed = options.allowJs ? /\.[jt]sx?$/ : /\.tsx?$/;
   const findings = Object.keys(files)
-    .filter((name) => /\.tsx?$/.test(name))
+    .filter((name) => analysed.test(name))
     .flatMap((name) => {
       const sourceFile = program.getSourceFile(path.posix.join(PROJECT_DIR, name));
       if (!sourceFile) throw new Error(`not in the program: ${name}`);

@@ -22,9 +22,10 @@ const libFiles = new Map<string, ts.SourceFile | undefined>();
  * A real ts.Program over in-memory files (paths relative to {@link PROJECT_DIR}); the default
  * library files still come from disk so `Array`, `Map` and `Reflect` are typed as in a project.
  */
-export function createInMemoryProgram(files: Readonly<Record<string, string>>): ts.Program {
+export function createInMemoryProgram(files: Readonly<Record<string, string>>, extraOptions: ts.CompilerOptions = {}): ts.Program {
+  const options = { ...COMPILER_OPTIONS, ...extraOptions };
   const sources = new Map(Object.entries(files).map(([name, text]) => [path.posix.join(PROJECT_DIR, name), text]));
-  const host = ts.createCompilerHost(COMPILER_OPTIONS, true);
+  const host = ts.createCompilerHost(options, true);
   const readFile = host.readFile.bind(host);
   const fileExists = host.fileExists.bind(host);
   const getSourceFile = host.getSourceFile.bind(host);
@@ -38,8 +39,9 @@ export function createInMemoryProgram(files: Readonly<Record<string, string>>): 
     if (!libFiles.has(fileName)) libFiles.set(fileName, getSourceFile(fileName, languageVersion, onError, shouldCreate));
     return libFiles.get(fileName);
   };
-  const rootNames = [...sources.keys()].filter((name) => /\.tsx?$/.test(name) && !name.includes('/node_modules/'));
-  return ts.createProgram({ rootNames, options: COMPILER_OPTIONS, host });
+  const roots = options.allowJs ? /\.[jt]sx?$/ : /\.tsx?$/;
+  const rootNames = [...sources.keys()].filter((name) => roots.test(name) && !name.includes('/node_modules/'));
+  return ts.createProgram({ rootNames, options, host });
 }
 
 /** A rule context over `program` with `config` resolved as if it sat in {@link PROJECT_DIR}. */
