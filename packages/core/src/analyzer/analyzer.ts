@@ -9,6 +9,7 @@ import type { ConfigInput } from '../config/schema.js';
 import { ConfigError, type ResolvedConfig } from '../config/validate.js';
 import { createRuleContext } from '../context.js';
 import type { AnalyzerHost } from '../host/host.js';
+import { createBatchMemo } from '../host/batch.js';
 import { createNodeHost } from '../host/node-host.js';
 import type { RuleId } from '../rule-ids.js';
 import type { Finding, RuleContext, TypeScriptModule } from '../types.js';
@@ -148,10 +149,13 @@ export function createAnalyzer({
   };
 
   const baselines = new Map<string, { text: string; result: BaselineFingerprints }>();
+  // ESLint asks for every file: the file system is asked once per batch, as for configs.
+  const batch = createBatchMemo();
   const baselineFor = (config: ResolvedConfig, file?: string): BaselineFingerprints | undefined => {
-    const target = file !== undefined ? path.resolve(cwd, file) : conventionalBaseline(config.configFile, host);
+    const target =
+      file !== undefined ? path.resolve(cwd, file) : batch.get(`baseline\u0000${config.configFile}`, () => conventionalBaseline(config.configFile, host));
     if (target === undefined) return undefined;
-    const text = host.readFile(target);
+    const text = batch.get(`text\u0000${target}`, () => host.readFile(target));
     if (text === undefined)
       return { file: target, error: new BaselineError(`baseline ${target} cannot be read (${host.fileExists(target) ? 'EACCES' : 'ENOENT'})`) };
     let cached = baselines.get(target);

@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import { createBatchMemo } from '../host/batch.js';
 import type { AnalyzerHost } from '../host/host.js';
 import { CONFIG_FILE_NAME, defaultConfig, parseConfigText, unreadableConfigError } from './load.js';
 import { ConfigError, type ResolvedConfig } from './validate.js';
@@ -33,34 +34,14 @@ export function createConfigResolver({ host, configFile, defaultsDir }: ConfigRe
   const parsedByPath = new Map<string, Parsed>();
   const defaults = defaultConfig(defaultsDir);
   // Answers for the current batch only; cleared when the event loop turns.
-  let batch: { lookups: Map<string, string | null>; texts: Map<string, string | undefined> } | undefined;
-  const currentBatch = () => {
-    if (!batch) {
-      const fresh = { lookups: new Map<string, string | null>(), texts: new Map<string, string | undefined>() };
-      batch = fresh;
-      if (typeof setImmediate === 'function') setImmediate(() => (batch = batch === fresh ? undefined : batch)).unref?.();
-      else batch = undefined;
-      return fresh;
-    }
-    return batch;
-  };
-
-  const readText = (file: string): string | undefined => {
-    const { texts } = currentBatch();
-    if (!texts.has(file)) texts.set(file, host.readFile(file));
-    return texts.get(file);
-  };
-
-  const nearest = (dir: string): string | null => {
-    const { lookups } = currentBatch();
-    const cached = lookups.get(dir);
-    if (cached !== undefined) return cached;
-    const candidate = path.join(dir, CONFIG_FILE_NAME);
-    const parent = path.dirname(dir);
-    const found = host.fileExists(candidate) ? candidate : parent === dir ? null : nearest(parent);
-    lookups.set(dir, found);
-    return found;
-  };
+  const batch = createBatchMemo();
+  const readText = (file: string): string | undefined => batch.get(`text\u0000${file}`, () => host.readFile(file));
+  const nearest = (dir: string): string | null =>
+    batch.get(`nearest\u0000${dir}`, () => {
+      const candidate = path.join(dir, CONFIG_FILE_NAME);
+      const parent = path.dirname(dir);
+      return host.fileExists(candidate) ? candidate : parent === dir ? null : nearest(parent);
+    });
 
   const load = (file: string): ResolvedConfig => {
     const text = readText(file);

@@ -12,8 +12,10 @@ export function createNodeHost(): AnalyzerHost {
       }
     },
     fileExists(fileName) {
+      // Most lookups miss (a config or baseline searched for in every directory up to the root):
+      // a miss must not cost an exception.
       try {
-        return fs.statSync(fileName).isFile();
+        return fs.statSync(fileName, { throwIfNoEntry: false })?.isFile() ?? false;
       } catch {
         return false;
       }
