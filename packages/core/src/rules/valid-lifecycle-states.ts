@@ -37,6 +37,8 @@ export const validLifecycleStates: RuleModule<MessageId> = {
     // the lifecycle type or a forbidden name can plausibly write a bad one.
     const constantsPlausible = text.includes(type.name) || forbidden.some((name) => text.includes(name));
     const lifecycle = lifecycleTypeOf(ctx);
+    // No slot of the lifecycle type in this file: nothing written here can be a lifecycle state.
+    if (!lifecycle.mayAppearIn(ctx.sourceFile)) return undefined;
     // In JS files a wrong literal compiles (checkJs only reports it): every write is unchecked.
     const uncheckedFile = (ctx.sourceFile.flags & ctx.ts.NodeFlags.JavaScriptFile) !== 0;
 

@@ -32,6 +32,21 @@ describe('valid-lifecycle-states', () => {
     expect(findings[0]?.data).toMatchObject({ value: 'SUCCESS', type: 'PluginLifecycleState', cast: ' (through a cast)' });
   });
 
+  it('checks files that never import the lifecycle type but spell the same union, there or in a file they import', () => {
+    // The checker interns literal unions: an equal union written elsewhere is the lifecycle type.
+    const states = `export type States = 'LOADED' | 'INITIALIZED' | 'RUNNING' | 'FAILED' | 'UNAVAILABLE';\n`;
+    const inline = `export interface Row { state?: 'LOADED' | 'INITIALIZED' | 'RUNNING' | 'FAILED' | 'UNAVAILABLE' }\nexport function a(row: Row): void {\n  row.state = 'SUCCESS' as any;\n}\n`;
+    const viaAlias = `import type { States } from './states.js';\nexport function b(slot: { state: States }): void {\n  slot.state = 'ERROR' as any;\n}\n`;
+    const unrelated = `export function c(job: { status: string }): void {\n  job.status = 'SUCCESS';\n}\n`;
+    const findings = check('export {};\n', {
+      'src/other/states.ts': states,
+      'src/other/inline.ts': inline,
+      'src/other/via-alias.ts': viaAlias,
+      'src/other/job.ts': unrelated,
+    });
+    expect(summarize(findings)).toEqual(['src/other/inline.ts:3:15 forbiddenState', 'src/other/via-alias.ts:3:16 forbiddenState']);
+  });
+
   it('reports names outside the configured states as unknownState', () => {
     expect(summarize(check("export const s: PluginLifecycleState = 'PAUSED' as PluginLifecycleState;\n"))).toEqual(['src/use.ts:2:40 unknownState']);
   });

@@ -1,6 +1,7 @@
 import type * as ts from 'typescript';
 import type { TypeSpecifier } from '../../config/schema.js';
 import { createDeclaringFileTest } from '../../types/declaring-file.js';
+import { createImportReach } from '../../types/import-reach.js';
 import { createTypeMatcher } from '../../types/type-matcher.js';
 import type { RuleContext } from '../../types.js';
 
@@ -9,6 +10,12 @@ export interface LifecycleType {
   isLifecycleType(type: ts.Type): boolean;
   /** String values of the declared type's literal members, when it is a literal union or enum. */
   readonly memberValues: ReadonlySet<string> | undefined;
+  /**
+   * False when no slot of the lifecycle type can appear in `sourceFile`: its module references
+   * reach neither the type's declaration nor a file spelling every one of its literal members (an
+   * equal union written out elsewhere is the same type to the checker).
+   */
+  mayAppearIn(sourceFile: ts.SourceFile): boolean;
 }
 
 /** The declared type named by `spec`, found among the program's files that may declare it. */
@@ -47,6 +54,19 @@ export function lifecycleTypeOf(ctx: RuleContext): LifecycleType {
       const rest = type.types.filter((member) => !(member.flags & (tsm.TypeFlags.Undefined | tsm.TypeFlags.Null)));
       return rest.length === members.size && rest.every((member) => members.has(member));
     };
-    return { isLifecycleType: (type) => matcher.matchesType(type) || sameMembers(type), memberValues };
+    let sameMembersReach: ((sourceFile: ts.SourceFile) => boolean) | undefined;
+    const mayAppearIn = (sourceFile: ts.SourceFile): boolean => {
+      if (matcher.mayAppearIn(sourceFile)) return true;
+      if (!members) return false;
+      if (!sameMembersReach) {
+        const spelled = [...members].map((member) =>
+          member.isStringLiteral() || member.isNumberLiteral() ? String(member.value) : ctx.checker.typeToString(member),
+        );
+        const targets = new Set(ctx.program.getSourceFiles().filter((file) => spelled.every((value) => file.text.includes(value))));
+        sameMembersReach = createImportReach(ctx, targets);
+      }
+      return sameMembersReach(sourceFile);
+    };
+    return { isLifecycleType: (type) => matcher.matchesType(type) || sameMembers(type), memberValues, mayAppearIn };
   });
 }
