@@ -14,6 +14,7 @@ import {
   resolvedModuleFile,
   type ImportedBinding,
 } from '../layers/value-imports.js';
+import { createImportReach } from '../types/import-reach.js';
 import type { RuleContext, RuleFileContext, RuleModule } from '../types.js';
 
 type MessageId = 'forbiddenImport' | 'forbiddenReexport' | 'forbiddenCall' | 'forbiddenConstruct';
@@ -146,6 +147,20 @@ function mayReachLayer(ctx: Context, call: ts.CallExpression | ts.NewExpression)
   return name === undefined || layerDeclaredNames(ctx).has(name);
 }
 
+/**
+ * Whether a file of layer `from` can call into a layer forbidden to it at all: a callee's
+ * declaration is visible only where the file's module references reach its file (see
+ * {@link createImportReach}). Built once per layer.
+ */
+function reachesForbiddenLayer(ctx: Context, from: number): (sourceFile: ts.SourceFile) => boolean {
+  return ctx.memo(`no-layer-bypass:reach\u0000${from}`, () => {
+    const forbidden = ctx.program
+      .getSourceFiles()
+      .filter((file) => !isExternal(ctx, file) && forbiddenTarget(ctx, from, fileLayerOf(ctx, file.fileName)) !== undefined);
+    return createImportReach(ctx, new Set(forbidden));
+  });
+}
+
 function checkCall(ctx: Context, from: number, call: ts.CallExpression | ts.NewExpression): void {
   if (!mayReachLayer(ctx, call)) return;
   const declaration = calleeDeclaration(ctx, call);
@@ -191,6 +206,7 @@ export const noLayerBypass: RuleModule<MessageId> = {
     const { ts: tsm, checker } = context;
     const kind = tsm.SyntaxKind;
     const { pending, sideEffects } = forbiddenImports(context, from);
+    const mayCallForbidden = reachesForbiddenLayer(context, from)(context.sourceFile);
     const used = new Set<PendingImport>();
     const onCall = (node: ts.Node) => {
       const call = node as ts.CallExpression | ts.NewExpression;
@@ -200,7 +216,7 @@ export const noLayerBypass: RuleModule<MessageId> = {
         checkDynamicImport(context, from, specifier, target, 'import()');
       } else if (tsm.isCallExpression(call) && isRequireCall(context, call)) {
         checkDynamicImport(context, from, call.arguments[0], requiredModuleFile(context, call.arguments[0]), 'require()');
-      } else checkCall(context, from, call);
+      } else if (mayCallForbidden) checkCall(context, from, call);
     };
     return {
       enter: {

@@ -34,6 +34,18 @@ function check(files: Record<string, string>) {
 }
 
 describe('no-layer-bypass', () => {
+  it('checks calls in a file that imports nothing of a forbidden layer when a global declaration reaches it', () => {
+    // Only files whose module references reach a forbidden layer's files are resolved call by
+    // call; a global declaration puts that layer's values in every file's scope.
+    expect(
+      check({
+        'src/wiring/globals.ts': `import type { ToolRunner } from '../plugins/runtime/tool-runner.js';\ndeclare global { var sharedRunner: ToolRunner; }\nexport {};\n`,
+        'src/api/routes/global-route.ts': `export function handle(name: string): string {\n  return globalThis.sharedRunner.run(name);\n}\n`,
+        'src/api/routes/plain-route.ts': `export function plain(items: string[]): string[] {\n  return items.map((item) => item.trim());\n}\n`,
+      }),
+    ).toEqual(['src/api/routes/global-route.ts:2:34 forbiddenCall']);
+  });
+
   it('allows the next layer down, shared modules, and files in no layer', () => {
     expect(
       check({
