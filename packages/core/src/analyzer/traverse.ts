@@ -69,6 +69,8 @@ export function traverse(
       }
     }
   };
+  // No rule listens to any node in this file (every pre-filter said so): nothing to walk.
+  if (dispatch.enter.length === 0 && dispatch.exit.length === 0) return;
   const stack: Array<ts.Node | Exit> = [sourceFile];
   const pushChild = (child: ts.Node) => {
     stack.push(child);
