@@ -35,6 +35,14 @@ function collectedImports(sourceFile: ts.SourceFile): readonly ts.StringLiteralL
   return Array.isArray(imports) ? imports : undefined;
 }
 
+/** `Program.getResolvedModuleFromModuleSpecifier`: present since TypeScript 5.3, not in its public types. */
+interface ProgramWithResolutions {
+  getResolvedModuleFromModuleSpecifier?: (
+    specifier: ts.StringLiteralLike,
+    sourceFile: ts.SourceFile,
+  ) => { resolvedModule?: { resolvedFileName: string } | undefined } | undefined;
+}
+
 /** True when a module file adds to other files' scopes: `declare global { … }` or `declare module '…' { … }`. */
 function augmentsOthers(tsm: RuleContext['ts'], sourceFile: ts.SourceFile): boolean {
   return sourceFile.statements.some(
@@ -58,6 +66,13 @@ function importGraph(ctx: RuleContext): ImportGraph {
     const importers = new Map<ts.SourceFile, ts.SourceFile[]>();
     const opaque: ts.SourceFile[] = [];
     const globalScope = new Set<ts.SourceFile>();
+    // The program resolved every collected reference already; asking it is a lookup, where the
+    // checker would resolve the module symbol again. Anything it cannot answer goes to the checker.
+    const resolved = (program as ProgramWithResolutions).getResolvedModuleFromModuleSpecifier;
+    const resolveImport = (specifier: ts.StringLiteralLike, file: ts.SourceFile): ts.SourceFile | undefined => {
+      const fileName = resolved?.call(program, specifier, file)?.resolvedModule?.resolvedFileName;
+      return (fileName !== undefined ? program.getSourceFile(fileName) : undefined) ?? requiredModuleFile(ctx, specifier);
+    };
     const addEdge = (file: ts.SourceFile, imported: ts.SourceFile | undefined): void => {
       if (!imported) return;
       const list = importers.get(imported);
@@ -69,7 +84,7 @@ function importGraph(ctx: RuleContext): ImportGraph {
       if (!tsm.isExternalModule(file) || augmentsOthers(tsm, file)) globalScope.add(file);
       const collected = collectedImports(file);
       if (collected) {
-        for (const specifier of collected) addEdge(file, requiredModuleFile(ctx, specifier));
+        for (const specifier of collected) addEdge(file, resolveImport(specifier, file));
         continue;
       }
       if (HIDDEN_REFERENCE.test(file.text)) opaque.push(file);
