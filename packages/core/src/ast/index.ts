@@ -1,3 +1,4 @@
 export { builtinCallee, callTarget, invokingCall, type CallForm, type CallTarget } from './callee.js';
 export { memberNameNode, propertyNameText, staticMemberName } from './member-name.js';
 export { isTransparentWrapper, skipWrappersDown, skipWrappersUp } from './wrappers.js';
+export { typeNodeMentions } from './type-nodes.js';

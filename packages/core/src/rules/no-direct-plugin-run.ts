@@ -95,6 +95,19 @@ function upcastLoss(
   return undefined;
 }
 
+/** False when `target`, or the elements of an array or tuple it is, has none of the guards' members. */
+function targetMayLose(ctx: RuleContext, guards: readonly PreparedGuard[], target: ts.Type): boolean {
+  const { ts: tsm, checker } = ctx;
+  const nonNull = checker.getNonNullableType(target);
+  if (nonNull.flags & (tsm.TypeFlags.Any | tsm.TypeFlags.Unknown)) return false;
+  return (nonNull.isUnion() ? nonNull.types : [nonNull]).some((part) => {
+    const apparent = checker.getApparentType(part);
+    if (guards.some((prepared) => [...prepared.members].some((member) => checker.getPropertyOfType(apparent, member) !== undefined))) return true;
+    const element = checker.isArrayType(part) || checker.isTupleType(part) ? checker.getIndexTypeOfType(part, tsm.IndexKind.Number) : undefined;
+    return element !== undefined && element !== part && targetMayLose(ctx, guards, element);
+  });
+}
+
 /** Whether a file can hold values of the guarded types at all (by its module references). */
 function reachesGuardedTypes(guards: readonly PreparedGuard[]): (sourceFile: ts.SourceFile) => boolean {
   return (sourceFile) => guards.some((prepared) => prepared.matcher.mayAppearIn(sourceFile));
@@ -157,6 +170,7 @@ export const noDirectPluginRun: RuleModule<MessageId> = {
               isGuarded,
               memberNames: () => memberNamesFor(context, everyUse, isGuarded),
               loss: (source, target) => upcastLoss(context, everyUse, source, target),
+              mayLose: (target) => targetMayLose(context, everyUse, target),
             },
             ({ node, target }, { prepared, member }) => {
               const data = { member, type: prepared.guard.type.name, guard: prepared.guard.name, allowIn: prepared.allowIn };

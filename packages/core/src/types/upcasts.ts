@@ -1,5 +1,5 @@
 import type * as ts from 'typescript';
-import { skipWrappersDown } from '../ast/index.js';
+import { skipWrappersDown, typeNodeMentions } from '../ast/index.js';
 import type { MemberNameIndex } from './member-name-index.js';
 import { isAssignmentPattern } from './member-use.js';
 import type { RuleContext, RuleListeners } from '../types.js';
@@ -25,6 +25,8 @@ export interface UpcastTest<Loss> {
   memberNames(): MemberNameIndex;
   /** What is lost when `source` is passed on as `target` (a guarded member it exposes unguarded), or undefined. */
   loss(source: ts.Type, target: ts.Type): Loss | undefined;
+  /** False when no guarded value can lose anything as `target`: it (or its elements) has no guarded member. */
+  mayLose(target: ts.Type): boolean;
 }
 
 /** Expressions that may evaluate to a guarded value: names, member reads, calls, `new`, `await`, `this`. */
@@ -171,6 +173,10 @@ export function upcastListeners<Loss>(
     if (tsm.isPropertyAccessExpression(callee) && !tsm.isNewExpression(call)) return memberMayBeGuarded(callee, () => calleeMayBeGuarded(call, callee));
     return calleeMayBeGuarded(call, callee);
   };
+  const returnDependsOnTypeArguments = (declaration: ts.SignatureDeclaration): boolean =>
+    declaration.typeParameters !== undefined &&
+    declaration.type !== undefined &&
+    typeNodeMentions(tsm, declaration.type, new Set(declaration.typeParameters.map((parameter) => parameter.name.text)));
   const calleeMayBeGuarded = (call: ts.CallExpression | ts.NewExpression, callee: ts.Expression): boolean => {
     const name = tsm.isIdentifier(callee) ? callee : tsm.isPropertyAccessExpression(callee) ? callee.name : undefined;
     let symbol = name && checker.getSymbolAtLocation(name);
@@ -182,8 +188,17 @@ export function upcastListeners<Loss>(
     for (const declaration of declarations) {
       if (!tsm.isFunctionLike(declaration) || !declaration.type) return true;
       const owner = declaration.parent;
-      if ((tsm.isInterfaceDeclaration(owner) || tsm.isClassLike(owner)) && owner.typeParameters) byReceiver = true;
-      else if (declaration.typeParameters || typeMayBeGuarded(checker.getTypeFromTypeNode(declaration.type))) return true;
+      // A generic container's method hands out what the receiver holds only where its stated
+      // return type names the container's type parameters (`find(…): T | undefined`, or its own,
+      // as `map<U>`); `join(): string` and `indexOf(): number` are judged by their stated type.
+      if ((tsm.isInterfaceDeclaration(owner) || tsm.isClassLike(owner)) && owner.typeParameters) {
+        const ownerParameters = new Set(owner.typeParameters.map((parameter) => parameter.name.text));
+        if (declaration.typeParameters || typeNodeMentions(tsm, declaration.type, ownerParameters)) byReceiver = true;
+        else if (typeMayBeGuarded(checker.getTypeFromTypeNode(declaration.type))) return true;
+      }
+      // A generic function's result depends on its type arguments only where its stated return type
+      // names them: `sumBy<T>(…): number` returns a number whatever T is.
+      else if (returnDependsOnTypeArguments(declaration) || typeMayBeGuarded(checker.getTypeFromTypeNode(declaration.type))) return true;
     }
     return byReceiver && tsm.isPropertyAccessExpression(callee) ? valueMayBeGuarded(skipWrappersDown(tsm, callee.expression)) : byReceiver;
   };
@@ -204,6 +219,29 @@ export function upcastListeners<Loss>(
       : checker.getSymbolAtLocation(value);
     return symbol !== undefined && symbolMayBeGuarded(symbol);
   }
+
+  /**
+   * The return type a plain function declares for a callback argument, when it states one that
+   * does not depend on type arguments (`sumBy<T>(items: T[], value: (item: T) => number)` → number):
+   * read from type nodes, so the call is never resolved. Undefined for anything else (methods,
+   * overloads, rest parameters, generic or missing return types).
+   */
+  const declaredCallbackReturn = (arrow: ts.ArrowFunction): ts.Type | undefined => {
+    const call = arrow.parent;
+    if (!tsm.isCallExpression(call)) return undefined;
+    const index = call.arguments.indexOf(arrow);
+    const callee = skipWrappersDown(tsm, call.expression);
+    if (index < 0 || !tsm.isIdentifier(callee)) return undefined;
+    let symbol = checker.getSymbolAtLocation(callee);
+    if (symbol && symbol.flags & tsm.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
+    const declaration = symbol?.declarations?.length === 1 ? symbol.declarations[0] : undefined;
+    if (!declaration || !tsm.isFunctionDeclaration(declaration)) return undefined;
+    const parameter = declaration.parameters[index];
+    if (!parameter || parameter.dotDotDotToken || !parameter.type || !tsm.isFunctionTypeNode(parameter.type)) return undefined;
+    const returned = parameter.type.type;
+    const typeParameters = [...(declaration.typeParameters ?? []), ...(parameter.type.typeParameters ?? [])].map((typeParameter) => typeParameter.name.text);
+    return typeNodeMentions(tsm, returned, new Set(typeParameters)) ? undefined : checker.getTypeFromTypeNode(returned);
+  };
 
   /** `value` flows into a slot whose type the checker gives by `targetOf` (asked only for a guarded value). */
   const check = (flowing: ts.Expression, targetOf: () => ts.Type | undefined, spread = false): void => {
@@ -262,8 +300,13 @@ export function upcastListeners<Loss>(
       if (expression) check(expression, contextual(expression));
     },
     [kind.ArrowFunction]: (node) => {
-      const { body } = node as ts.ArrowFunction;
-      if (!tsm.isBlock(body)) check(body, contextual(body));
+      const arrow = node as ts.ArrowFunction;
+      if (tsm.isBlock(arrow.body)) return;
+      // A callback whose declared return type is stated (`(item: T) => number`) needs no look at
+      // its body: typing the body would mean inferring the call's type arguments first.
+      const declared = declaredCallbackReturn(arrow);
+      if (declared && !test.mayLose(declared)) return;
+      check(arrow.body, contextual(arrow.body));
     },
     [kind.ArrayLiteralExpression]: (node) => {
       if (isAssignmentPattern(tsm, node as ts.ArrayLiteralExpression)) return;

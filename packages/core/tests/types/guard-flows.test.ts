@@ -49,6 +49,29 @@ export function flows(plugin: Plugin, plugins: Plugin[]): Runnable {
     expect(run({ 'src/services/flows.ts': code })).toEqual(marked('src/services/flows.ts', code, 'escapingUpcast'));
   });
 
+  it('follows results of generic functions and containers by their stated return types', () => {
+    const code = `import type { Plugin } from '../plugins/plugin';
+interface Runnable { run(input: string): Promise<string> }
+declare function first<T>(items: readonly T[]): T;
+declare function sumBy<T>(items: readonly T[], value: (item: T) => number): number;
+declare function collect<T>(items: readonly T[], toRunner: (item: T) => Runnable): Runnable[];
+declare function keepAll<T>(items: readonly T[], keep: (item: T) => T): T[];
+declare class Shelf<T> { get(): T; main(): Plugin; size(): number; each(visit: (item: T) => void): void; map<U>(f: (item: T) => U): U[] }
+export function results(plugins: Plugin[], shelf: Shelf<Plugin>, counts: Shelf<number>): void {
+  const a: Runnable = first(plugins); // flag
+  const b: Runnable = shelf.get(); // flag
+  const c: Runnable = counts.main(); // flag
+  const d: Runnable[] = shelf.map((p) => p); // flag
+  const total: number = sumBy(plugins, (p) => p.name.length) + shelf.size() + counts.get() + sumBy(plugins, (p) => p.name.length);
+  const runners = collect(plugins, (p) => p); // flag
+  const kept = keepAll(plugins, (p) => p);
+  shelf.each((p) => { const e: Runnable = p; void e; }); // flag
+  void [a, b, c, d, total, runners, kept];
+}
+`;
+    expect(run({ 'src/services/generic-results.ts': code })).toEqual(marked('src/services/generic-results.ts', code, 'escapingUpcast'));
+  });
+
   it('does not report a plugin kept as Plugin, or put where run is not exposed, nor other values', () => {
     const code = `import type { Plugin } from '../plugins/plugin';
 interface Runnable { run(input: string): Promise<string> }

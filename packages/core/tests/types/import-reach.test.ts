@@ -30,7 +30,7 @@ function findings(files: Record<string, string>, config: object = PLUGIN_GUARD, 
 function reach(files: Record<string, string>): Record<string, boolean> {
   const program = createInMemoryProgram({ 'src/plugins/plugin.ts': PLUGIN, ...files });
   expect(compileErrors(program)).toEqual([]);
-  const matcher = createTypeMatcher(createInMemoryContext(program, PLUGIN_GUARD), { name: 'Plugin', from: 'src/plugins/plugin.ts' });
+  const matcher = createTypeMatcher(createInMemoryContext(program), { name: 'Plugin', from: 'src/plugins/plugin.ts' });
   return Object.fromEntries(Object.keys(files).map((name) => [name, matcher.mayAppearIn(program.getSourceFile(path.posix.join(PROJECT_DIR, name))!)]));
 }
 
