@@ -6,12 +6,14 @@ import { describeMachine, loadAverage } from './machine.js';
 import { detectTimer, measure, type Timer } from './measure.js';
 import { profileTool } from './profile-run.js';
 import { measureIncremental, readIncrementalSection, renderIncrementalSection, writeIncrementalSection } from './incremental.js';
+import { prepareReference, resolveRevision } from './reference.js';
 import { missedTargets, renderMarkdown, resultsTable, targetsTable, toolsToProfile, type BenchRun, type ToolResult } from './report.js';
-import { defineTools, failureOf } from './tools.js';
+import { repetitionOrder } from './schedule.js';
+import { REFERENCE_TOOL, defineTools, failureOf } from './tools.js';
 
 const DEFAULT_RUNS = 5;
 const USAGE =
-  'usage: pnpm bench [--files N (default 2000)] [--runs N (default 5)] [--timer gnu-time|node-probe] [--no-profile] [--no-incremental] [--doc FILE | --no-doc]';
+  'usage: pnpm bench [--files N (default 2000)] [--runs N (default 5)] [--timer gnu-time|node-probe] [--no-profile] [--no-incremental] [--reference GIT-REV] [--doc FILE | --no-doc]';
 
 function integerOption(value: string | undefined, fallback: number, name: string, min: number): number {
   if (value === undefined) return fallback;
@@ -34,19 +36,23 @@ async function main(): Promise<void> {
       doc: { type: 'string' },
       'no-doc': { type: 'boolean' },
       'no-incremental': { type: 'boolean' },
+      reference: { type: 'string' },
     },
   });
   const files = integerOption(values.files, DEFAULT_FILES, 'files', 1);
   const runs = integerOption(values.runs, DEFAULT_RUNS, 'runs', 1);
   const timer: Timer = values.timer === 'gnu-time' || values.timer === 'node-probe' ? values.timer : detectTimer();
   const benchDir = path.join(REPO_ROOT, '.bench');
+  // Resolved before anything is written, so a mistyped revision costs nothing; built once, then timed like (b).
+  const revision = values.reference === undefined ? undefined : resolveRevision(values.reference, REPO_ROOT);
+  const reference = revision && prepareReference(revision, { repoRoot: REPO_ROOT, benchDir, log });
 
   const project = generateProject({ files });
   log(
     `wrote ${files} files (${project.composition.clones} clones of the template slice) in ${path.relative(REPO_ROOT, project.dir)}; ${project.planted.length} planted violations; timer: ${timer}`,
   );
 
-  const tools = await defineTools(project, benchDir);
+  const tools = await defineTools(project, benchDir, reference);
   const results: ToolResult[] = tools.map((tool) => ({ tool, walls: [], rss: [], failure: undefined, check: undefined }));
   for (const r of results) if (r.tool.unavailable) log(`${r.tool.label}: not available: ${r.tool.unavailable}`);
 
@@ -54,8 +60,7 @@ async function main(): Promise<void> {
   const loadBefore = loadAverage();
   const started = process.hrtime.bigint();
   for (let rep = 0; rep < runs; rep += 1) {
-    // Rotate the starting tool so no tool always runs first (cold) or right after the heaviest one.
-    const order = results.map((_, i) => results[(i + rep) % results.length] as ToolResult);
+    const order = repetitionOrder(results, rep, (r) => (r.tool.id === REFERENCE_TOOL ? results.find((s) => s.tool.id === 'scanner') : undefined));
     for (const r of order) {
       if (!r.tool.command) continue;
       const sample = await measure(r.tool.command, timer);
@@ -89,6 +94,7 @@ async function main(): Promise<void> {
     totalSeconds: Number(process.hrtime.bigint() - started) / 1e9,
     results,
     profiles: [],
+    ...(revision && { reference: revision }),
   };
   if (!values['no-profile']) {
     for (const id of toolsToProfile(run)) {

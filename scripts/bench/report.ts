@@ -2,8 +2,9 @@ import type { GeneratedProject } from './generate.js';
 import type { Machine } from './machine.js';
 import type { SplitRow } from './profile-summary.js';
 import type { Timer } from './measure.js';
+import type { ReferenceRevision } from './reference.js';
 import { median, pairedRatio } from './stats.js';
-import type { Tool, ToolCheck, ToolId } from './tools.js';
+import { REFERENCE_TOOL, type Tool, type ToolCheck, type ToolId } from './tools.js';
 
 export interface ToolResult {
   tool: Tool;
@@ -33,6 +34,8 @@ export interface BenchRun {
   totalSeconds: number;
   results: ToolResult[];
   profiles: ProfileSection[];
+  /** The commit whose scanner ran as (b′), when `--reference` was given. */
+  reference?: ReferenceRevision;
 }
 
 interface Target {
@@ -71,17 +74,25 @@ function perRunRatios(a: ReadonlyArray<number | undefined>, b: ReadonlyArray<num
 }
 
 function target(run: BenchRun, name: string, goal: string, a: ToolId, b: ToolId, field: 'walls' | 'rss', limit: number): Target {
-  const missingTool = [byId(run, a), byId(run, b)].find((r) => !measured(r));
+  const x = byId(run, a);
+  const y = byId(run, b);
+  // A tool not in the run at all (find would return that very `undefined`) is as unmeasured as one that failed.
+  if (!x || !y) return { subject: a, name, goal, measured: `not in this run: ${!x ? a : b}`, verdict: 'not measured' };
+  const missingTool = [x, y].find((r) => !measured(r));
   if (missingTool) return { subject: a, name, goal, measured: absence(missingTool), verdict: 'not measured' };
   const value = ratio(run, a, b, field);
-  const perRun = perRunRatios(byId(run, a)![field], byId(run, b)![field]);
+  const perRun = perRunRatios(x[field], y[field]);
   return { subject: a, name, goal, measured: `${fmt(value)}× (runs: ${perRun})`, verdict: value <= limit ? 'PASS' : 'MISS' };
 }
 
 export function targets(run: BenchRun): Target[] {
+  const reference = run.reference
+    ? [target(run, `Scanner wall time vs the scanner at ${run.reference.short} (issue 10: no regression)`, '≤ 1.10×', 'scanner', REFERENCE_TOOL, 'walls', 1.1)]
+    : [];
   return [
     target(run, 'Scanner wall time vs `tsc --noEmit`', '≤ 0.35×', 'scanner', 'tsc', 'walls', 0.35),
     target(run, 'Scanner peak RSS vs `tsc --noEmit`', '≤ 0.80×', 'scanner', 'tsc', 'rss', 0.8),
+    ...reference,
     target(run, 'ESLint + recommended vs typed baseline (wall)', '≤ 1.15×', 'eslint-governance', 'eslint-typed', 'walls', 1.15),
   ];
 }
@@ -107,11 +118,12 @@ export function targetsTable(run: BenchRun): string {
 }
 
 function comparisons(run: BenchRun): string[] {
-  const line = (label: string, a: ToolId, b: ToolId): string | undefined => {
-    const value = ratio(run, a, b, 'walls');
+  const line = (label: string, a: ToolId, b: ToolId, field: 'walls' | 'rss' = 'walls'): string | undefined => {
+    const value = ratio(run, a, b, field);
     return Number.isFinite(value) ? `- ${label}: ${fmt(value)}×` : undefined;
   };
   return [
+    run.reference && line(`Scanner (b) vs the scanner at ${run.reference.short} (b′) (peak RSS)`, 'scanner', REFERENCE_TOOL, 'rss'),
     line('Regex ESLint (c) vs `tsc --noEmit` (wall)', 'eslint-regex', 'tsc'),
     line('Scanner (b) vs regex ESLint (c) (wall)', 'scanner', 'eslint-regex'),
     line('Typed baseline (d) vs regex ESLint (c) (wall): the cost of building the program', 'eslint-typed', 'eslint-regex'),
@@ -166,9 +178,24 @@ export function missedTargets(run: BenchRun): ToolId[] {
   ];
 }
 
-/** Tools to profile after the timing runs: the scanner and ESLint with our rules, then any other that missed a target. */
+/**
+ * Tools to profile after the timing runs: the scanner and ESLint with our rules, then any other that
+ * missed a target. Only this tree's tools: the reference scanner is a yardstick, not work to do.
+ */
 export function toolsToProfile(run: BenchRun): ToolId[] {
-  return [...new Set<ToolId>(['scanner', 'eslint-governance', ...missedTargets(run)])].filter((id) => measured(byId(run, id)));
+  return [...new Set<ToolId>(['scanner', 'eslint-governance', ...missedTargets(run)])].filter((id) => id !== REFERENCE_TOOL && measured(byId(run, id)));
+}
+
+/** The Method bullet naming the reference commit, when there is one. */
+function referenceMethod(run: BenchRun): string {
+  const ref = run.reference;
+  if (!ref) return '';
+  return `
+- **Reference**: (b′) is the scanner at \`${ref.rev}\` = ${ref.sha} ("${ref.subject}"), given as \`--reference ${ref.rev}\`:
+  checked out as a detached git worktree in \`.bench/reference-${ref.short}/\`, installed from its lockfile and built
+  with its own \`tsc -b\`. It runs with the same arguments and cwd as (b), in the same repetitions, right next to (b)
+  (before it on odd repetitions, after it on even ones), so the per-repetition ratio (b)/(b′) compares the two
+  scanners under the same load (issue 10: no speed regression).`;
 }
 
 /** docs/benchmarks.md, rewritten on every run. */
@@ -200,7 +227,7 @@ so edit the script, not the figures. It is a benchmark, not a test: nothing in C
 - **Tools**: each run is a child process (\`node <tool>\`, cwd = the project). ${run.runs} repetitions, interleaved
   round-robin (each repetition runs every tool once; the starting tool rotates), so slow drift in machine load
   falls on all tools alike. Figures are medians over the repetitions; ratios are medians of the per-repetition
-  ratios. No warm-up run and no caches (no \`--cache\`, no tsbuildinfo).
+  ratios. No warm-up run and no caches (no \`--cache\`, no tsbuildinfo).${referenceMethod(run)}
 - **Wall time**: \`process.hrtime\` around the child. **Peak RSS**: ${
     run.timer === 'gnu-time'
       ? "GNU `/usr/bin/time -f %M` (the kernel's ru_maxrss of the child)"

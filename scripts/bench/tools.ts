@@ -4,10 +4,14 @@ import { pathToFileURL } from 'node:url';
 import { writeEslintConfig, type EslintVariant } from './eslint-configs.js';
 import { REPO_ROOT, type GeneratedProject } from './generate.js';
 import type { Command, Sample } from './measure.js';
+import type { ReferenceTree } from './reference.js';
 import { cliFindingsFromJson } from '../parity/scanner-json.js';
 import { describeComparison, eslintFindings } from './sanity.js';
 
-export type ToolId = 'tsc' | 'scanner' | 'eslint-regex' | 'eslint-typed' | 'eslint-governance';
+export type ToolId = 'tsc' | 'scanner' | 'scanner-reference' | 'eslint-regex' | 'eslint-typed' | 'eslint-governance';
+
+/** The scanner of another commit (`--reference`): timed with the others, never profiled. */
+export const REFERENCE_TOOL: ToolId = 'scanner-reference';
 
 /** What a tool's output says about the run, beyond its timing. */
 export interface ToolCheck {
@@ -76,8 +80,32 @@ function eslintTool(
   };
 }
 
-/** The five measured tools, each with its command (or why it cannot run) and its output check. */
-export async function defineTools(project: GeneratedProject, benchDir: string): Promise<Tool[]> {
+/** The command line (b) and (b′) share, so the two scanners see exactly the same arguments and cwd. */
+function scannerCommand(bin: string, project: GeneratedProject): Command {
+  return { args: [bin, '--project', path.join(project.dir, 'tsconfig.json'), '--format', 'json'], cwd: project.dir };
+}
+
+/**
+ * (b′): the scanner built at the reference commit. An older scanner may find fewer of the planted
+ * violations; that is a fact the row shows, not a failed check.
+ */
+function referenceTool(project: GeneratedProject, reference: ReferenceTree): Tool {
+  return {
+    id: REFERENCE_TOOL,
+    label: `(b′) scan-execution-violations at ${reference.short}`,
+    display: `node ${path.relative(REPO_ROOT, reference.scanner)} --project tsconfig.json --format json`,
+    command: scannerCommand(reference.scanner, project),
+    unavailable: missing(reference.scanner, `the build of ${reference.short} did not produce it`),
+    okExits: [0, 1],
+    check: (s) => ({ ok: true, summary: describeComparison(project.planted, cliFindingsFromJson(s.stdout)).summary }),
+  };
+}
+
+/**
+ * The measured tools, each with its command (or why it cannot run) and its output check; with a
+ * reference, its scanner (b′) right after this tree's (b).
+ */
+export async function defineTools(project: GeneratedProject, benchDir: string, reference?: ReferenceTree): Promise<Tool[]> {
   const tsconfig = path.join(project.dir, 'tsconfig.json');
   const eslintMissing = missing(ESLINT, 'run `pnpm install`');
   const pluginMissing = eslintMissing ?? (await pluginUnavailable());
@@ -97,11 +125,12 @@ export async function defineTools(project: GeneratedProject, benchDir: string): 
       id: 'scanner',
       label: '(b) scan-execution-violations',
       display: 'node packages/scanner/dist/bin.js --project tsconfig.json --format json',
-      command: { args: [SCANNER, '--project', tsconfig, '--format', 'json'], cwd: project.dir },
+      command: scannerCommand(SCANNER, project),
       unavailable: missing(SCANNER, 'the scanner has not landed or `tsc -b` has not run'),
       okExits: [0, 1],
       check: (s) => describeComparison(project.planted, cliFindingsFromJson(s.stdout)),
     },
+    ...(reference ? [referenceTool(project, reference)] : []),
     eslintTool(project, benchDir, 'regex', 'eslint-regex', '(c) ESLint no-restricted-syntax on .run (no types)', eslintMissing, (s) => {
       const { findings, fatal } = eslintFindings(s.stdout, project.dir);
       const hits = findings.filter((f) => plantedLines.has(`${f.file}:${f.line}`)).length;
