@@ -55,5 +55,7 @@ export function formatKnownError(error: KnownError | ConfigError, relative: (fil
     );
     return `${lines.map(escapeControl).join('\n')}\n`;
   }
-  return `error: ${escapeControl(error.message)}\nhint: ${escapeControl(error.hint)}\n`;
+  // A message may span lines (one per tsconfig error): each line is escaped, the line breaks kept.
+  const escapeLines = (text: string) => text.split('\n').map(escapeControl).join('\n');
+  return `error: ${escapeLines(error.message)}\nhint: ${escapeLines(error.hint)}\n`;
 }

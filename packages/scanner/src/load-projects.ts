@@ -43,12 +43,23 @@ function tsconfigPath(given: string, base: string): string {
   return fs.existsSync(absolute) && fs.statSync(absolute).isDirectory() ? path.join(absolute, 'tsconfig.json') : absolute;
 }
 
+/**
+ * Options the scanner adds to every tsconfig it reads. The project's own compiler may be TypeScript
+ * 5, where `moduleResolution: "node"`, `baseUrl` or `target: "ES5"` are fine; the scanner's
+ * TypeScript 6 still honours them but reports them as deprecated (TS5101, TS5107) and tsc would stop
+ * on that. Deprecations say nothing about what the code means, so the scanner silences them.
+ */
+export function readerOptions(ts: typeof TS): TS.CompilerOptions {
+  const major = Number(ts.versionMajorMinor.split('.')[0]);
+  return major >= 5 ? { ignoreDeprecations: `${major}.0` } : {};
+}
+
 /** Parses one tsconfig (extends and all); throws ProjectError as tsc reports its errors (file:line:col - error TSnnnn). */
 export function parseTsconfig(tsconfig: string, cwd: string, system?: ParseConfigSystem): TS.ParsedCommandLine {
   const ts = typescript();
   let unrecoverable: TS.Diagnostic | undefined;
   const parsed = readTsconfigOrThrow(tsconfig, cwd, () =>
-    ts.getParsedCommandLineOfConfigFile(tsconfig, undefined, {
+    ts.getParsedCommandLineOfConfigFile(tsconfig, readerOptions(ts), {
       ...(system ?? ts.sys),
       onUnRecoverableConfigFileDiagnostic: (diagnostic) => {
         unrecoverable = diagnostic;

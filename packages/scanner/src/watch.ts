@@ -6,7 +6,7 @@ import type { ScanOptions } from './args.js';
 import { recordConfigChain, type ConfigProbes } from './cache/config-probes.js';
 import { isGlobalFile } from './cache/recorded-program.js';
 import { formatKnownError } from './errors.js';
-import { planProjects, typescript } from './load-projects.js';
+import { planProjects, readerOptions, typescript } from './load-projects.js';
 import type { ReportedFinding } from './result.js';
 import { isUnder, report } from './scan.js';
 import { renderWatchReport } from './watch-report.js';
@@ -127,7 +127,7 @@ export function watch(options: ScanOptions, context: WatchContext): 0 {
   plans.forEach((plan, index) => {
     const host = ts.createWatchCompilerHost(
       plan.tsconfig,
-      { noEmit: true },
+      { ...readerOptions(ts), noEmit: true },
       ts.sys,
       ts.createSemanticDiagnosticsBuilderProgram,
       // Only tsconfig problems arrive here (no emit, no type-check report): print them and keep watching.
