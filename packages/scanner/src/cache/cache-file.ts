@@ -163,6 +163,11 @@ export function cacheFilePath(cwd: string, location: string | undefined, invocat
   return isDir ? path.join(given, name) : given;
 }
 
+/** Where V8's code cache for TypeScript is kept: beside the scan cache, named after it. */
+export function codeCacheFile(cacheFile: string): string {
+  return `${cacheFile.replace(/\.json$/, '')}.typescript.v8-cache`;
+}
+
 function checksumOf(body: string): string {
   return createHash('sha256').update(body).digest('base64url');
 }

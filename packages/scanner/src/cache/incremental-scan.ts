@@ -1,11 +1,12 @@
 import * as path from 'node:path';
 import { core } from '../core-module.js';
-import { planProjects, typescript, type ProjectPlan } from '../load-projects.js';
+import { planProjects, typescript, useTypeScriptCodeCache, type ProjectPlan } from '../load-projects.js';
 import type { ReportedFinding, ScanResult } from '../result.js';
 import { RESULT_SCHEMA_VERSION, summarize } from '../summary.js';
 import { compareFindings, isUnder, report } from '../scan.js';
 import {
   cacheFilePath,
+  codeCacheFile,
   readCache,
   writeCache,
   CACHE_FORMAT,
@@ -268,6 +269,7 @@ export function incrementalScan(input: IncrementalScanInput): { result: ScanResu
   const { key, invocation } = cacheKey({ cwd, projects: input.projects, configFile, version: input.version });
   const file = input.cache ? cacheFilePath(cwd, input.cache.location, invocation) : undefined;
   const cached = file ? readCache(file, key, input.note) : undefined;
+  const saveCodeCache = file ? useTypeScriptCodeCache(codeCacheFile(file)) : () => undefined;
   const session: Session = {
     input,
     startedAt,
@@ -349,6 +351,7 @@ export function incrementalScan(input: IncrementalScanInput): { result: ScanResu
     writeCache(file, compact(next), input.note);
   }
 
+  saveCodeCache();
   reportedFindings.sort(compareFindings);
   return {
     result: {
