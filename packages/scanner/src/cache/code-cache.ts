@@ -27,15 +27,28 @@ function cacheKeyOf(file: string, stat: fs.Stats): string {
     .digest('hex');
 }
 
+function checksumOf(data: Buffer): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
+/**
+ * The cached code when the file holds one for `key` and is whole. V8 checks only its version,
+ * flags, the source's length and the data's length before running the code (its checksum is
+ * verified in debug builds only), so a bit flipped inside would run as bytecode: the file
+ * carries our own checksum of the data, and a file that fails it is never handed to V8.
+ */
 function readCachedData(cacheFile: string, key: string): Buffer | undefined {
-  let data: Buffer;
+  let file: Buffer;
   try {
-    data = fs.readFileSync(cacheFile);
+    file = fs.readFileSync(cacheFile);
   } catch {
     return undefined;
   }
-  const header = `${key}\n`;
-  return data.length > header.length && data.toString('latin1', 0, header.length) === header ? data.subarray(header.length) : undefined;
+  const end = file.indexOf(0x0a);
+  if (end === -1) return undefined;
+  const [fileKey, checksum] = file.toString('latin1', 0, end).split(' ');
+  const data = file.subarray(end + 1);
+  return fileKey === key && data.length > 0 && checksum === checksumOf(data) ? data : undefined;
 }
 
 /**
@@ -79,7 +92,8 @@ export function requireWithCodeCache<T>(from: string, specifier: string, cacheFi
       const temporary = `${cacheFile}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
       try {
         fs.mkdirSync(path.dirname(cacheFile), { recursive: true });
-        fs.writeFileSync(temporary, Buffer.concat([Buffer.from(`${key}\n`, 'latin1'), script.createCachedData()]));
+        const data = script.createCachedData();
+        fs.writeFileSync(temporary, Buffer.concat([Buffer.from(`${key} ${checksumOf(data)}\n`, 'latin1'), data]));
         fs.renameSync(temporary, cacheFile);
       } catch {
         // Only a speed-up: the next scan compiles as usual.

@@ -18,7 +18,7 @@ import {
 } from './cache-file.js';
 import { cacheKey } from './cache-key.js';
 import { changedConfigs, configChanged, lookupChanged, recordConfigChain, recordConfigLookup, type ConfigProbes } from './config-probes.js';
-import { checkState, recordState } from './file-states.js';
+import { checkState, recordState, sameState } from './file-states.js';
 import { withDependencies, withDependents } from './graph.js';
 import { createProbeRecorder, firstChangedProbe, recordTree, type ProbeTable } from './probes.js';
 import { buildRecordedProgram, optionsHashOf, recordingParseSystem, type RecordedProgram } from './recorded-program.js';
@@ -99,9 +99,19 @@ function parseSystem(session: Session) {
   return recordingParseSystem(createProbeRecorder(session.planProbes), (root, includes) => recordTree(session.planProbes, root, includes));
 }
 
+/**
+ * The parse system for a tsconfig whose file list this scan already has (from the cache, its
+ * inputs unchanged, or parsed a moment ago, its inputs recorded): the include walk answers with
+ * that list instead of listing every directory again. Only the options are used from this parse;
+ * TypeScript's filtering of the list it gets back returns the same list.
+ */
+function planParseSystem(session: Session, plan: ProjectPlan) {
+  return { ...parseSystem(session), readDirectory: () => [...plan.fileNames] };
+}
+
 /** Builds a program rooted at `roots` for the plan and folds what it learned into the session. */
 function build(session: Session, plan: ProjectPlan, roots: readonly string[]): RecordedProgram {
-  const built = buildRecordedProgram(plan, roots, session.input.cwd, createProbeRecorder(session.probes), parseSystem(session));
+  const built = buildRecordedProgram(plan, roots, session.input.cwd, createProbeRecorder(session.probes), planParseSystem(session, plan));
   session.stats.programFiles += built.program.getSourceFiles().length;
   for (const sourceFile of built.program.getSourceFiles()) {
     const fileName = path.resolve(sourceFile.fileName);
@@ -300,14 +310,14 @@ export function incrementalScan(input: IncrementalScanInput): { result: ScanResu
       if (checked.changed) session.changed.add(fileName);
       else session.files.set(fileName, checked.state);
       // A touched file with the same content, or one settled since: its new stat saves a hash next time.
-      if (checked.state !== state) dirty = true;
+      if (!sameState(checked.state, state)) dirty = true;
     }
     if (session.changedConfigs.size > 0) dirty = true;
     // Compiler options are known without TypeScript only while no tsconfig input changed.
     if (session.planProbes !== cached.planProbes) {
       projects = projects.filter((p) => {
         const plan = plans.find((candidate) => candidate.tsconfig === p.tsconfig);
-        return plan !== undefined && optionsHashOf(plan, cwd, parseSystem(session)) === p.optionsHash;
+        return plan !== undefined && optionsHashOf(plan, cwd, planParseSystem(session, plan)) === p.optionsHash;
       });
     }
   }
