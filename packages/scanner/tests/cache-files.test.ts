@@ -22,9 +22,10 @@ function files(): Record<string, string | object> {
     'src/plugins/plugin.ts': PLUGIN,
     'src/services/work.ts': `import type { Plugin } from '../plugins/plugin.js';\nexport function go(p: Plugin): Promise<unknown> {\n  return p.run(1);\n}\n`,
     'src/services/leaf.ts': `export const leaf = 1;\n`,
-    // The cache lives in a hidden folder that exists before the first scan, so writing it changes
-    // no directory listing the tsconfig's include walk recorded.
+    // The scan cache and the code cache live in folders that exist before the first scan, so
+    // writing them changes no directory listing the tsconfig's include walk recorded.
     '.scan-cache/.keep': '',
+    'node_modules/.keep': '',
   };
 }
 
@@ -130,9 +131,9 @@ describe("TypeScript's V8 code cache (--cache only)", () => {
   }
   const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');
 
-  it('is written beside the scan cache, reused as is, and a stale, damaged or rejected one falls back to a plain load and is rebuilt', () => {
+  it('is written under node_modules/.cache, reused as is, and a stale, damaged or rejected one falls back to a plain load and is rebuilt', () => {
     const dir = project(files());
-    const codeCache = path.join(dir, '.scan-cache/scan-cache.typescript.v8-cache');
+    const codeCache = path.join(dir, 'node_modules/.cache/execution-governance/typescript.v8-cache');
     scan(dir);
     const first = parts(codeCache);
     expect(first.data.length).toBeGreaterThan(100_000);
@@ -175,7 +176,7 @@ describe("TypeScript's V8 code cache (--cache only)", () => {
 
   it('a warm scan with nothing to re-analyse does not load TypeScript, so it neither reads nor writes the code cache', async () => {
     const dir = await settledProject();
-    const codeCache = path.join(dir, '.scan-cache/scan-cache.typescript.v8-cache');
+    const codeCache = path.join(dir, 'node_modules/.cache/execution-governance/typescript.v8-cache');
     scan(dir);
     fs.rmSync(codeCache);
     expect(scan(dir).analysed).toBe(0);

@@ -163,9 +163,14 @@ export function cacheFilePath(cwd: string, location: string | undefined, invocat
   return isDir ? path.join(given, name) : given;
 }
 
-/** Where V8's code cache for TypeScript is kept: beside the scan cache, named after it. */
-export function codeCacheFile(cacheFile: string): string {
-  return `${cacheFile.replace(/\.json$/, '')}.typescript.v8-cache`;
+/**
+ * Where V8's code cache for TypeScript is kept: in the default cache directory of the nearest
+ * package, whatever `--cache-location` says. It belongs to this machine's Node and TypeScript
+ * install (not to the scan), so it is not for a directory restored across CI runners, and every
+ * scan in the package shares one.
+ */
+export function codeCacheFile(cwd: string): string {
+  return path.join(packageRoot(cwd), DEFAULT_DIR, 'typescript.v8-cache');
 }
 
 function checksumOf(body: string): string {
