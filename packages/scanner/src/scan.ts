@@ -1,12 +1,5 @@
 import * as path from 'node:path';
-import type {
-  ConfigError,
-  Analyzer,
-  ConfigCheckReport,
-  FileAnalysis,
-  Finding,
-  ResolvedConfig,
-} from '@execgov/core';
+import type { ConfigError, Analyzer, ConfigCheckReport, FileAnalysis, Finding, ResolvedConfig } from '@execgov/core';
 import { core } from './core-module.js';
 import type { SourceFile } from 'typescript';
 import { compilerModule, loadProgram, type ProjectPlan } from './load-projects.js';
@@ -67,7 +60,11 @@ export function compareFindings(a: ReportedFinding, b: ReportedFinding): number 
 function analyzeOrTooDeep(analyzer: Analyzer, sourceFile: SourceFile, tooDeep: readonly string[]): FileAnalysis {
   const tooDeepFinding = (): FileAnalysis => {
     const config = analyzer.configFor(sourceFile.fileName);
-    return { findings: [core().tooDeeplyNestedFinding(sourceFile.fileName, toPosix(path.relative(config.configDir, sourceFile.fileName)))], config, analyzed: true };
+    return {
+      findings: [core().tooDeeplyNestedFinding(sourceFile.fileName, toPosix(path.relative(config.configDir, sourceFile.fileName)))],
+      config,
+      analyzed: true,
+    };
   };
   if (tooDeep.includes(sourceFile.fileName)) return tooDeepFinding();
   try {

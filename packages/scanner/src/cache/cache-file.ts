@@ -165,9 +165,9 @@ export function cacheFilePath(cwd: string, location: string | undefined, invocat
 
 /**
  * Where V8's code cache for TypeScript is kept: in the default cache directory of the nearest
- * package, whatever `--cache-location` says. It belongs to this machine's Node and TypeScript
- * install (not to the scan), so it is not for a directory restored across CI runners, and every
- * scan in the package shares one.
+ * package, whatever `--cache-location` says: it belongs to the Node and TypeScript install, not
+ * to the scan (a `--cache-location` directory holds the scan cache alone), and every scan of the
+ * package shares one.
  */
 export function codeCacheFile(cwd: string): string {
   return path.join(packageRoot(cwd), DEFAULT_DIR, 'typescript.v8-cache');
@@ -260,4 +260,3 @@ export function writeCache(file: string, cache: ScanCache, note: (message: strin
     note(`cache ${file} could not be written (${(error as NodeJS.ErrnoException).code ?? String(error)}); the next scan starts cold`);
   }
 }
-

@@ -22,9 +22,7 @@ const WRAPPER = ['(function (exports, require, module, __filename, __dirname) { 
  * and architecture also decide here, so a cache for another TypeScript is never even offered.
  */
 function cacheKeyOf(file: string, stat: fs.Stats): string {
-  return createHash('sha1')
-    .update(`${file}\0${stat.size}\0${stat.mtimeMs}\0${process.version}\0${process.versions.v8}\0${process.arch}`)
-    .digest('hex');
+  return createHash('sha1').update(`${file}\0${stat.size}\0${stat.mtimeMs}\0${process.version}\0${process.versions.v8}\0${process.arch}`).digest('hex');
 }
 
 function checksumOf(data: Buffer): string {

@@ -179,12 +179,7 @@ function coldProject(session: Session, plan: ProjectPlan, wanted: readonly strin
  * file in their closure, their config), in a program rooted at them plus every global file.
  * Returns undefined when the change reaches every file (a global file, or a file that became one).
  */
-function warmProject(
-  session: Session,
-  plan: ProjectPlan,
-  wanted: readonly string[],
-  cached: ProjectRecord,
-): ProjectOutcome | undefined {
+function warmProject(session: Session, plan: ProjectPlan, wanted: readonly string[], cached: ProjectRecord): ProjectOutcome | undefined {
   const deps = record(cached.deps);
   const known = new Set(deps.keys());
   const changed = new Set([...session.changed].filter((f) => known.has(f)));
