@@ -66,16 +66,23 @@ export function requireWithCodeCache<T>(from: string, specifier: string, cacheFi
   const key = cacheKeyOf(file, stat);
   const cachedData = readCachedData(cacheFile, key);
   const source = fs.readFileSync(file, 'utf8');
-  const script = new vm.Script(`${WRAPPER[0]}${source}${WRAPPER[1]}`, { filename: file, cachedData });
+  let script: vm.Script;
+  try {
+    script = new vm.Script(`${WRAPPER[0]}${source}${WRAPPER[1]}`, { filename: file, cachedData });
+  } catch {
+    // Not a CommonJS script (a future ES-module-only build, say): Node's own loader knows what to do.
+    return { exports: requireFrom(specifier) as T, accepted: true, save: () => undefined };
+  }
   const accepted = cachedData !== undefined && !script.cachedDataRejected;
 
+  const requireInModule = createRequire(file);
   const module = new Module(file);
   module.filename = file;
-  module.paths = (Module as unknown as { _nodeModulePaths(dir: string): string[] })._nodeModulePaths(path.dirname(file));
+  module.paths = requireInModule.resolve.paths('typescript') ?? [];
   requireFrom.cache[file] = module;
   try {
     const wrapper = script.runInThisContext() as (exports: unknown, require: NodeJS.Require, module: Module, filename: string, dirname: string) => void;
-    wrapper.call(module.exports, module.exports, createRequire(file), module, file, path.dirname(file));
+    wrapper.call(module.exports, module.exports, requireInModule, module, file, path.dirname(file));
   } catch (error) {
     delete requireFrom.cache[file];
     throw error;
