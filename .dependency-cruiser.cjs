@@ -6,8 +6,8 @@ const CORE_HOST = '^packages/core/src/(?:host/|.*-host\\.ts$)';
 /** Lint and project-loading frameworks, however pnpm lays them out under node_modules. */
 const LINT_FRAMEWORKS = '(?:^|/)node_modules/(?:eslint|@eslint/[^/]+|@typescript-eslint/[^/]+|typescript-eslint|ts-morph|@ts-morph/[^/]+)/';
 const FRONT_ENDS = '^packages/(?:scanner|eslint-plugin)/src/';
-/** What `@execgov/core` resolves to: the package root and nothing under it. */
-const CORE_PUBLIC_API = '^packages/core/(?:dist/index\\.(?:js|d\\.ts)|src/index\\.ts)$';
+/** What `@execgov/core` resolves to: the package root, and `@execgov/core/files` (file names and lookups, without the analysis). */
+const CORE_PUBLIC_API = '^packages/core/(?:dist/(?:index|files)\\.(?:js|d\\.ts)|src/(?:index|files)\\.ts)$';
 const TEST_CODE = '(?:^packages/[^/]+/tests/|\\.test\\.ts$)';
 
 /** @type {import('dependency-cruiser').IConfiguration} */

@@ -1,9 +1,7 @@
-import * as path from 'node:path';
 import { z } from 'zod';
 import type { AnalyzerHost } from './host/host.js';
 
-/** The baseline both front ends pick up next to the config file when none is named. */
-export const BASELINE_FILE_NAME = 'execution-governance.baseline.json';
+export { BASELINE_FILE_NAME, conventionalBaseline } from './files.js';
 
 /**
  * A baseline records the findings a team accepts for now (by fingerprint, which survives edits
@@ -54,13 +52,6 @@ export function readBaselineFile(file: string, host: AnalyzerHost, shown = file)
   const text = host.readFile(file);
   if (text === undefined) throw new BaselineError(`baseline ${shown} cannot be read (${host.fileExists(file) ? 'EACCES' : 'ENOENT'})`);
   return parseBaseline(text, shown);
-}
-
-/** The conventional baseline beside a config file, when it exists. */
-export function conventionalBaseline(configFile: string | null, host: AnalyzerHost): string | undefined {
-  if (configFile === null) return undefined;
-  const candidate = path.join(path.dirname(configFile), BASELINE_FILE_NAME);
-  return host.fileExists(candidate) ? candidate : undefined;
 }
 
 /** Findings the baseline does not know, plus how many it hid and how many of its entries matched nothing. */

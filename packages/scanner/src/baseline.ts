@@ -1,16 +1,18 @@
 import * as path from 'node:path';
-import { BaselineError, createNodeHost, matchBaseline, readBaselineFile, type Baseline } from '@execgov/core';
+import type { Baseline } from '@execgov/core';
+import { core } from './core-module.js';
 import { UnreadableFileError } from './errors.js';
-import { summarize, type ScanResult } from './result.js';
+import type { ScanResult } from './result.js';
+import { summarize } from './summary.js';
 
 export type { Baseline };
 
 /** Reads and validates a baseline file (the format and the matching live in the core, shared with ESLint); a missing or malformed one stops the scan (exit 2). */
 export function readBaseline(file: string, shown = file): Baseline {
   try {
-    return readBaselineFile(file, createNodeHost(), shown);
+    return core().readBaselineFile(file, core().createNodeHost(), shown);
   } catch (error) {
-    if (error instanceof BaselineError) throw new UnreadableFileError(error.message, error.hint);
+    if (error instanceof core().BaselineError) throw new UnreadableFileError(error.message, error.hint);
     throw error;
   }
 }
@@ -26,7 +28,7 @@ export function renderBaseline(result: ScanResult): string {
 
 /** `result` without the findings the baseline knows, with counts of known and stale entries. */
 export function applyBaseline(result: ScanResult, baseline: Baseline, file: string): ScanResult {
-  const { kept, known, stale } = matchBaseline(result.findings, baseline);
+  const { kept, known, stale } = core().matchBaseline(result.findings, baseline);
   return {
     ...result,
     findings: kept,

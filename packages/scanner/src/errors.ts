@@ -1,4 +1,5 @@
-import { ConfigError } from '@execgov/core';
+import type { ConfigError } from '@execgov/core';
+import { core } from './core-module.js';
 import { escapeControl } from './reporters/escape.js';
 
 /**
@@ -29,12 +30,12 @@ export const CONFIGURATION_DOCS_URL = 'https://github.com/execgov/execution-gove
 
 /** True for errors that are the user's to fix (including a config that fails validation). */
 export function isKnownError(error: unknown): error is KnownError | ConfigError {
-  return error instanceof KnownError || error instanceof ConfigError;
+  return error instanceof KnownError || error instanceof core().ConfigError;
 }
 
 /** The lines printed on stderr for a known error: cause, details, hint. */
 export function formatKnownError(error: KnownError | ConfigError, relative: (file: string) => string, level: 'error' | 'warning' = 'error'): string {
-  if (error instanceof ConfigError && error.kind === 'mismatch') {
+  if (!(error instanceof KnownError) && error.kind === 'mismatch') {
     // "configChecks": "error" stops the scan with these lines; "warn" prints them as a warning.
     const source = relative(error.source);
     const lines = [`${level}: execution-governance config ${source} names what the programs do not have`];
@@ -46,7 +47,7 @@ export function formatKnownError(error: KnownError | ConfigError, relative: (fil
     );
     return `${lines.join('\n')}\n`;
   }
-  if (error instanceof ConfigError) {
+  if (!(error instanceof KnownError)) {
     const source = relative(error.source);
     const lines = [`error: invalid execution-governance config ${source}`];
     for (const issue of error.issues) lines.push(`  ${source}: ${issue.path}: ${issue.message}`);

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { loadConfig } from '@execgov/core';
+import { core } from './core-module.js';
 import { UnreadableFileError } from './errors.js';
 import { escapeJsonText } from './reporters/escape.js';
 
@@ -15,7 +15,7 @@ export function printConfig(file: string, configFile: string | undefined, cwd: s
     throw new UnreadableFileError(`--print-config ${file}: the file does not exist`, 'name a file of your project (relative to the working directory)');
   }
   const startDir = fs.statSync(absolute).isDirectory() ? absolute : path.dirname(absolute);
-  const config = configFile === undefined ? loadConfig({ startDir }) : loadConfig({ startDir: cwd, configFile });
+  const config = configFile === undefined ? core().loadConfig({ startDir }) : core().loadConfig({ startDir: cwd, configFile });
   const relative = (to: string) => path.relative(cwd, to).replace(/\\/g, '/') || '.';
   const shown = {
     ...config,

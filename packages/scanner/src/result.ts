@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import { RESULT_SCHEMA_VERSION } from './summary.js';
 
-/** Version of the ScanResult shape; bumped on any incompatible change. */
-export const RESULT_SCHEMA_VERSION = 1;
+export { RESULT_SCHEMA_VERSION, summarize } from './summary.js';
 
 const severity = z.enum(['error', 'warn']);
 
@@ -53,17 +53,6 @@ export const scanResultSchema = z
       .describe('Present when --baseline was given; `findings` and `summary` then hold only findings the baseline does not know.'),
   })
   .describe('Result of scan-execution-violations (`--format json`).');
-
-/** The summary counts of a list of findings. */
-export function summarize(findings: readonly ReportedFinding[]): ScanResult['summary'] {
-  const errors = findings.filter((f) => f.severity === 'error').length;
-  return {
-    problems: findings.length,
-    errors,
-    warnings: findings.length - errors,
-    filesWithProblems: new Set(findings.map((f) => f.file)).size,
-  };
-}
 
 /** One reported finding. */
 export type ReportedFinding = z.infer<typeof reportedFindingSchema>;

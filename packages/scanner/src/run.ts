@@ -1,8 +1,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { conventionalBaseline, createNodeHost, loadConfig } from '@execgov/core';
+import { conventionalBaseline, createNodeHost } from '@execgov/core/files';
 import { parseCommandLine, usage, type Command, type ScanOptions } from './args.js';
 import { applyBaseline, readBaseline, renderBaseline } from './baseline.js';
+import { core } from './core-module.js';
 import { formatKnownError, isKnownError } from './errors.js';
 import { unreadablePathError } from './file-access.js';
 import { scanIncrementally } from './incremental.js';
@@ -11,7 +12,8 @@ import { planProjects } from './load-projects.js';
 import { writeUserFile } from './output-file.js';
 import { printConfig } from './print-config.js';
 import { escapeControl, reporters } from './reporters/index.js';
-import { summarize, type ScanResult } from './result.js';
+import type { ScanResult } from './result.js';
+import { summarize } from './summary.js';
 import { scan, type ScanInput } from './scan.js';
 import { watch } from './watch.js';
 
@@ -61,7 +63,7 @@ export function scanWithOptions(
   if ((options.cache || options.changedSince !== undefined) && !(paths && paths.length === 0)) {
     return scanIncrementally(options, { cwd, version: scannerVersion(), paths: paths ?? [], stderr: io.stderr });
   }
-  const config = loadConfig({ startDir: cwd, configFile: options.configFile });
+  const config = core().loadConfig({ startDir: cwd, configFile: options.configFile });
   const plans = planProjects(options.projects, cwd);
   return scan({ cwd, config, configFile: options.configFile, plans, paths, version: scannerVersion(), onConfigWarning });
 }

@@ -1,20 +1,11 @@
 import * as path from 'node:path';
-import {
-  ConfigError,
-  combineConfigChecks,
-  createAnalyzer,
-  isStackOverflow,
-  tooDeeplyNestedFinding,
-  type Analyzer,
-  type ConfigCheckReport,
-  type FileAnalysis,
-  type Finding,
-  type ResolvedConfig,
-} from '@execgov/core';
+import type { ConfigError, Analyzer, ConfigCheckReport, FileAnalysis, Finding, ResolvedConfig } from '@execgov/core';
+import { core } from './core-module.js';
 import type { SourceFile } from 'typescript';
 import { compilerModule, loadProgram, type ProjectPlan } from './load-projects.js';
 import { buildSurvivingOverflow } from './too-deep-files.js';
-import { RESULT_SCHEMA_VERSION, summarize, type ReportedFinding, type ScanResult } from './result.js';
+import type { ReportedFinding, ScanResult } from './result.js';
+import { RESULT_SCHEMA_VERSION, summarize } from './summary.js';
 
 /** Everything one scan needs, already resolved to absolute paths. */
 export interface ScanInput {
@@ -69,13 +60,17 @@ export function compareFindings(a: ReportedFinding, b: ReportedFinding): number 
 function analyzeOrTooDeep(analyzer: Analyzer, sourceFile: SourceFile, tooDeep: readonly string[]): FileAnalysis {
   const tooDeepFinding = (): FileAnalysis => {
     const config = analyzer.configFor(sourceFile.fileName);
-    return { findings: [tooDeeplyNestedFinding(sourceFile.fileName, toPosix(path.relative(config.configDir, sourceFile.fileName)))], config, analyzed: true };
+    return {
+      findings: [core().tooDeeplyNestedFinding(sourceFile.fileName, toPosix(path.relative(config.configDir, sourceFile.fileName)))],
+      config,
+      analyzed: true,
+    };
   };
   if (tooDeep.includes(sourceFile.fileName)) return tooDeepFinding();
   try {
     return analyzer.analyzeFile(sourceFile);
   } catch (error) {
-    if (isStackOverflow(error)) return tooDeepFinding();
+    if (core().isStackOverflow(error)) return tooDeepFinding();
     throw error;
   }
 }
@@ -88,9 +83,9 @@ function settleConfigChecks(reports: readonly ConfigCheckReport[], onWarning: Sc
   const bySource = new Map<string, ConfigCheckReport[]>();
   for (const report of reports) bySource.set(report.source, [...(bySource.get(report.source) ?? []), report]);
   for (const [source, group] of bySource) {
-    const issues = combineConfigChecks(group.map((report) => report.outcomes));
+    const issues = core().combineConfigChecks(group.map((report) => report.outcomes));
     if (issues.length === 0) continue;
-    const error = new ConfigError(source, issues, 'mismatch');
+    const error = new (core().ConfigError)(source, issues, 'mismatch');
     if (group[group.length - 1]!.config.configChecks === 'error') throw error;
     onWarning?.(error);
   }
@@ -113,7 +108,7 @@ export function scan({ cwd, config, configFile, plans, paths, version, onConfigW
       built.getTypeChecker();
       return built;
     });
-    const analyzer = createAnalyzer({ ts: compilerModule(), program, cwd, configFile, deferConfigChecks: true });
+    const analyzer = core().createAnalyzer({ ts: compilerModule(), program, cwd, configFile, deferConfigChecks: true });
     let filesScanned = 0;
     for (const fileName of plan.fileNames) {
       if (seen.has(fileName) || !(paths === undefined || (paths.length > 0 && isUnder(fileName, paths)))) continue;

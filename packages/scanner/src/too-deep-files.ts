@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
-import { isStackOverflow, type TypeScriptModule } from '@execgov/core';
+import type { TypeScriptModule } from '@execgov/core';
+import { core } from './core-module.js';
 import type * as ts from 'typescript';
 import { ProjectError } from './errors.js';
 
@@ -9,7 +10,7 @@ function treeHeight(tsm: TypeScriptModule, fileName: string): number {
   try {
     sourceFile = tsm.createSourceFile(fileName, tsm.sys.readFile(fileName) ?? '', tsm.ScriptTarget.Latest, false);
   } catch (error) {
-    if (isStackOverflow(error)) return Number.POSITIVE_INFINITY;
+    if (core().isStackOverflow(error)) return Number.POSITIVE_INFINITY;
     throw error;
   }
   let height = 0;
@@ -52,7 +53,7 @@ export function buildSurvivingOverflow<T>(
     try {
       return { built: build(emptied), tooDeep: [...emptied] };
     } catch (error) {
-      if (!isStackOverflow(error)) throw error;
+      if (!core().isStackOverflow(error)) throw error;
       const culprit = deepestFile(
         tsm,
         fileNames.filter((fileName) => !emptied.has(fileName)),

@@ -1,5 +1,6 @@
 import * as path from 'node:path';
-import { isStackOverflow, type TypeScriptModule } from '@execgov/core';
+import type { TypeScriptModule } from '@execgov/core';
+import { core } from './core-module.js';
 import type * as ts from 'typescript';
 import { ProjectError } from './errors.js';
 
@@ -55,7 +56,7 @@ export function readTsconfigOrThrow<T>(tsconfig: string, cwd: string, read: () =
   try {
     return read();
   } catch (error) {
-    if (!isStackOverflow(error)) throw error;
+    if (!core().isStackOverflow(error)) throw error;
     const shown = toPosix(path.relative(cwd, tsconfig));
     throw new ProjectError(
       `tsconfig ${shown} cannot be used: it nests too deeply for TypeScript to read (its parser ran out of stack)`,

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { createAnalyzer } from '@execgov/core';
+import { core } from './core-module.js';
 import type * as TS from 'typescript';
 import type { ScanOptions } from './args.js';
 import { recordConfigChain, type ConfigProbes } from './cache/config-probes.js';
@@ -67,7 +67,7 @@ export function watch(options: ScanOptions, context: WatchContext): 0 {
   const analyse = (index: number, fileNames: Iterable<string>, started: number) => {
     const state = states[index]!;
     if (!state.program) return;
-    const analyzer = createAnalyzer({ ts, program: state.program, cwd, configFile: options.configFile });
+    const analyzer = core().createAnalyzer({ ts, program: state.program, cwd, configFile: options.configFile });
     const errors = new Map<string, string>();
     let analysed = 0;
     for (const fileName of fileNames) {

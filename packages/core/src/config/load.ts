@@ -1,12 +1,11 @@
 import { createHash } from 'node:crypto';
 import * as path from 'node:path';
-import { BASELINE_FILE_NAME } from '../baseline.js';
+import { BASELINE_FILE_NAME, CONFIG_FILE_NAME } from '../files.js';
 import type { AnalyzerHost } from '../host/host.js';
 import { createNodeHost } from '../host/node-host.js';
 import { ConfigError, resolveConfig, type ResolvedConfig } from './validate.js';
 
-/** The file name looked for upward from the working directory or the analysed file. */
-export const CONFIG_FILE_NAME = 'execution-governance.config.json';
+export { CONFIG_FILE_NAME } from '../files.js';
 
 /** Nearest `execution-governance.config.json` at or above `startDir`, or null. */
 export function findConfigFile(startDir: string, host: AnalyzerHost = createNodeHost()): string | null {

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { CONFIG_FILE_NAME } from '@execgov/core';
+import { CONFIG_FILE_NAME } from '@execgov/core/files';
 import { withDependencies, withDependents, type DependencyMap } from './graph.js';
 import type { ProbeTable } from './probes.js';
 

@@ -25,6 +25,11 @@ export function recordState(file: string, text: string, startedAt: number): File
   return { hash: hashText(text), stat: settled ? [stat.size, stat.mtimeMs, stat.ctimeMs] : null };
 }
 
+/** True when two states record the same hash and the same stat (or both no stat). */
+export function sameState(a: FileState, b: FileState): boolean {
+  return a.hash === b.hash && (a.stat === b.stat || (a.stat !== null && b.stat !== null && a.stat.every((value, i) => value === b.stat![i])));
+}
+
 /**
  * Whether the file's content differs from the recorded state (or it is gone), with the state to
  * record now. An unchanged size, mtime and ctime answer without reading; otherwise the content

@@ -19,6 +19,9 @@ function reach(seeds: Iterable<string>, next: (file: string) => Iterable<string>
  * transitive closure holds a seed, so whose findings may differ when a seed changes.
  */
 export function withDependents(deps: DependencyMap, seeds: Iterable<string>): Set<string> {
+  const start = [...seeds];
+  // Nothing changed: no need to invert the whole graph to learn that.
+  if (start.length === 0) return new Set();
   const reverse = new Map<string, string[]>();
   for (const [from, targets] of deps) {
     for (const to of targets) {
@@ -27,7 +30,7 @@ export function withDependents(deps: DependencyMap, seeds: Iterable<string>): Se
       list.push(from);
     }
   }
-  return reach(seeds, (file) => reverse.get(file) ?? []);
+  return reach(start, (file) => reverse.get(file) ?? []);
 }
 
 /** `seeds` and everything they depend on, transitively. */

@@ -1,10 +1,12 @@
 import * as path from 'node:path';
-import { createAnalyzer, loadConfig } from '@execgov/core';
-import { planProjects, typescript, type ProjectPlan } from '../load-projects.js';
-import { RESULT_SCHEMA_VERSION, summarize, type ReportedFinding, type ScanResult } from '../result.js';
+import { core } from '../core-module.js';
+import { planProjects, typescript, useTypeScriptCodeCache, type ProjectPlan } from '../load-projects.js';
+import type { ReportedFinding, ScanResult } from '../result.js';
+import { RESULT_SCHEMA_VERSION, summarize } from '../summary.js';
 import { compareFindings, isUnder, report } from '../scan.js';
 import {
   cacheFilePath,
+  codeCacheFile,
   readCache,
   writeCache,
   CACHE_FORMAT,
@@ -15,8 +17,8 @@ import {
   type ScanCache,
 } from './cache-file.js';
 import { cacheKey } from './cache-key.js';
-import { changedConfigs, configChanged, recordConfigChain, type ConfigProbes } from './config-probes.js';
-import { checkState, recordState } from './file-states.js';
+import { changedConfigs, configChanged, lookupChanged, recordConfigChain, recordConfigLookup, type ConfigProbes } from './config-probes.js';
+import { checkState, recordState, sameState } from './file-states.js';
 import { withDependencies, withDependents } from './graph.js';
 import { createProbeRecorder, firstChangedProbe, recordTree, type ProbeTable } from './probes.js';
 import { buildRecordedProgram, optionsHashOf, recordingParseSystem, type RecordedProgram } from './recorded-program.js';
@@ -67,6 +69,13 @@ interface Session {
   stats: IncrementalStats;
 }
 
+/** A project's record after this scan, the files it reports on, and whether the record differs from the cached one. */
+interface ProjectOutcome {
+  record: ProjectRecord;
+  reported: Set<string>;
+  touched: boolean;
+}
+
 function record(map: ProjectRecord['deps']): Map<string, string[]> {
   return new Map(Object.entries(map));
 }
@@ -90,9 +99,19 @@ function parseSystem(session: Session) {
   return recordingParseSystem(createProbeRecorder(session.planProbes), (root, includes) => recordTree(session.planProbes, root, includes));
 }
 
+/**
+ * The parse system for a tsconfig whose file list this scan already has (from the cache, its
+ * inputs unchanged, or parsed a moment ago, its inputs recorded), for a parse whose options alone
+ * are used: the include walk is not done again (listing and matching 2,000 files costs a warm
+ * scan 15-30 ms); it answers with one selected file, so TypeScript has no empty project to report.
+ */
+function planParseSystem(session: Session, plan: ProjectPlan) {
+  return { ...parseSystem(session), readDirectory: () => plan.fileNames.slice(0, 1) };
+}
+
 /** Builds a program rooted at `roots` for the plan and folds what it learned into the session. */
 function build(session: Session, plan: ProjectPlan, roots: readonly string[]): RecordedProgram {
-  const built = buildRecordedProgram(plan, roots, session.input.cwd, createProbeRecorder(session.probes), parseSystem(session));
+  const built = buildRecordedProgram(plan, roots, session.input.cwd, createProbeRecorder(session.probes), planParseSystem(session, plan));
   session.stats.programFiles += built.program.getSourceFiles().length;
   for (const sourceFile of built.program.getSourceFiles()) {
     const fileName = path.resolve(sourceFile.fileName);
@@ -105,7 +124,7 @@ function build(session: Session, plan: ProjectPlan, roots: readonly string[]): R
 /** Analyses `fileNames` in `built` and returns their results (a config that does not validate throws: exit 2). */
 function analyse(session: Session, built: RecordedProgram, fileNames: readonly string[]): Map<string, FileResult> {
   const { cwd, configFile } = session.input;
-  const analyzer = createAnalyzer({ ts: typescript(), program: built.program, cwd, configFile });
+  const analyzer = core().createAnalyzer({ ts: typescript(), program: built.program, cwd, configFile });
   const results = new Map<string, FileResult>();
   for (const fileName of fileNames) {
     const sourceFile = built.program.getSourceFile(fileName);
@@ -128,7 +147,7 @@ function depsRecord(deps: ReadonlyMap<string, Iterable<string>>): ProjectRecord[
 }
 
 /** A project with no usable record: the whole program, as a cold scan builds it. */
-function coldProject(session: Session, plan: ProjectPlan, wanted: readonly string[]): { record: ProjectRecord; reported: Set<string> } {
+function coldProject(session: Session, plan: ProjectPlan, wanted: readonly string[]): ProjectOutcome {
   const built = build(session, plan, plan.fileNames);
   const deps = new Map<string, Set<string>>();
   for (const sourceFile of built.program.getSourceFiles()) deps.set(path.resolve(sourceFile.fileName), new Set());
@@ -151,6 +170,7 @@ function coldProject(session: Session, plan: ProjectPlan, wanted: readonly strin
       results: Object.fromEntries(results),
     },
     reported: new Set(toAnalyse),
+    touched: true,
   };
 }
 
@@ -159,12 +179,7 @@ function coldProject(session: Session, plan: ProjectPlan, wanted: readonly strin
  * file in their closure, their config), in a program rooted at them plus every global file.
  * Returns undefined when the change reaches every file (a global file, or a file that became one).
  */
-function warmProject(
-  session: Session,
-  plan: ProjectPlan,
-  wanted: readonly string[],
-  cached: ProjectRecord,
-): { record: ProjectRecord; reported: Set<string> } | undefined {
+function warmProject(session: Session, plan: ProjectPlan, wanted: readonly string[], cached: ProjectRecord): ProjectOutcome | undefined {
   const deps = record(cached.deps);
   const known = new Set(deps.keys());
   const changed = new Set([...session.changed].filter((f) => known.has(f)));
@@ -182,9 +197,14 @@ function warmProject(
   let scope = changeScope(session.input.changed, { deps, globals, planProbes: session.planProbes, probes: session.probes, explicitConfig, stale });
   // A file with no recorded edges is new: its closure is known once it is built.
   const toAnalyse = wanted.filter((f) => needsAnalysis(f) && (scope === 'all' || scope.has(f) || !deps.has(f)));
+  const selected = new Set(plan.fileNames);
+  if (toAnalyse.length === 0 && stale.size === 0 && changed.size === 0 && Object.keys(cached.results).every((f) => selected.has(f))) {
+    // Nothing to re-analyse and nothing to forget: the record stands as it was read.
+    const reported = new Set(wanted.filter((f) => cached.results[f] !== undefined && (scope === 'all' || scope.has(f))));
+    return { record: cached, reported, touched: false };
+  }
   const results = new Map(Object.entries(cached.results));
   for (const file of stale) results.delete(file);
-  const selected = new Set(plan.fileNames);
   for (const file of [...results.keys()]) if (!selected.has(file)) results.delete(file);
   if (toAnalyse.length > 0) {
     const libDir = path.dirname(typescript().getDefaultLibFilePath({}));
@@ -210,7 +230,21 @@ function warmProject(
   return {
     record: { tsconfig: plan.tsconfig, optionsHash: cached.optionsHash, globals: cached.globals, deps: depsRecord(deps), results: Object.fromEntries(results) },
     reported,
+    touched: true,
   };
+}
+
+/**
+ * The config that applies at the working directory (reported in the result; one that does not
+ * validate stops the scan, as in a cold scan). Loaded and validated again only when a candidate
+ * on its lookup chain changed since `cached` recorded it; otherwise the cached answer stands.
+ */
+function rootConfigOf(session: Session, cached: ScanCache | undefined): string | null {
+  const { cwd, configFile } = session.input;
+  if (cached && !lookupChanged(cwd, cached.rootConfig, session.changedConfigs, session.explicitConfig)) return cached.rootConfig;
+  const found = core().loadConfig({ startDir: cwd, configFile }).configFile;
+  recordConfigLookup(session.configProbes, cwd, session.explicitConfig);
+  return found;
 }
 
 /** Drops probes of files whose content the file states track, and states no record needs. */
@@ -240,6 +274,7 @@ export function incrementalScan(input: IncrementalScanInput): { result: ScanResu
   const { key, invocation } = cacheKey({ cwd, projects: input.projects, configFile, version: input.version });
   const file = input.cache ? cacheFilePath(cwd, input.cache.location, invocation) : undefined;
   const cached = file ? readCache(file, key, input.note) : undefined;
+  const saveCodeCache = file ? useTypeScriptCodeCache(codeCacheFile(cwd)) : () => undefined;
   const session: Session = {
     input,
     startedAt,
@@ -258,6 +293,8 @@ export function incrementalScan(input: IncrementalScanInput): { result: ScanResu
   // looked): every resolution may differ, so every record starts over.
   const resolutionChanged = cached ? firstChangedProbe(cached.probes) !== undefined : true;
   let projects = cached && !resolutionChanged ? cached.projects : [];
+  // Whether the cache to write differs from the one read: a scan that changed nothing leaves the file alone.
+  let dirty = cached === undefined || resolutionChanged || session.planProbes !== cached.planProbes;
   if (cached && !resolutionChanged) {
     session.probes = { ...cached.probes };
     session.configProbes = { ...cached.configProbes };
@@ -267,12 +304,15 @@ export function incrementalScan(input: IncrementalScanInput): { result: ScanResu
       const checked = checkState(fileName, state, startedAt);
       if (checked.changed) session.changed.add(fileName);
       else session.files.set(fileName, checked.state);
+      // A touched file with the same content, or one settled since: its new stat saves a hash next time.
+      if (!sameState(checked.state, state)) dirty = true;
     }
+    if (session.changedConfigs.size > 0) dirty = true;
     // Compiler options are known without TypeScript only while no tsconfig input changed.
     if (session.planProbes !== cached.planProbes) {
       projects = projects.filter((p) => {
         const plan = plans.find((candidate) => candidate.tsconfig === p.tsconfig);
-        return plan !== undefined && optionsHashOf(plan, cwd, parseSystem(session)) === p.optionsHash;
+        return plan !== undefined && optionsHashOf(plan, cwd, planParseSystem(session, plan)) === p.optionsHash;
       });
     }
   }
@@ -286,6 +326,7 @@ export function incrementalScan(input: IncrementalScanInput): { result: ScanResu
     const previous = projects.find((p) => p.tsconfig === plan.tsconfig);
     const outcome = (previous && warmProject(session, plan, wanted, previous)) ?? coldProject(session, plan, wanted);
     records.push(outcome.record);
+    if (outcome.touched) dirty = true;
     let filesScanned = 0;
     for (const fileName of wanted) {
       const result = outcome.record.results[fileName];
@@ -297,7 +338,9 @@ export function incrementalScan(input: IncrementalScanInput): { result: ScanResu
     projectSummaries.push({ path: toPosix(path.relative(cwd, plan.tsconfig)), absolutePath: toPosix(plan.tsconfig), filesScanned });
   }
 
-  if (file) {
+  const rootConfig = rootConfigOf(session, cached !== undefined && !resolutionChanged ? cached : undefined);
+  if (cached && (records.length !== cached.projects.length || rootConfig !== cached.rootConfig)) dirty = true;
+  if (file && dirty) {
     const next: ScanCache = {
       kind: CACHE_KIND,
       format: CACHE_FORMAT,
@@ -308,18 +351,19 @@ export function incrementalScan(input: IncrementalScanInput): { result: ScanResu
       configProbes: session.configProbes,
       files: Object.fromEntries(session.files),
       projects: records,
+      rootConfig,
     };
     writeCache(file, compact(next), input.note);
   }
 
+  saveCodeCache();
   reportedFindings.sort(compareFindings);
-  const config = loadConfig({ startDir: cwd, configFile });
   return {
     result: {
       schemaVersion: RESULT_SCHEMA_VERSION,
       version: input.version,
       cwd: toPosix(cwd),
-      configFile: config.configFile ? { path: toPosix(path.relative(cwd, config.configFile)), absolutePath: toPosix(config.configFile) } : null,
+      configFile: rootConfig ? { path: toPosix(path.relative(cwd, rootConfig)), absolutePath: toPosix(rootConfig) } : null,
       projects: projectSummaries,
       filesScanned: seen.size,
       findings: reportedFindings,

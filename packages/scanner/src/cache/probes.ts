@@ -22,6 +22,8 @@ export function hashText(text: string | Buffer): string {
 /** A file's text as TypeScript reads it (UTF-8, byte-order mark dropped), or null. */
 export function readText(file: string): string | null {
   try {
+    // Most candidates asked about (config files up the tree) are absent: a stat says so without the cost of a thrown ENOENT.
+    if (fs.statSync(file, { throwIfNoEntry: false }) === undefined) return null;
     const text = fs.readFileSync(file, 'utf8');
     return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   } catch {
@@ -31,7 +33,7 @@ export function readText(file: string): string | null {
 
 function isFile(file: string): boolean {
   try {
-    return fs.statSync(file).isFile();
+    return fs.statSync(file, { throwIfNoEntry: false })?.isFile() === true;
   } catch {
     return false;
   }
@@ -39,7 +41,7 @@ function isFile(file: string): boolean {
 
 function isDirectory(dir: string): boolean {
   try {
-    return fs.statSync(dir).isDirectory();
+    return fs.statSync(dir, { throwIfNoEntry: false })?.isDirectory() === true;
   } catch {
     return false;
   }

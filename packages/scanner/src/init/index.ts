@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { CONFIG_FILE_NAME, resolveConfig } from '@execgov/core';
+import { CONFIG_FILE_NAME } from '@execgov/core/files';
+import { core } from '../core-module.js';
 import type { InitOptions } from '../args.js';
 import { KnownError } from '../errors.js';
 import { planProjects } from '../load-projects.js';
@@ -27,7 +28,7 @@ export function runInit(options: InitOptions, cwd: string, io: InitIO): 0 {
   const configDir = path.dirname(target);
   const facts = inspectProjects(planProjects(options.projects, cwd));
   const { config, reasons } = propose(facts, configDir);
-  resolveConfig(config, { configFile: target, configDir });
+  core().resolveConfig(config, { configFile: target, configDir });
   writeUserFile(target, `${JSON.stringify(config, null, 2)}\n`, 'config', shown);
   const lines = [
     `Inspected ${facts.files.length} file(s).`,

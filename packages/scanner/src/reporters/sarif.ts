@@ -1,17 +1,21 @@
-import { INVALID_SUPPRESSION, RULE_IDS, isRuleId, ruleDocsUrl, rules } from '@execgov/core';
 import { pathToFileURL } from 'node:url';
+import { core } from '../core-module.js';
 import { escapeJsonText } from './escape.js';
 import type { ScanResult } from '../result.js';
 import { exitCodeOf, type Reporter } from './types.js';
 
 /** Descriptions of the findings that are not rules: problems of the analysis itself. */
-const DIAGNOSTICS: Readonly<Record<string, string>> = {
-  'syntax-error': 'The file has syntax errors and was not analysed.',
-  [INVALID_SUPPRESSION.id]: INVALID_SUPPRESSION.description,
-};
+function diagnostics(): Readonly<Record<string, string>> {
+  const { INVALID_SUPPRESSION } = core();
+  return {
+    'syntax-error': 'The file has syntax errors and was not analysed.',
+    [INVALID_SUPPRESSION.id]: INVALID_SUPPRESSION.description,
+  };
+}
 
 function ruleDescriptor(ruleId: string) {
-  const description = isRuleId(ruleId) ? rules[ruleId].meta.description : (DIAGNOSTICS[ruleId] ?? ruleId);
+  const { isRuleId, ruleDocsUrl, rules } = core();
+  const description = isRuleId(ruleId) ? rules[ruleId].meta.description : (diagnostics()[ruleId] ?? ruleId);
   return {
     id: ruleId,
     name: ruleId,
@@ -27,6 +31,7 @@ function ruleDescriptor(ruleId: string) {
  * directory and the core's fingerprint as the partial fingerprint, so alerts survive edits above.
  */
 export const sarif: Reporter = (result: ScanResult) => {
+  const { RULE_IDS, isRuleId } = core();
   const ruleIds = [...RULE_IDS, ...new Set(result.findings.map((f) => f.ruleId).filter((id) => !isRuleId(id)))];
   const index = new Map(ruleIds.map((id, i) => [id, i]));
   const log = {
