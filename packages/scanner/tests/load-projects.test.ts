@@ -59,6 +59,19 @@ describe('planProjects', () => {
     expect(error.hint).toBe('fix the "references" entry in tsconfig.json');
   });
 
+  it("reads a TypeScript 5 project's options that TypeScript 6 deprecates (moduleResolution node, baseUrl), as the project's own tsc does", () => {
+    const options = { ...COMPILER_OPTIONS, module: 'commonjs', moduleResolution: 'node', baseUrl: '.', paths: { '@app/*': ['src/*'] } };
+    const dir = project({
+      'tsconfig.json': { compilerOptions: options, include: ['src'] },
+      'src/a.ts': "import { b } from '@app/b';\nexport const a = b;\n",
+      'src/b.ts': 'export const b = 1;\n',
+    });
+    const [plan] = planProjects([], dir);
+    const program = loadProgram(plan!, dir);
+    expect(program.getSourceFile(path.join(dir, 'src/a.ts'))).toBeDefined();
+    expect(program.getSemanticDiagnostics().map((d) => d.messageText)).toEqual([]);
+  });
+
   it('a tsconfig that does not parse is a ProjectError with file:line', () => {
     const dir = project({ 'tsconfig.json': '{\n  "compilerOptions": {\n    "strict": tru\n  }\n}\n', 'src/a.ts': 'export {};\n' });
     const error = thrown(() => planProjects([], dir)) as ProjectError;

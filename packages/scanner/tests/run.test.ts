@@ -89,6 +89,20 @@ describe('run(): exit codes and text output', () => {
     expect(stderr).toMatch(/^hint: /m);
   });
 
+  it('a tsconfig with errors: exit 2, one line per error under the message (line breaks kept, not escaped)', () => {
+    const dir = project({
+      ...cleanProjectFiles(),
+      'tsconfig.json': '{\n  "compilerOptions": { "strict": true "noEmit": true },\n  "include": ["src"]\n}\n',
+    });
+    const { code, stdout, stderr } = runScanner([], dir);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toBe(
+      "error: tsconfig tsconfig.json cannot be used:\n  tsconfig.json:2:39 - error TS1005: ',' expected.\n" +
+        'hint: fix tsconfig.json (`tsc -p tsconfig.json --showConfig` shows what TypeScript reads), or pass another --project\n',
+    );
+  });
+
   it('--config naming a missing file: exit 2 with the path', () => {
     const dir = project(cleanProjectFiles());
     const { code, stderr } = runScanner(['--config', 'nope.json'], dir);
