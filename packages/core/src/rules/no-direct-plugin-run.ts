@@ -95,14 +95,28 @@ function upcastLoss(
   return undefined;
 }
 
-/** False when `target`, or the elements of an array or tuple it is, has none of the guards' members. */
+/**
+ * False when no guarded value can lose a member as `target`, whatever its own type: `target` (and
+ * the elements, when it is an array or tuple) is `any`, holds the guarded type itself, or has none
+ * of the guard's members except as the guarded type's own. Mirrors {@link upcastLoss} without the
+ * source, so a slot can be ruled out before the value flowing into it is typed.
+ */
 function targetMayLose(ctx: RuleContext, guards: readonly PreparedGuard[], target: ts.Type): boolean {
   const { ts: tsm, checker } = ctx;
   const nonNull = checker.getNonNullableType(target);
   if (nonNull.flags & (tsm.TypeFlags.Any | tsm.TypeFlags.Unknown)) return false;
-  return (nonNull.isUnion() ? nonNull.types : [nonNull]).some((part) => {
-    const apparent = checker.getApparentType(part);
-    if (guards.some((prepared) => [...prepared.members].some((member) => checker.getPropertyOfType(apparent, member) !== undefined))) return true;
+  const parts = nonNull.isUnion() ? nonNull.types : [nonNull];
+  for (const prepared of guards) {
+    if (parts.some((part) => prepared.matcher.matchesType(part))) continue;
+    for (const part of parts) {
+      const apparent = checker.getApparentType(part);
+      for (const member of prepared.members) {
+        const property = checker.getPropertyOfType(apparent, member);
+        if (property && !(property.declarations ?? []).some((declaration) => prepared.matcher.ownsDeclaration(parentOf(declaration)))) return true;
+      }
+    }
+  }
+  return parts.some((part) => {
     const element = checker.isArrayType(part) || checker.isTupleType(part) ? checker.getIndexTypeOfType(part, tsm.IndexKind.Number) : undefined;
     return element !== undefined && element !== part && targetMayLose(ctx, guards, element);
   });

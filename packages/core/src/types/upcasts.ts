@@ -243,12 +243,73 @@ export function upcastListeners<Loss>(
     return typeNodeMentions(tsm, returned, new Set(typeParameters)) ? undefined : checker.getTypeFromTypeNode(returned);
   };
 
-  /** `value` flows into a slot whose type the checker gives by `targetOf` (asked only for a guarded value). */
-  const check = (flowing: ts.Expression, targetOf: () => ts.Type | undefined, spread = false): void => {
+  /** The parameter a call's `index`-th argument binds, when the callee is one plain declaration. */
+  const declaredParameter = (call: ts.CallExpression | ts.NewExpression, index: number): ts.ParameterDeclaration | undefined => {
+    const callee = skipWrappersDown(tsm, call.expression);
+    const name = tsm.isIdentifier(callee) ? callee : tsm.isPropertyAccessExpression(callee) ? callee.name : undefined;
+    let symbol = name && checker.getSymbolAtLocation(name);
+    if (symbol && symbol.flags & tsm.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
+    let declarations = symbol?.declarations ?? [];
+    if (tsm.isNewExpression(call)) {
+      const [owner] = declarations;
+      declarations = declarations.length === 1 && owner && tsm.isClassLike(owner) ? owner.members.filter(tsm.isConstructorDeclaration) : [];
+    }
+    const [declaration] = declarations;
+    // Overloads, generic signatures and anything but a function-like declaration: the call decides.
+    if (declarations.length !== 1 || !declaration || !tsm.isFunctionLike(declaration) || declaration.typeParameters) return undefined;
+    const parameters = declaration.parameters.filter((parameter) => !(tsm.isIdentifier(parameter.name) && parameter.name.text === 'this'));
+    const parameter = parameters[index];
+    if (!parameter?.type || parameter.dotDotDotToken || parameters.slice(0, index).some((earlier) => earlier.dotDotDotToken)) return undefined;
+    // A method of a generic class or interface takes what the receiver's type arguments say.
+    const owner = declaration.parent;
+    if ((tsm.isClassLike(owner) || tsm.isInterfaceDeclaration(owner)) && owner.typeParameters) {
+      if (typeNodeMentions(tsm, parameter.type, new Set(owner.typeParameters.map((typeParameter) => typeParameter.name.text)))) return undefined;
+    }
+    return parameter;
+  };
+
+  /**
+   * The slot type a value flows into, read from the declarations alone (no call resolved, no
+   * contextual typing): a parameter of a plain callee, or the stated return type of the function a
+   * `return` leaves. Undefined when only the checker can tell.
+   */
+  const declaredTarget = (flowing: ts.Expression): ts.Type | undefined => {
+    const parent = flowing.parent;
+    if ((tsm.isCallExpression(parent) || tsm.isNewExpression(parent)) && parent.arguments?.includes(flowing)) {
+      const index = parent.arguments.indexOf(flowing);
+      // After a spread argument, positions no longer line up with parameters.
+      if (parent.arguments.slice(0, index).some(tsm.isSpreadElement)) return undefined;
+      const parameter = declaredParameter(parent, index);
+      return parameter?.type && checker.getTypeFromTypeNode(parameter.type);
+    }
+    if (tsm.isReturnStatement(parent)) {
+      const fn = tsm.findAncestor(parent, tsm.isFunctionLike);
+      if (!fn?.type || fn.typeParameters || (fn as { asteriskToken?: unknown }).asteriskToken) return undefined;
+      const stated = checker.getTypeFromTypeNode(fn.type);
+      const isAsync = tsm.canHaveModifiers(fn) && (tsm.getModifiers(fn) ?? []).some((modifier) => modifier.kind === tsm.SyntaxKind.AsyncKeyword);
+      return isAsync ? checker.getAwaitedType(stated) : stated;
+    }
+    return undefined;
+  };
+
+  /**
+   * `value` flows into a slot whose type the checker gives by `targetOf` (asked only for a guarded
+   * value). `stated`: the slot's type is written in a type node, so it is read first and a slot
+   * that cannot lose anything (`number`, the guarded type itself) rules the value out unasked.
+   */
+  const check = (flowing: ts.Expression, targetOf: () => ts.Type | undefined, spread = false, stated = false): void => {
     // `plugin as Runner` is a flow of its own, reported at the assertion's operand.
     if (isCast(flowing)) return;
+    if (stated) {
+      const target = targetOf();
+      if (!target || !test.mayLose(target)) return;
+    }
     const value = skipWrappersDown(tsm, flowing);
     if (!valueMayBeGuarded(value)) return;
+    // Typing the value and resolving the call for its contextual type cost more than reading the
+    // parameter or return type its declaration states.
+    const declared = stated ? undefined : declaredTarget(flowing);
+    if (declared && !test.mayLose(declared)) return;
     let source = checker.getTypeAtLocation(value);
     const sourceElement = elementType(ctx, source);
     const wholeGuarded = !spread && test.isGuarded(source);
@@ -271,12 +332,12 @@ export function upcastListeners<Loss>(
     [kind.VariableDeclaration]: (node) => {
       const declaration = node as ts.VariableDeclaration;
       const { type, initializer } = declaration;
-      if (type && initializer) check(initializer, () => checker.getTypeFromTypeNode(type));
+      if (type && initializer) check(initializer, () => checker.getTypeFromTypeNode(type), false, true);
     },
     [kind.PropertyDeclaration]: (node) => {
       const declaration = node as ts.PropertyDeclaration;
       const { type, initializer } = declaration;
-      if (type && initializer) check(initializer, () => checker.getTypeFromTypeNode(type));
+      if (type && initializer) check(initializer, () => checker.getTypeFromTypeNode(type), false, true);
     },
     [kind.BinaryExpression]: (node) => {
       const binary = node as ts.BinaryExpression;
@@ -327,11 +388,11 @@ export function upcastListeners<Loss>(
     },
     [kind.AsExpression]: (node) => {
       const assertion = node as ts.AsExpression;
-      if (!tsm.isConstTypeReference(assertion.type)) check(assertion.expression, () => checker.getTypeFromTypeNode(assertion.type));
+      if (!tsm.isConstTypeReference(assertion.type)) check(assertion.expression, () => checker.getTypeFromTypeNode(assertion.type), false, true);
     },
     [kind.TypeAssertionExpression]: (node) => {
       const assertion = node as ts.TypeAssertion;
-      check(assertion.expression, () => checker.getTypeFromTypeNode(assertion.type));
+      check(assertion.expression, () => checker.getTypeFromTypeNode(assertion.type), false, true);
     },
   };
 }
