@@ -65,6 +65,8 @@ export function buildMemberNameIndex(
     if (reaching && typed.typeParameters) mayHold.add(name);
   };
   const isMember = (node: ts.Node): boolean =>
+    // `constructor(private readonly plugin: Plugin)` declares a member too.
+    (tsm.isParameter(node) && tsm.isParameterPropertyDeclaration(node, node.parent)) ||
     tsm.isPropertySignature(node) ||
     tsm.isPropertyDeclaration(node) ||
     tsm.isMethodSignature(node) ||

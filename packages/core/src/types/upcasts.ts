@@ -29,7 +29,25 @@ export interface UpcastTest<Loss> {
   mayLose(target: ts.Type): boolean;
 }
 
-/** Expressions that may evaluate to a guarded value: names, member reads, calls, `new`, `await`, `this`. */
+/** The binary operators whose result is one of their operands (`a ?? b`, `a || b`, `a && b`, `a, b`, `a = b`). */
+function yieldsOperand(tsm: RuleContext['ts'], node: ts.BinaryExpression): boolean {
+  const kind = tsm.SyntaxKind;
+  switch (node.operatorToken.kind) {
+    case kind.QuestionQuestionToken:
+    case kind.BarBarToken:
+    case kind.AmpersandAmpersandToken:
+    case kind.CommaToken:
+    case kind.EqualsToken:
+      return true;
+    default:
+      return false;
+  }
+}
+
+/**
+ * Expressions that may evaluate to a guarded value: names, member reads, calls, `new`, `await`,
+ * `this`, and the conditional and logical expressions that hand back one of their operands.
+ */
 export function mayHoldValue(tsm: RuleContext['ts'], node: ts.Expression): boolean {
   switch (node.kind) {
     case tsm.SyntaxKind.Identifier:
@@ -39,7 +57,10 @@ export function mayHoldValue(tsm: RuleContext['ts'], node: ts.Expression): boole
     case tsm.SyntaxKind.CallExpression:
     case tsm.SyntaxKind.NewExpression:
     case tsm.SyntaxKind.AwaitExpression:
+    case tsm.SyntaxKind.ConditionalExpression:
       return true;
+    case tsm.SyntaxKind.BinaryExpression:
+      return yieldsOperand(tsm, node as ts.BinaryExpression);
     default:
       return false;
   }
@@ -81,10 +102,11 @@ export function upcastListeners<Loss>(
   const flags = tsm.SymbolFlags;
   const skipFlags = flags.Function | flags.Method | flags.Class | flags.Enum | flags.ValueModule;
   const bySymbol = new Map<ts.Symbol, boolean>();
-  const isCast = (node: ts.Expression): boolean => {
+  /** The type assertion `node` is (through parentheses and `!`), unless it is `as const`. */
+  const castOf = (node: ts.Expression): ts.AsExpression | ts.TypeAssertion | undefined => {
     let inner = node;
     while (tsm.isParenthesizedExpression(inner) || tsm.isNonNullExpression(inner)) inner = inner.expression;
-    return (tsm.isAsExpression(inner) || tsm.isTypeAssertionExpression(inner)) && !tsm.isConstTypeReference(inner.type);
+    return (tsm.isAsExpression(inner) || tsm.isTypeAssertionExpression(inner)) && !tsm.isConstTypeReference(inner.type) ? inner : undefined;
   };
 
   // Cheap first, by syntax and declarations: a name declared by `const x = <literal, function,
@@ -186,7 +208,12 @@ export function upcastListeners<Loss>(
     if (tsm.isNewExpression(call)) return symbol.flags & tsm.SymbolFlags.Class ? typeMayBeGuarded(checker.getDeclaredTypeOfSymbol(symbol)) : true;
     let byReceiver = false;
     for (const declaration of declarations) {
-      if (!tsm.isFunctionLike(declaration) || !declaration.type) return true;
+      if (!tsm.isFunctionLike(declaration)) return true;
+      if (!declaration.type) {
+        // No stated return type: the checker infers it from what the body returns, and so can we.
+        if (bodyMayReturnGuarded(declaration)) return true;
+        continue;
+      }
       const owner = declaration.parent;
       // A generic container's method hands out what the receiver holds only where its stated
       // return type names the container's type parameters (`find(…): T | undefined`, or its own,
@@ -202,8 +229,66 @@ export function upcastListeners<Loss>(
     }
     return byReceiver && tsm.isPropertyAccessExpression(callee) ? valueMayBeGuarded(skipWrappersDown(tsm, callee.expression)) : byReceiver;
   };
+  const returnsGuarded = new Map<ts.Node, boolean>();
+  // Mutual recursion: a function being judged answers "no" to the calls inside it (a call back
+  // adds nothing new). A "no" that leaned on such an answer is kept only once the outermost
+  // judgement is done; a "yes" always holds.
+  const judging = new Set<ts.Node>();
+  let leanedOnJudging = false;
+  /**
+   * Whether a function whose return type is inferred may return a guarded value: judged by what its
+   * `return`s (or its concise body) hand back, arrays by their elements, the way the checker infers
+   * the type. Without a body (a declaration file) or as a generator: yes. Cached per declaration; a
+   * recursive call adds nothing the other returns do not.
+   */
+  const bodyMayReturnGuarded = (fn: ts.SignatureDeclaration): boolean => {
+    const known = returnsGuarded.get(fn);
+    if (known !== undefined) {
+      if (judging.has(fn)) leanedOnJudging = true;
+      return known;
+    }
+    returnsGuarded.set(fn, false);
+    judging.add(fn);
+    const leanedBefore = leanedOnJudging;
+    leanedOnJudging = false;
+    const body = (fn as { body?: ts.Node }).body;
+    let result = false;
+    const returned = (expression: ts.Expression): boolean => {
+      const value = skipWrappersDown(tsm, expression);
+      if (tsm.isArrayLiteralExpression(value)) return value.elements.some((element) => returned(tsm.isSpreadElement(element) ? element.expression : element));
+      return valueMayBeGuarded(value);
+    };
+    if (!body || (fn as { asteriskToken?: unknown }).asteriskToken) result = true;
+    else if (!tsm.isBlock(body)) result = returned(body as ts.Expression);
+    else {
+      const visit = (node: ts.Node): void => {
+        if (result) return;
+        if (tsm.isReturnStatement(node)) {
+          if (node.expression && returned(node.expression)) result = true;
+          return;
+        }
+        // Returns of nested functions and classes are theirs.
+        if (tsm.isFunctionLike(node) || tsm.isClassLike(node)) return;
+        tsm.forEachChild(node, visit);
+      };
+      tsm.forEachChild(body, visit);
+    }
+    judging.delete(fn);
+    const leaned = leanedOnJudging;
+    leanedOnJudging = leanedBefore || leaned;
+    if (result || !leaned || judging.size === 0) returnsGuarded.set(fn, result);
+    else returnsGuarded.delete(fn);
+    return result;
+  };
   function valueMayBeGuarded(value: ts.Expression): boolean {
     if (!mayHoldValue(tsm, value)) return false;
+    if (tsm.isConditionalExpression(value))
+      return valueMayBeGuarded(skipWrappersDown(tsm, value.whenTrue)) || valueMayBeGuarded(skipWrappersDown(tsm, value.whenFalse));
+    if (tsm.isBinaryExpression(value)) {
+      const right = valueMayBeGuarded(skipWrappersDown(tsm, value.right));
+      const { kind } = value.operatorToken;
+      return right || (kind !== tsm.SyntaxKind.CommaToken && kind !== tsm.SyntaxKind.EqualsToken && valueMayBeGuarded(skipWrappersDown(tsm, value.left)));
+    }
     if (tsm.isCallExpression(value) || tsm.isNewExpression(value)) return callMayBeGuarded(value);
     if (tsm.isAwaitExpression(value)) return valueMayBeGuarded(skipWrappersDown(tsm, value.expression));
     if (tsm.isElementAccessExpression(value)) return valueMayBeGuarded(skipWrappersDown(tsm, value.expression));
@@ -298,13 +383,35 @@ export function upcastListeners<Loss>(
    * that cannot lose anything (`number`, the guarded type itself) rules the value out unasked.
    */
   const check = (flowing: ts.Expression, targetOf: () => ts.Type | undefined, spread = false, stated = false): void => {
-    // `plugin as Runner` is a flow of its own, reported at the assertion's operand.
-    if (isCast(flowing)) return;
+    // `plugin as Runner` is a flow of its own, reported at the assertion's operand; what comes out
+    // of `x as Plugin` is a guarded value flowing on like any other.
+    const cast = castOf(flowing);
+    if (cast) {
+      const asserted = checker.getTypeFromTypeNode(cast.type);
+      if (spread || !test.isGuarded(asserted)) return;
+      const target = targetOf();
+      const loss = target && test.loss(asserted, target);
+      if (target && loss !== undefined) onUpcast({ node: flowing, source: asserted, target }, loss);
+      return;
+    }
     if (stated) {
       const target = targetOf();
       if (!target || !test.mayLose(target)) return;
     }
     const value = skipWrappersDown(tsm, flowing);
+    // `flag ? plugin : other` and `plugin ?? other`: each operand flows into the slot on its own
+    // (the checker reduces `Plugin | Runnable` to `Runnable`, hiding the upcast in the whole).
+    if (tsm.isConditionalExpression(value)) {
+      check(value.whenTrue, targetOf, spread, stated);
+      check(value.whenFalse, targetOf, spread, stated);
+      return;
+    }
+    if (tsm.isBinaryExpression(value) && yieldsOperand(tsm, value)) {
+      const { kind } = value.operatorToken;
+      if (kind !== tsm.SyntaxKind.CommaToken && kind !== tsm.SyntaxKind.EqualsToken) check(value.left, targetOf, spread, stated);
+      check(value.right, targetOf, spread, stated);
+      return;
+    }
     if (!valueMayBeGuarded(value)) return;
     // Typing the value and resolving the call for its contextual type cost more than reading the
     // parameter or return type its declaration states.

@@ -72,6 +72,31 @@ export function results(plugins: Plugin[], shelf: Shelf<Plugin>, counts: Shelf<n
     expect(run({ 'src/services/generic-results.ts': code })).toEqual(marked('src/services/generic-results.ts', code, 'escapingUpcast'));
   });
 
+  it('judges calls of functions with inferred return types by what they return, and conditional and logical values by their operands', () => {
+    const code = `import type { Plugin } from '../plugins/plugin';
+interface Runnable { run(input: string): Promise<string> }
+class Holder {
+  constructor(private readonly plugin: Plugin, private readonly fallback: Plugin | undefined) {}
+  current() { return this.fallback ?? this.plugin; }
+  label() { return this.plugin.name.toUpperCase(); }
+  async later() { return this.current(); }
+  all() { return [this.plugin]; }
+  unknown(): unknown { return this.plugin; }
+}
+export async function inferred(holder: Holder, plugin: Plugin, other: Runnable, flag: boolean): Promise<void> {
+  const a: Runnable = holder.current(); // flag
+  const b: Runnable = await holder.later(); // flag
+  const c: Runnable[] = holder.all(); // flag
+  const d: Runnable = flag ? plugin : other; // flag
+  const e: Runnable = (flag && plugin) || other; // flag
+  const f: Runnable = holder.unknown() as Plugin; // flag
+  const label: string = holder.label();
+  void [a, b, c, d, e, f, label];
+}
+`;
+    expect(run({ 'src/services/inferred.ts': code })).toEqual(marked('src/services/inferred.ts', code, 'escapingUpcast'));
+  });
+
   it('does not report a plugin kept as Plugin, or put where run is not exposed, nor other values', () => {
     const code = `import type { Plugin } from '../plugins/plugin';
 interface Runnable { run(input: string): Promise<string> }
