@@ -334,10 +334,17 @@ export function upcastListeners<Loss>(
     const name = tsm.isIdentifier(callee) ? callee : tsm.isPropertyAccessExpression(callee) ? callee.name : undefined;
     let symbol = name && checker.getSymbolAtLocation(name);
     if (symbol && symbol.flags & tsm.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
-    let declarations = symbol?.declarations ?? [];
+    let declarations: readonly ts.Declaration[] = symbol?.declarations ?? [];
     if (tsm.isNewExpression(call)) {
       const [owner] = declarations;
       declarations = declarations.length === 1 && owner && tsm.isClassLike(owner) ? owner.members.filter(tsm.isConstructorDeclaration) : [];
+    } else if (symbol && declarations.length === 1 && (tsm.isVariableDeclaration(declarations[0]!) || tsm.isPropertySignature(declarations[0]!))) {
+      // A value typed with a call signature (`declare const expect: ExpectStatic`): its one
+      // signature's declaration, when its type is stated.
+      const owner = declarations[0] as ts.VariableDeclaration | ts.PropertySignature;
+      const signatures = owner.type ? checker.getSignaturesOfType(checker.getTypeOfSymbol(symbol), tsm.SignatureKind.Call) : [];
+      const only = signatures.length === 1 ? signatures[0]!.getDeclaration() : undefined;
+      declarations = only ? [only] : [];
     }
     const [declaration] = declarations;
     // Overloads, generic signatures and anything but a function-like declaration: the call decides.
@@ -358,6 +365,12 @@ export function upcastListeners<Loss>(
    * contextual typing): a parameter of a plain callee, or the stated return type of the function a
    * `return` leaves. Undefined when only the checker can tell.
    */
+  /** Whether {@link declaredTarget} needs no receiver typed for `flowing`: a return, or an argument of a call by plain name. */
+  const declaredTargetIsCheap = (flowing: ts.Expression): boolean => {
+    const parent = flowing.parent;
+    if (tsm.isReturnStatement(parent)) return true;
+    return (tsm.isCallExpression(parent) || tsm.isNewExpression(parent)) && tsm.isIdentifier(skipWrappersDown(tsm, parent.expression));
+  };
   const declaredTarget = (flowing: ts.Expression): ts.Type | undefined => {
     const parent = flowing.parent;
     if ((tsm.isCallExpression(parent) || tsm.isNewExpression(parent)) && parent.arguments?.includes(flowing)) {
@@ -412,11 +425,19 @@ export function upcastListeners<Loss>(
       check(value.right, targetOf, spread, stated);
       return;
     }
+    // Reading the parameter or return type a declaration states costs less than typing the value
+    // and resolving the call for its contextual type. Where that needs no receiver typed (a plain
+    // callee name, a function's stated return type) it goes first.
+    const cheap = !stated && declaredTargetIsCheap(flowing);
+    if (cheap) {
+      const declared = declaredTarget(flowing);
+      if (declared && !test.mayLose(declared)) return;
+    }
     if (!valueMayBeGuarded(value)) return;
-    // Typing the value and resolving the call for its contextual type cost more than reading the
-    // parameter or return type its declaration states.
-    const declared = stated ? undefined : declaredTarget(flowing);
-    if (declared && !test.mayLose(declared)) return;
+    if (!stated && !cheap) {
+      const declared = declaredTarget(flowing);
+      if (declared && !test.mayLose(declared)) return;
+    }
     let source = checker.getTypeAtLocation(value);
     const sourceElement = elementType(ctx, source);
     const wholeGuarded = !spread && test.isGuarded(source);
