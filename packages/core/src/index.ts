@@ -21,7 +21,13 @@ export {
 } from './baseline.js';
 export { createRuleContext } from './context.js';
 export { CONFIG_FILE_NAME, configDigest, defaultConfig, findConfigFile, loadConfig, loadConfigFile } from './config/load.js';
-export { checkConfigAgainstProgram, combineConfigChecks, programCoversConfig, type ConfigCheckOutcome } from './config/check-against-program.js';
+export {
+  checkConfigAgainstProgram,
+  combineConfigChecks,
+  configChecksNothing,
+  programCoversConfig,
+  type ConfigCheckOutcome,
+} from './config/check-against-program.js';
 export { applyOverrides } from './config/overrides.js';
 export { createConfigResolver, type ConfigResolver } from './config/resolver.js';
 export { ConfigError, resolveConfig, type ConfigIssue, type ResolvedConfig, type ResolvedGuard } from './config/validate.js';

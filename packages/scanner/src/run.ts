@@ -65,7 +65,7 @@ export function scanWithOptions(
   }
   const config = core().loadConfig({ startDir: cwd, configFile: options.configFile });
   const plans = planProjects(options.projects, cwd);
-  return scan({ cwd, config, configFile: options.configFile, plans, paths, version: scannerVersion(), onConfigWarning });
+  return scan({ cwd, config, configFile: options.configFile, plans, paths, version: scannerVersion(), onConfigWarning, onNote: note });
 }
 
 function toCommand(input: readonly string[] | ScanOptions): Command {

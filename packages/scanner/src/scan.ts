@@ -20,7 +20,13 @@ export interface ScanInput {
   version: string;
   /** Receives a config's mismatches with the programs when it says `"configChecks": "warn"`. */
   onConfigWarning?: (warning: ConfigError) => void;
+  /** Receives a line for stderr that does not change the result (a scan under the defaults that checked nothing). */
+  onNote?: (line: string) => void;
 }
+
+/** Said when no config file applied anywhere and the defaults name nothing the programs have. */
+export const NOTHING_CHECKED_NOTE =
+  'note: no execution-governance.config.json applies here, and the defaults name nothing this project has (no `Plugin` type in a src/plugins/plugin.ts, no file of the default layers, runner or lifecycle type): this scan checked nothing. Run `scan-execution-violations init` to write a config for this project, or pass --config.';
 
 function toPosix(fileName: string): string {
   return fileName.replace(/\\/g, '/');
@@ -95,7 +101,9 @@ function settleConfigChecks(reports: readonly ConfigCheckReport[], onWarning: Sc
  * Loads each planned program in turn (one in memory at a time), runs the core on the files it
  * selects, and returns the result. A file in two programs is analysed once, by the first.
  */
-export function scan({ cwd, config, configFile, plans, paths, version, onConfigWarning }: ScanInput): ScanResult {
+export function scan({ cwd, config, configFile, plans, paths, version, onConfigWarning, onNote }: ScanInput): ScanResult {
+  // Stays true while every program scanned so far ran under the defaults and they named nothing in it.
+  let checkedNothing = plans.length > 0;
   const seen = new Set<string>();
   const findings: ReportedFinding[] = [];
   const projects: ScanResult['projects'] = [];
@@ -121,11 +129,14 @@ export function scan({ cwd, config, configFile, plans, paths, version, onConfigW
       seen.add(fileName);
       filesScanned += 1;
       for (const finding of analysis.findings) findings.push(report(finding, cwd));
+      if (analysis.config.configFile !== null) checkedNothing = false;
     }
+    if (checkedNothing && (filesScanned === 0 || !core().configChecksNothing(compilerModule(), program, config))) checkedNothing = false;
     checks.push(...analyzer.configChecks());
     projects.push({ path: toPosix(path.relative(cwd, plan.tsconfig)), absolutePath: toPosix(plan.tsconfig), filesScanned });
   }
   settleConfigChecks(checks, onConfigWarning);
+  if (checkedNothing && config.configFile === null) onNote?.(NOTHING_CHECKED_NOTE);
   // Stable sort: within one position the core's own order (rule id, message id) is kept.
   findings.sort(compareFindings);
   return {

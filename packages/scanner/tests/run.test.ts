@@ -5,6 +5,7 @@ import { CLEAN_LINE } from '../src/reporters/index.js';
 import { text } from '../src/reporters/text.js';
 import { parseScanResult } from '../src/result.js';
 import { run } from '../src/run.js';
+import { NOTHING_CHECKED_NOTE } from '../src/scan.js';
 import {
   cleanProjectFiles,
   COMPILER_OPTIONS,
@@ -87,6 +88,25 @@ describe('run(): exit codes and text output', () => {
     expect(stderr).toContain('execution-governance.config.json: $.guards[0].type:');
     expect(stderr).toContain('execution-governance.config.json: $.rules["no-direct-plugin-run"]:');
     expect(stderr).toMatch(/^hint: /m);
+  });
+
+  it('no config and nothing the defaults name: exit 0, and a note on stderr that the scan checked nothing', () => {
+    const dir = project({ 'tsconfig.json': tsconfig(), 'src/app.ts': 'export class Job { run(): number { return 1; } }\nexport const n = new Job().run();\n' });
+    const { code, stdout, stderr } = runScanner([], dir);
+    expect(code).toBe(0);
+    expect(stdout).toContain('Execution scanner OK');
+    expect(stderr).toBe(`${NOTHING_CHECKED_NOTE}\n`);
+    // The defaults' own layout (a Plugin type in src/plugins/plugin.ts) is something checked: no note.
+    const { 'execution-governance.config.json': _config, ...withoutConfig } = cleanProjectFiles();
+    const defaultLayout = runScanner([], project(withoutConfig));
+    expect(defaultLayout.stderr).not.toContain('checked nothing');
+    // A config file, even one that keeps every default, says the project chose them: no note.
+    const configured = project({
+      'tsconfig.json': tsconfig(),
+      'src/app.ts': 'export const n = 1;\n',
+      'execution-governance.config.json': { configChecks: 'off' },
+    });
+    expect(runScanner([], configured).stderr).toBe('');
   });
 
   it('a tsconfig with errors: exit 2, one line per error under the message (line breaks kept, not escaped)', () => {

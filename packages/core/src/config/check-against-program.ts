@@ -3,10 +3,11 @@ import picomatch from 'picomatch';
 import type * as ts from 'typescript';
 import { toPosix } from '../paths.js';
 import { createDeclaringFileTest, packageInNodeModules } from '../types/declaring-file.js';
-import type { RuleContext } from '../types.js';
+import { createRuleContext } from '../context.js';
+import type { RuleContext, TypeScriptModule } from '../types.js';
 import type { TypeSpecifier } from './schema.js';
 import { didYouMean, nearest } from './suggest.js';
-import type { ConfigIssue } from './validate.js';
+import { CHECKED_SECTIONS, type ConfigIssue, type ResolvedConfig } from './validate.js';
 
 /**
  * What one program says about one config entry (keyed by its JSON path). `ok` entries hold in this
@@ -325,4 +326,16 @@ export function programCoversConfig(program: ts.Program, configDir: string): boo
   if (typeof tsconfig !== 'string') return false;
   const root = toPosix(path.dirname(tsconfig)).replace(/\/?$/, '/');
   return `${toPosix(configDir)}/`.startsWith(root);
+}
+
+/**
+ * True when `config` names nothing this program has: no guard type, layer file, runner file or
+ * lifecycle type it would check is here (shared modules alone check nothing). Meant for the
+ * defaults, which apply where no config file exists and whose sections are otherwise not checked:
+ * a scan under them would pass while checking nothing at all.
+ */
+export function configChecksNothing(tsm: TypeScriptModule, program: ts.Program, config: ResolvedConfig): boolean {
+  const everything: ResolvedConfig = { ...config, explicit: [...CHECKED_SECTIONS] };
+  const outcomes = checkConfigAgainstProgram(createRuleContext(tsm, program, everything));
+  return !outcomes.some((outcome) => outcome.ok && /^\$\.(guards|layers|runner|lifecycle)\b/.test(outcome.path));
 }
