@@ -61,7 +61,6 @@ export const commandLine: Category = {
         title: MISSING_DIR_BASELINE.join(' '),
         files: miniProject(),
         args: MISSING_DIR_BASELINE,
-        pending: 'baseline into a missing directory (baseline branch)',
       };
     }
     const args = Array.from({ length: random.int(1, 4) }, () => random.pick(FRAGMENTS)(random)).flat();

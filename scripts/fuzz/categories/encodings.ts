@@ -77,7 +77,7 @@ export const encodings: Category = {
   generate(random) {
     const roll = random.int(0, 9);
     if (roll === 0) {
-      return { category: this.name, ...controlCharacterName(), args: [], pending: 'reporter control-character escaping (reporters branch)' };
+      return { category: this.name, ...controlCharacterName(), args: [] };
     }
     if (roll <= 6) {
       const encoding = random.pick(COMPILABLE);
