@@ -6,7 +6,7 @@ import { memberReferenceListeners, type MemberReference } from '../types/member-
 import { guardMemberNames } from '../types/guard-members.js';
 import { createTypeMatcher, type TypeMatcher } from '../types/type-matcher.js';
 import { buildMemberNameIndex, type MemberNameIndex } from '../types/member-name-index.js';
-import { typeMayHoldGuarded, upcastListeners } from '../types/upcasts.js';
+import { elementType, typeMayHoldGuarded, upcastListeners } from '../types/upcasts.js';
 import { mergeListeners } from '../analyzer/merge-listeners.js';
 
 type MessageId = 'directUse' | 'escapingReference' | 'escapingUpcast' | 'forbiddenWrite' | 'untypedReceiver' | 'presenceCheck';
@@ -67,6 +67,28 @@ function memberDeclaredByGuardedType(ctx: RuleContext, prepared: PreparedGuard, 
   return (property?.declarations ?? []).some((declaration) => prepared.matcher.ownsDeclaration(parentOf(declaration)));
 }
 
+/**
+ * The member of `prepared`'s guard that `target` exposes other than as the guarded type's own, or
+ * undefined: when `target` is `any` or `unknown`, holds the guarded type itself (or a union with
+ * it), or has no such member. `Pick<Plugin, 'run'>` and other copies keep the declaration: their
+ * uses stay checked.
+ */
+function exposedMember(ctx: RuleContext, prepared: PreparedGuard, target: ts.Type): string | undefined {
+  const { ts: tsm, checker } = ctx;
+  const nonNull = checker.getNonNullableType(target);
+  if (nonNull.flags & (tsm.TypeFlags.Any | tsm.TypeFlags.Unknown)) return undefined;
+  const parts = nonNull.isUnion() ? nonNull.types : [nonNull];
+  if (parts.some((part) => prepared.matcher.matchesType(part))) return undefined;
+  for (const part of parts) {
+    const apparent = checker.getApparentType(part);
+    for (const member of prepared.members) {
+      const property = checker.getPropertyOfType(apparent, member);
+      if (property && !(property.declarations ?? []).some((declaration) => prepared.matcher.ownsDeclaration(parentOf(declaration)))) return member;
+    }
+  }
+  return undefined;
+}
+
 /** The guarded member a value of type `source` exposes unchecked once passed on as `target`. */
 function upcastLoss(
   ctx: RuleContext,
@@ -74,50 +96,24 @@ function upcastLoss(
   source: ts.Type,
   target: ts.Type,
 ): { prepared: PreparedGuard; member: string } | undefined {
-  const { ts: tsm, checker } = ctx;
-  const nonNull = checker.getNonNullableType(target);
-  if (nonNull.flags & (tsm.TypeFlags.Any | tsm.TypeFlags.Unknown)) return undefined;
-  const parts = nonNull.isUnion() ? nonNull.types : [nonNull];
   for (const prepared of guards) {
-    // Passed on as the guarded type itself (or a union holding it): its uses stay checked.
-    if (!prepared.matcher.matchesType(source) || parts.some((part) => prepared.matcher.matchesType(part))) continue;
-    for (const part of parts) {
-      const apparent = checker.getApparentType(part);
-      for (const member of prepared.members) {
-        const property = checker.getPropertyOfType(apparent, member);
-        // `Pick<Plugin, 'run'>` and other copies keep the declaration: their uses stay checked.
-        if (property && !(property.declarations ?? []).some((declaration) => prepared.matcher.ownsDeclaration(parentOf(declaration)))) {
-          return { prepared, member };
-        }
-      }
-    }
+    if (!prepared.matcher.matchesType(source)) continue;
+    const member = exposedMember(ctx, prepared, target);
+    if (member !== undefined) return { prepared, member };
   }
   return undefined;
 }
 
 /**
- * False when no guarded value can lose a member as `target`, whatever its own type: `target` (and
- * the elements, when it is an array or tuple) is `any`, holds the guarded type itself, or has none
- * of the guard's members except as the guarded type's own. Mirrors {@link upcastLoss} without the
- * source, so a slot can be ruled out before the value flowing into it is typed.
+ * False when no guarded value can lose a member as `target`, whatever its own type (see
+ * {@link exposedMember}), nor as the elements of `target` when it is an array or tuple. Lets a
+ * slot be ruled out before the value flowing into it is typed.
  */
 function targetMayLose(ctx: RuleContext, guards: readonly PreparedGuard[], target: ts.Type): boolean {
-  const { ts: tsm, checker } = ctx;
-  const nonNull = checker.getNonNullableType(target);
-  if (nonNull.flags & (tsm.TypeFlags.Any | tsm.TypeFlags.Unknown)) return false;
-  const parts = nonNull.isUnion() ? nonNull.types : [nonNull];
-  for (const prepared of guards) {
-    if (parts.some((part) => prepared.matcher.matchesType(part))) continue;
-    for (const part of parts) {
-      const apparent = checker.getApparentType(part);
-      for (const member of prepared.members) {
-        const property = checker.getPropertyOfType(apparent, member);
-        if (property && !(property.declarations ?? []).some((declaration) => prepared.matcher.ownsDeclaration(parentOf(declaration)))) return true;
-      }
-    }
-  }
-  return parts.some((part) => {
-    const element = checker.isArrayType(part) || checker.isTupleType(part) ? checker.getIndexTypeOfType(part, tsm.IndexKind.Number) : undefined;
+  if (guards.some((prepared) => exposedMember(ctx, prepared, target) !== undefined)) return true;
+  const nonNull = ctx.checker.getNonNullableType(target);
+  return (nonNull.isUnion() ? nonNull.types : [nonNull]).some((part) => {
+    const element = elementType(ctx, part);
     return element !== undefined && element !== part && targetMayLose(ctx, guards, element);
   });
 }

@@ -78,7 +78,7 @@ export function typeMayHoldGuarded(ctx: RuleContext, isGuarded: (type: ts.Type) 
 }
 
 /** The element type of an array, tuple or readonly array; undefined for anything else. */
-function elementType(ctx: RuleContext, type: ts.Type): ts.Type | undefined {
+export function elementType(ctx: RuleContext, type: ts.Type): ts.Type | undefined {
   const { checker } = ctx;
   return checker.isArrayType(type) || checker.isTupleType(type) ? checker.getIndexTypeOfType(type, ctx.ts.IndexKind.Number) : undefined;
 }
@@ -313,23 +313,22 @@ export function upcastListeners<Loss>(
    */
   const declaredCallbackReturn = (arrow: ts.ArrowFunction): ts.Type | undefined => {
     const call = arrow.parent;
-    if (!tsm.isCallExpression(call)) return undefined;
-    const index = call.arguments.indexOf(arrow);
-    const callee = skipWrappersDown(tsm, call.expression);
-    if (index < 0 || !tsm.isIdentifier(callee)) return undefined;
-    let symbol = checker.getSymbolAtLocation(callee);
-    if (symbol && symbol.flags & tsm.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
-    const declaration = symbol?.declarations?.length === 1 ? symbol.declarations[0] : undefined;
-    if (!declaration || !tsm.isFunctionDeclaration(declaration)) return undefined;
-    const parameter = declaration.parameters[index];
-    if (!parameter || parameter.dotDotDotToken || !parameter.type || !tsm.isFunctionTypeNode(parameter.type)) return undefined;
+    if (!tsm.isCallExpression(call) || !tsm.isIdentifier(skipWrappersDown(tsm, call.expression))) return undefined;
+    const declaration = singleCallee(call);
+    const parameter = declaration && parameterAt(declaration, call.arguments.indexOf(arrow));
+    if (!declaration || !parameter?.type || !tsm.isFunctionTypeNode(parameter.type)) return undefined;
     const returned = parameter.type.type;
     const typeParameters = [...(declaration.typeParameters ?? []), ...(parameter.type.typeParameters ?? [])].map((typeParameter) => typeParameter.name.text);
     return typeNodeMentions(tsm, returned, new Set(typeParameters)) ? undefined : checker.getTypeFromTypeNode(returned);
   };
 
   /** The parameter a call's `index`-th argument binds, when the callee is one plain declaration. */
-  const declaredParameter = (call: ts.CallExpression | ts.NewExpression, index: number): ts.ParameterDeclaration | undefined => {
+  /**
+   * The one declaration a call's callee names: a function, method or constructor, or the one call
+   * signature of a value whose type is stated (`declare const expect: ExpectStatic`). Undefined
+   * for overloads and anything else: then only the call's resolution can tell.
+   */
+  const singleCallee = (call: ts.CallExpression | ts.NewExpression): ts.SignatureDeclaration | undefined => {
     const callee = skipWrappersDown(tsm, call.expression);
     const name = tsm.isIdentifier(callee) ? callee : tsm.isPropertyAccessExpression(callee) ? callee.name : undefined;
     let symbol = name && checker.getSymbolAtLocation(name);
@@ -339,19 +338,29 @@ export function upcastListeners<Loss>(
       const [owner] = declarations;
       declarations = declarations.length === 1 && owner && tsm.isClassLike(owner) ? owner.members.filter(tsm.isConstructorDeclaration) : [];
     } else if (symbol && declarations.length === 1 && (tsm.isVariableDeclaration(declarations[0]!) || tsm.isPropertySignature(declarations[0]!))) {
-      // A value typed with a call signature (`declare const expect: ExpectStatic`): its one
-      // signature's declaration, when its type is stated.
       const owner = declarations[0] as ts.VariableDeclaration | ts.PropertySignature;
       const signatures = owner.type ? checker.getSignaturesOfType(checker.getTypeOfSymbol(symbol), tsm.SignatureKind.Call) : [];
       const only = signatures.length === 1 ? signatures[0]!.getDeclaration() : undefined;
       declarations = only ? [only] : [];
     }
     const [declaration] = declarations;
-    // Overloads, generic signatures and anything but a function-like declaration: the call decides.
-    if (declarations.length !== 1 || !declaration || !tsm.isFunctionLike(declaration) || declaration.typeParameters) return undefined;
+    return declarations.length === 1 && declaration && tsm.isFunctionLike(declaration) ? declaration : undefined;
+  };
+  /** The parameter the `index`-th argument binds (a `this` parameter skipped), when its type is stated and no rest parameter comes first. */
+  const parameterAt = (declaration: ts.SignatureDeclaration, index: number): ts.ParameterDeclaration | undefined => {
+    if (index < 0) return undefined;
     const parameters = declaration.parameters.filter((parameter) => !(tsm.isIdentifier(parameter.name) && parameter.name.text === 'this'));
     const parameter = parameters[index];
     if (!parameter?.type || parameter.dotDotDotToken || parameters.slice(0, index).some((earlier) => earlier.dotDotDotToken)) return undefined;
+    return parameter;
+  };
+  /** The parameter of a plain, non-generic callee that the `index`-th argument binds. */
+  const declaredParameter = (call: ts.CallExpression | ts.NewExpression, index: number): ts.ParameterDeclaration | undefined => {
+    const declaration = singleCallee(call);
+    // Generic signatures: the call's inference decides.
+    if (!declaration || declaration.typeParameters) return undefined;
+    const parameter = parameterAt(declaration, index);
+    if (!parameter?.type) return undefined;
     // A method of a generic class or interface takes what the receiver's type arguments say.
     const owner = declaration.parent;
     if ((tsm.isClassLike(owner) || tsm.isInterfaceDeclaration(owner)) && owner.typeParameters) {
