@@ -13,15 +13,23 @@ export interface Unprivileged {
   name: string;
 }
 
-/** `nobody` (or another unprivileged account) when we are root and it exists; else undefined. */
-export function findUnprivilegedUser(): Unprivileged | undefined {
+/**
+ * `nobody` (or another unprivileged account) when we are root, it exists, and it can run the
+ * scanner at `scannerBin` (a checkout inside a private directory, such as one `mktemp -d` made, is
+ * out of its reach); else why not, as a sentence. Undefined when we are not root: cases run as us.
+ */
+export function findUnprivilegedUser(scannerBin: string): Unprivileged | string | undefined {
   if (typeof process.getuid !== 'function' || process.getuid() !== 0) return undefined;
   for (const name of ['nobody', 'daemon']) {
     const id = spawnSync('id', ['-u', name], { encoding: 'utf8' });
     const gid = spawnSync('id', ['-g', name], { encoding: 'utf8' });
-    if (id.status === 0 && gid.status === 0) return { uid: Number(id.stdout.trim()), gid: Number(gid.stdout.trim()), name };
+    if (id.status !== 0 || gid.status !== 0) continue;
+    const user = { uid: Number(id.stdout.trim()), gid: Number(gid.stdout.trim()), name };
+    const probe = spawnSync(process.execPath, [scannerBin, '--version'], { uid: user.uid, gid: user.gid, encoding: 'utf8' });
+    if (probe.status === 0) return user;
+    return `the unprivileged user ${name} cannot run the scanner at ${scannerBin} (is the checkout in a private directory?)`;
   }
-  return undefined;
+  return 'needs an unprivileged user (root reads every file) and none exists';
 }
 
 function writeEntry(root: string, relative: string, entry: Entry): void {

@@ -71,14 +71,14 @@ export function generateCase(seed: number, index: number, corpus: Corpus): FuzzC
 async function judge(
   index: number,
   fuzzCase: FuzzCase,
-  env: { scannerBin: string; unprivileged: Unprivileged | undefined; keep: boolean },
+  env: { scannerBin: string; unprivileged: Unprivileged | string | undefined; keep: boolean },
 ): Promise<CaseResult> {
   const base = { index, category: fuzzCase.category, title: fuzzCase.title, ...(fuzzCase.pending ? { pending: fuzzCase.pending } : {}) };
   const runAsRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-  if (fuzzCase.unprivileged && runAsRoot && !env.unprivileged) {
-    return { ...base, breaks: [], skipped: 'needs an unprivileged user (root reads every file) and none exists' };
+  if (fuzzCase.unprivileged && runAsRoot && typeof env.unprivileged !== 'object') {
+    return { ...base, breaks: [], skipped: env.unprivileged ?? 'needs an unprivileged user (root reads every file) and none exists' };
   }
-  const { dir, ...outcome } = await runCase(fuzzCase, env);
+  const { dir, ...outcome } = await runCase(fuzzCase, { ...env, unprivileged: typeof env.unprivileged === 'object' ? env.unprivileged : undefined });
   const problem = outcome.timedOut ? undefined : fuzzCase.check?.(outcome);
   return { ...base, breaks: [...contractBreaks(outcome), ...(problem ? [problem] : [])], outcome, ...(env.keep ? { dir } : {}) };
 }
@@ -87,11 +87,8 @@ async function judge(
 export async function runFuzz(options: FuzzOptions, repoRoot: string, onResult?: (result: CaseResult) => void): Promise<FuzzReport> {
   const started = performance.now();
   const corpus = loadCorpus(repoRoot);
-  const env = {
-    scannerBin: path.join(repoRoot, 'packages/scanner/dist/bin.js'),
-    unprivileged: findUnprivilegedUser(),
-    keep: options.keep ?? false,
-  };
+  const scannerBin = path.join(repoRoot, 'packages/scanner/dist/bin.js');
+  const env = { scannerBin, unprivileged: findUnprivilegedUser(scannerBin), keep: options.keep ?? false };
   const queue = schedule(options);
   const results: CaseResult[] = [];
   const worker = async () => {
