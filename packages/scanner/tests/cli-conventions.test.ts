@@ -1,12 +1,14 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseScanResult } from '../src/result.js';
 import { run } from '../src/run.js';
 import { cleanProjectFiles, runScanner, tempProjects, VIOLATING_SERVICE_FILE } from './helpers/temp-project.js';
 
 const project = tempProjects();
+const BIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/bin.js');
 
 /** The clean project with the planted plugin.run reported as a warning. */
 function warningProject(): string {
@@ -24,6 +26,17 @@ function git(cwd: string, ...args: string[]): void {
 }
 
 describe('ESLint-family conventions', () => {
+  it('a reader that closes the pipe early (| head) ends the scan quietly with its own exit code, no EPIPE stack', () => {
+    const files: Record<string, string | object> = { ...cleanProjectFiles() };
+    // Enough findings that the JSON report outlives the pipe's buffer after `head` has gone.
+    for (let i = 0; i < 400; i++) files[`src/services/bypass-${i}.ts`] = VIOLATING_SERVICE_FILE;
+    const dir = project(files);
+    const piped = spawnSync('bash', ['-c', `set -o pipefail; "${process.execPath}" "${BIN}" --format json | head -c 1`], { cwd: dir, encoding: 'utf8' });
+    expect(piped.stdout).toBe('{');
+    expect(piped.stderr).toBe('');
+    expect(piped.status).toBe(1);
+  });
+
   it('--max-warnings: more warnings than allowed exit 1 with a note; within the limit exit 0', () => {
     const dir = warningProject();
     expect(runScanner(['--max-warnings', '1'], dir)).toMatchObject({ code: 0, stderr: '' });
