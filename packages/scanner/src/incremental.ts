@@ -2,6 +2,7 @@ import type { ScanOptions } from './args.js';
 import { incrementalScan } from './cache/incremental-scan.js';
 import { changedSince } from './changed-files.js';
 import type { ScanResult } from './result.js';
+import type { ScanInput } from './scan.js';
 
 /** What the CLI hands an incremental scan besides its options. */
 export interface IncrementalContext {
@@ -10,6 +11,7 @@ export interface IncrementalContext {
   /** `paths...`, resolved and checked. */
   paths: readonly string[];
   stderr: { write(chunk: string): unknown };
+  onConfigWarning?: ScanInput['onConfigWarning'];
 }
 
 /** Runs a `--cache` and/or `--changed-since` scan; notes (a cache ignored or not written) go to stderr. */
@@ -23,6 +25,7 @@ export function scanIncrementally(options: ScanOptions, context: IncrementalCont
     changed: options.changedSince === undefined ? undefined : changedSince(options.changedSince, context.cwd),
     version: context.version,
     note: (message) => context.stderr.write(`note: ${message}\n`),
+    onConfigWarning: context.onConfigWarning,
   });
   if (process.env.EXECGOV_CACHE_STATS) context.stderr.write(`cache: ${JSON.stringify(stats)}\n`);
   return result;

@@ -61,7 +61,7 @@ export function scanWithOptions(
   // --cache and --changed-since go through the incremental scan (src/incremental.ts); a list of
   // paths that all vanished reports nothing, which only the plain scan can say.
   if ((options.cache || options.changedSince !== undefined) && !(paths && paths.length === 0)) {
-    return scanIncrementally(options, { cwd, version: scannerVersion(), paths: paths ?? [], stderr: io.stderr });
+    return scanIncrementally(options, { cwd, version: scannerVersion(), paths: paths ?? [], stderr: io.stderr, onConfigWarning });
   }
   const config = core().loadConfig({ startDir: cwd, configFile: options.configFile });
   const plans = planProjects(options.projects, cwd);

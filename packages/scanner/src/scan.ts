@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import type { ConfigError, Analyzer, ConfigCheckReport, FileAnalysis, Finding, ResolvedConfig } from '@execgov/core';
+import type { ConfigError, Analyzer, ConfigCheckOutcome, ConfigCheckReport, FileAnalysis, Finding, ResolvedConfig } from '@execgov/core';
 import { core } from './core-module.js';
 import type { SourceFile } from 'typescript';
 import { compilerModule, loadProgram, type ProjectPlan } from './load-projects.js';
@@ -61,9 +61,8 @@ export function compareFindings(a: ReportedFinding, b: ReportedFinding): number 
   return a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column;
 }
 
-/** The core's findings for one file, or the one finding saying TypeScript ran out of stack on it. */
 /** The file's analysis, or one `tooDeeplyNested` finding when TypeScript ran out of stack on it. */
-function analyzeOrTooDeep(analyzer: Analyzer, sourceFile: SourceFile, tooDeep: readonly string[]): FileAnalysis {
+export function analyzeOrTooDeep(analyzer: Analyzer, sourceFile: SourceFile, tooDeep: readonly string[]): FileAnalysis {
   const tooDeepFinding = (): FileAnalysis => {
     const config = analyzer.configFor(sourceFile.fileName);
     return {
@@ -81,18 +80,34 @@ function analyzeOrTooDeep(analyzer: Analyzer, sourceFile: SourceFile, tooDeep: r
   }
 }
 
+/** One config checked against one program, as the scan keeps it (and the cache stores it). */
+export interface ConfigCheck {
+  /** What a ConfigError about it names: the config file, or "defaults". */
+  source: string;
+  /** The config's `configChecks`: a problem stops the scan ("error") or is a warning. */
+  mode: ResolvedConfig['configChecks'];
+  outcomes: ConfigCheckOutcome[];
+}
+
+/** The scan's record of an analyzer's config check. */
+export function toConfigCheck(report: ConfigCheckReport): ConfigCheck {
+  return { source: report.source, mode: report.config.configChecks, outcomes: [...report.outcomes] };
+}
+
 /**
  * Settles the config checks over every program: an entry is a problem only when no program
  * satisfies it (a monorepo config naming each package's files). Throws for "error" configs.
  */
-function settleConfigChecks(reports: readonly ConfigCheckReport[], onWarning: ScanInput['onConfigWarning']): void {
-  const bySource = new Map<string, ConfigCheckReport[]>();
-  for (const report of reports) bySource.set(report.source, [...(bySource.get(report.source) ?? []), report]);
+export function settleConfigChecks(checks: readonly ConfigCheck[], onWarning: ScanInput['onConfigWarning']): void {
+  const bySource = new Map<string, ConfigCheck[]>();
+  for (const check of checks) bySource.set(check.source, [...(bySource.get(check.source) ?? []), check]);
   for (const [source, group] of bySource) {
-    const issues = core().combineConfigChecks(group.map((report) => report.outcomes));
+    // The usual case, settled without loading the core (a warm --cache scan may not need it).
+    if (group.every((check) => check.outcomes.every((outcome) => outcome.ok))) continue;
+    const issues = core().combineConfigChecks(group.map((check) => check.outcomes));
     if (issues.length === 0) continue;
     const error = new (core().ConfigError)(source, issues, 'mismatch');
-    if (group[group.length - 1]!.config.configChecks === 'error') throw error;
+    if (group[group.length - 1]!.mode === 'error') throw error;
     onWarning?.(error);
   }
 }
@@ -107,7 +122,7 @@ export function scan({ cwd, config, configFile, plans, paths, version, onConfigW
   const seen = new Set<string>();
   const findings: ReportedFinding[] = [];
   const projects: ScanResult['projects'] = [];
-  const checks: ConfigCheckReport[] = [];
+  const checks: ConfigCheck[] = [];
   for (const plan of plans) {
     // Building the program and binding it (the checker) can overflow TypeScript's stack on a
     // deeply nested file: that file is left out as empty and reported, every other file is scanned.
@@ -132,7 +147,7 @@ export function scan({ cwd, config, configFile, plans, paths, version, onConfigW
       if (analysis.config.configFile !== null) checkedNothing = false;
     }
     if (checkedNothing && (filesScanned === 0 || !core().configChecksNothing(compilerModule(), program, config))) checkedNothing = false;
-    checks.push(...analyzer.configChecks());
+    checks.push(...analyzer.configChecks().map(toConfigCheck));
     projects.push({ path: toPosix(path.relative(cwd, plan.tsconfig)), absolutePath: toPosix(plan.tsconfig), filesScanned });
   }
   settleConfigChecks(checks, onConfigWarning);

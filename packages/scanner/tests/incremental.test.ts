@@ -160,6 +160,50 @@ describe('--cache soundness (real processes)', () => {
     expect(warmEqualsCold(dir).result.findings.map((f) => f.severity)).toEqual(['warn']);
   });
 
+  it('an explicit config is checked against the whole program: a leaf edit stays clean, a config the tree stops matching fails as in a cold scan', () => {
+    const explicitConfig = (configChecks: 'error' | 'warn', apiGlob = 'src/api/**', typeName = 'Plugin') => ({
+      configChecks,
+      guards: [{ name: 'plugin-run', type: { name: typeName, from: 'src/plugins/plugin.ts' }, members: ['run'], allowIn: ['src/plugins/**'] }],
+      layers: [
+        { name: 'api', files: [apiGlob] },
+        { name: 'job-service', files: ['src/services/execution/**'] },
+      ],
+      lifecycle: { type: { name: 'PluginLifecycleState', from: 'src/plugins/plugin.ts' }, states: ['LOADED', 'RUNNING', 'FAILED'] },
+    });
+    const dir = project({ ...files(), 'execution-governance.config.json': explicitConfig('error') });
+    expect(warmEqualsCold(dir).analysed).toBe(10);
+    // The warm scan's program holds the leaf and the libs only; every glob and type above is elsewhere.
+    write(dir, 'src/services/leaf.ts', `export const leaf = 2;\n`);
+    expect(warmEqualsCold(dir).analysed).toBe(1);
+
+    const sameAsCold = (): Scan => {
+      const warm = scan(dir, true);
+      const cold = coldScan(dir);
+      expect(warm.code).toBe(cold.code);
+      expect(warm.stderr.replace(/^cache: .*\n/m, '')).toBe(cold.stderr);
+      expect(warm.result.findings).toEqual(cold.result.findings);
+      return warm;
+    };
+    // A glob that no longer matches: exit 2 naming it, on the scan after the edit and on the next one (nothing changed).
+    write(dir, 'execution-governance.config.json', JSON.stringify(explicitConfig('error', 'src/apx/**')));
+    expect(sameAsCold().stderr).toContain('$.layers[0].files[0]: no file of the program matches "src/apx/**"');
+    expect(sameAsCold().code).toBe(2);
+    // "warn": the same problem is a warning and the scan runs.
+    write(dir, 'execution-governance.config.json', JSON.stringify(explicitConfig('warn', 'src/apx/**')));
+    expect(sameAsCold()).toMatchObject({ code: 0 });
+    expect(sameAsCold().stderr).toContain('warning: execution-governance config');
+    write(dir, 'execution-governance.config.json', JSON.stringify(explicitConfig('error')));
+    expect(sameAsCold()).toMatchObject({ code: 0, stderr: expect.stringMatching(/^(cache: .*\n)?$/) });
+    // The guarded type renamed in its file (the config unchanged): only that file and its dependents are re-analysed, and the check sees it.
+    write(dir, 'src/plugins/plugin.ts', PLUGIN.replace('interface Plugin', 'interface PluginContract'));
+    expect(sameAsCold().stderr).toContain('$.guards[0].type.name: no type `Plugin` in src/plugins/plugin.ts');
+    write(dir, 'src/plugins/plugin.ts', PLUGIN);
+    expect(sameAsCold()).toMatchObject({ code: 0 });
+    // The only file of a layer deleted: its glob now matches nothing.
+    fs.rmSync(path.join(dir, 'src/api/routes/jobs.ts'));
+    expect(sameAsCold().stderr).toContain('$.layers[0].files[0]: no file of the program matches "src/api/**"');
+  });
+
   it('renaming and deleting files', () => {
     const dir = project({ ...files(), 'src/services/worker-type.ts': WORKER_PLUGIN });
     warmEqualsCold(dir);

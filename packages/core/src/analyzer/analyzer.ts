@@ -30,6 +30,11 @@ export interface AnalyzerOptions {
    * analysis applies this program's check (ESLint, editors).
    */
   deferConfigChecks?: boolean;
+  /**
+   * Every file of the whole program when `program` is rooted at a few of them (an incremental
+   * scan): config checks match globs against these and leave entries about other files undecided.
+   */
+  programFiles?: readonly string[] | undefined;
   /** ESLint applies its own `eslint-disable` directives (see AnalyzeOptions.eslintDirectives); the CLI leaves it to the core. */
   eslintDirectives?: 'apply' | 'leave-to-eslint';
 }
@@ -94,6 +99,7 @@ export function createAnalyzer({
   host = createNodeHost(),
   configFile,
   deferConfigChecks = false,
+  programFiles,
   eslintDirectives = 'apply',
 }: AnalyzerOptions): Analyzer {
   const resolver = createConfigResolver({ host, configFile, defaultsDir: cwd });
@@ -110,7 +116,7 @@ export function createAnalyzer({
       const file = ctx.config.configFile ?? 'defaults';
       const overridden = Object.keys(options.overrides ?? {}).length > 0;
       const source = overridden ? `${file} with ${options.overridesSource ?? 'overrides'}` : file;
-      report = { config: ctx.config, source, outcomes: checkConfigAgainstProgram(ctx) };
+      report = { config: ctx.config, source, outcomes: checkConfigAgainstProgram(ctx, { programFiles }) };
       for (const [other, old] of checks) if (old.config.configFile === ctx.config.configFile && old.source === source) checks.delete(other);
       checks.set(ctx, report);
     }

@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import picomatch from 'picomatch';
 import type * as ts from 'typescript';
 import { toPosix } from '../paths.js';
-import { createDeclaringFileTest, packageInNodeModules } from '../types/declaring-file.js';
+import { createDeclaringFileNameTest, createDeclaringFileTest, packageInNodeModules } from '../types/declaring-file.js';
 import { createRuleContext } from '../context.js';
 import type { RuleContext, TypeScriptModule } from '../types.js';
 import type { TypeSpecifier } from './schema.js';
@@ -64,13 +64,23 @@ function memberName(tsm: RuleContext['ts'], member: ts.ClassElement): string | u
   return undefined;
 }
 
+/** What a check may consult besides its program. */
+export interface CheckScope {
+  /**
+   * Every file of the whole program, when the checked one is rooted at a few of them (an incremental
+   * scan): a glob is satisfied by any of these, and an entry about files the checked program does
+   * not hold (a guard type declared elsewhere) gets no outcome here: undecided, not wrong.
+   */
+  programFiles?: readonly string[] | undefined;
+}
+
 /**
  * Checks the sections a config writes against one program: every guard and lifecycle type resolves
  * to a declaration, every guarded member exists on it, every glob matches a file of the program,
  * the runner class and method exist, every state is a member of a literal-union or enum lifecycle
  * type. Only sections read by an enabled rule are checked. Never throws for bad input.
  */
-export function checkConfigAgainstProgram(ctx: RuleContext): Outcomes {
+export function checkConfigAgainstProgram(ctx: RuleContext, { programFiles }: CheckScope = {}): Outcomes {
   const { ts: tsm, program, checker, config } = ctx;
   const outcomes: Outcomes = [];
   const ok = (at: string) => outcomes.push({ path: at, ok: true });
@@ -115,8 +125,11 @@ export function checkConfigAgainstProgram(ctx: RuleContext): Outcomes {
           .join(' or ')}?`;
   };
 
-  /** Checks one glob; returns the files it matches (only the first one unless `all`: most entries need only to match something). */
-  const checkGlob = (at: string, glob: string, { all = false }: { all?: boolean } = {}): ts.SourceFile[] => {
+  /**
+   * Checks one glob; returns the files it matches (only the first one unless `all`: most entries
+   * need only to match something), or undefined when only files outside this program match.
+   */
+  const checkGlob = (at: string, glob: string, { all = false }: { all?: boolean } = {}): ts.SourceFile[] | undefined => {
     if (path.isAbsolute(glob) || /^[A-Za-z]:[\\/]/.test(glob)) {
       const suggestion = toPosix(path.relative(config.configDir, glob));
       problem(at, 'content', `"${glob}" is an absolute path, but paths in ${configShown} are relative to its directory; write "${suggestion}"`);
@@ -126,7 +139,10 @@ export function checkConfigAgainstProgram(ctx: RuleContext): Outcomes {
     const first = all ? undefined : files.find(matches);
     const matched = all ? files.filter(matches) : first ? [first] : [];
     if (matched.length > 0) ok(at);
-    else problem(at, 'presence', `no file of the program matches "${glob}" (relative to ${toPosix(config.configDir)})${globSuggestion(glob)}`);
+    else if (programFiles?.some((fileName) => ctx.matches(fileName, [glob]))) {
+      ok(at);
+      return all ? undefined : [];
+    } else problem(at, 'presence', `no file of the program matches "${glob}" (relative to ${toPosix(config.configDir)})${globSuggestion(glob)}`);
     return matched;
   };
 
@@ -136,15 +152,24 @@ export function checkConfigAgainstProgram(ctx: RuleContext): Outcomes {
   };
 
   /** Resolves a type specifier to its declarations, reporting each problem; empty when not found. */
-  const checkType = (at: string, spec: TypeSpecifier): NamedDeclaration[] => {
+  const checkType = (at: string, spec: TypeSpecifier): NamedDeclaration[] | undefined => {
     let declaring: ts.SourceFile[];
     if (spec.from !== undefined) {
-      declaring = checkGlob(`${at}.from`, spec.from, { all: true });
+      const found = checkGlob(`${at}.from`, spec.from, { all: true });
+      if (found === undefined) return undefined;
+      declaring = found;
       if (declaring.length === 0) return [];
     } else {
       const isDeclaringFile = createDeclaringFileTest(ctx, spec);
       declaring = files.filter((file) => file.text.includes(spec.name) && isDeclaringFile(file));
       if (declaring.length === 0 && !files.some(isDeclaringFile)) {
+        if (programFiles) {
+          const isDeclaringName = createDeclaringFileNameTest(ctx, spec);
+          if (programFiles.some((fileName) => isDeclaringName(toPosix(fileName)))) {
+            ok(`${at}.package`);
+            return undefined;
+          }
+        }
         const packages = files.map((file) => packageInNodeModules(toPosix(file.fileName))).filter((name): name is string => name !== undefined);
         problem(`${at}.package`, 'presence', `no file of the program belongs to the package "${spec.package}"${didYouMean(spec.package ?? '', packages)}`);
         return [];
@@ -199,7 +224,7 @@ export function checkConfigAgainstProgram(ctx: RuleContext): Outcomes {
   if (explicit('guards') && (enabled('no-direct-plugin-run') || enabled('tool-runner-invariants'))) {
     config.guards.forEach((guard, index) => {
       const at = `$.guards[${index}]`;
-      const declarations = checkType(`${at}.type`, guard.type);
+      const declarations = checkType(`${at}.type`, guard.type) ?? [];
       const names = declarations.length > 0 ? memberNames(declarations) : undefined;
       // "*" names every member the type declares: there is no name to look for.
       if (names && guard.members !== '*') {
@@ -226,7 +251,7 @@ export function checkConfigAgainstProgram(ctx: RuleContext): Outcomes {
   if (explicit('runner') && enabled('tool-runner-invariants')) {
     const { runner } = config;
     const runnerFiles = checkGlob('$.runner.file', runner.file, { all: true });
-    if (runnerFiles.length > 0) {
+    if (runnerFiles && runnerFiles.length > 0) {
       const classes = runnerFiles.flatMap((file) => classesIn(tsm, file));
       const named = classes.filter((cls) => cls.name?.text === runner.class);
       if (named.length === 0) {
@@ -251,7 +276,7 @@ export function checkConfigAgainstProgram(ctx: RuleContext): Outcomes {
 
   if (explicit('lifecycle') && enabled('valid-lifecycle-states')) {
     const { lifecycle } = config;
-    const declarations = checkType('$.lifecycle.type', lifecycle.type);
+    const declarations = checkType('$.lifecycle.type', lifecycle.type) ?? [];
     const declaredIn = shownFiles([...new Set(declarations.map((d) => d.getSourceFile()))]);
     const values = lifecycleValues(ctx, declarations.map(typeOf));
     if (values) {
@@ -268,7 +293,7 @@ export function checkConfigAgainstProgram(ctx: RuleContext): Outcomes {
   // Paths in a config are relative to its directory: one above or beside every project matches nothing it names.
   if (config.configFile !== null && config.explicit.length > 0) {
     const dir = toPosix(config.configDir).replace(/\/?$/, '/');
-    if (projectFiles.some((file) => toPosix(file.fileName).startsWith(dir))) ok('$');
+    if (projectFiles.some((file) => toPosix(file.fileName).startsWith(dir)) || programFiles?.some((fileName) => toPosix(fileName).startsWith(dir))) ok('$');
     else {
       const tsconfig = program.getCompilerOptions().configFilePath;
       const root = typeof tsconfig === 'string' ? toPosix(path.dirname(tsconfig)) : toPosix(program.getCurrentDirectory());

@@ -57,7 +57,7 @@ function createPackageTest(ctx: RuleContext, packageName: string): (fileName: st
  * (relative to the config directory), or a file of the npm package `package`.
  */
 export function createDeclaringFileTest(ctx: RuleContext, spec: TypeSpecifier): (sourceFile: ts.SourceFile) => boolean {
-  const test = spec.from !== undefined ? (fileName: string) => ctx.matches(fileName, [spec.from as string]) : createPackageTest(ctx, spec.package ?? '');
+  const test = createDeclaringFileNameTest(ctx, spec);
   const bySourceFile = new WeakMap<ts.SourceFile, boolean>();
   return (sourceFile) => {
     let result = bySourceFile.get(sourceFile);
@@ -67,4 +67,9 @@ export function createDeclaringFileTest(ctx: RuleContext, spec: TypeSpecifier): 
     }
     return result;
   };
+}
+
+/** The same test by file name (posix), for files the program at hand may not hold. */
+export function createDeclaringFileNameTest(ctx: RuleContext, spec: TypeSpecifier): (fileName: string) => boolean {
+  return spec.from !== undefined ? (fileName: string) => ctx.matches(fileName, [spec.from as string]) : createPackageTest(ctx, spec.package ?? '');
 }

@@ -2,12 +2,13 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ReportedFinding } from '../result.js';
+import type { ConfigCheck } from '../scan.js';
 import type { ProbeTable } from './probes.js';
 
 /** Marks a file as ours; a file without it is foreign and is never trusted. */
 export const CACHE_KIND = 'execution-governance-scan-cache';
 /** Bumped whenever the layout below changes; an older cache is then rebuilt. */
-export const CACHE_FORMAT = 2;
+export const CACHE_FORMAT = 3;
 
 /** What the cache knows of one file's content. */
 export interface FileState {
@@ -34,6 +35,11 @@ export interface ProjectRecord {
   /** Direct dependencies of every file the programs held. */
   deps: Record<string, string[]>;
   results: Record<string, FileResult>;
+  /**
+   * What the programs said about each config that applied (its entries checked against them),
+   * merged over scans: a warm scan's rooted program decides what it can and the rest stands.
+   */
+  checks: ConfigCheck[];
 }
 
 /** The whole cache, in memory (absolute paths everywhere). */
@@ -75,6 +81,7 @@ interface StoredBody {
     deps: Record<string, number[]>;
     /** By path index: [analyzed (0/1), config path index or -1, findings]. */
     results: Record<string, [0 | 1, number, ReportedFinding[]]>;
+    checks: ConfigCheck[];
   }[];
   rootConfig: string | null;
 }
@@ -106,7 +113,7 @@ function encode(cache: ScanCache): StoredBody {
       for (const [file, result] of Object.entries(project.results)) {
         results[at(file)] = [result.analyzed ? 1 : 0, result.config === null ? -1 : at(result.config), result.findings];
       }
-      return { tsconfig: at(project.tsconfig), optionsHash: project.optionsHash, globals: project.globals.map(at), deps, results };
+      return { tsconfig: at(project.tsconfig), optionsHash: project.optionsHash, globals: project.globals.map(at), deps, results, checks: project.checks };
     }),
     rootConfig: cache.rootConfig,
   };
@@ -134,7 +141,14 @@ function decode(key: string, body: StoredBody): ScanCache {
       for (const [file, [analyzed, config, findings]] of Object.entries(project.results)) {
         results[paths[Number(file)]!] = { analyzed: analyzed === 1, config: config === -1 ? null : paths[config]!, findings };
       }
-      return { tsconfig: paths[project.tsconfig]!, optionsHash: project.optionsHash, globals: project.globals.map((i) => paths[i]!), deps, results };
+      return {
+        tsconfig: paths[project.tsconfig]!,
+        optionsHash: project.optionsHash,
+        globals: project.globals.map((i) => paths[i]!),
+        deps,
+        results,
+        checks: project.checks,
+      };
     }),
     rootConfig: body.rootConfig,
   };

@@ -3,7 +3,7 @@ import { core } from '../core-module.js';
 import { planProjects, typescript, useTypeScriptCodeCache, type ProjectPlan } from '../load-projects.js';
 import type { ReportedFinding, ScanResult } from '../result.js';
 import { RESULT_SCHEMA_VERSION, summarize } from '../summary.js';
-import { compareFindings, isUnder, report } from '../scan.js';
+import { analyzeOrTooDeep, compareFindings, isUnder, report, settleConfigChecks, toConfigCheck, type ConfigCheck, type ScanInput } from '../scan.js';
 import {
   cacheFilePath,
   codeCacheFile,
@@ -39,6 +39,8 @@ export interface IncrementalScanInput {
   version: string;
   /** Where notes go (a cache ignored, not written). */
   note: (message: string) => void;
+  /** Receives a config's mismatches with the programs when it says `"configChecks": "warn"` (as in a full scan). */
+  onConfigWarning?: ScanInput['onConfigWarning'];
 }
 
 /** What a scan did, for tests and the bench: how much was re-analysed and whether TypeScript loaded. */
@@ -121,15 +123,24 @@ function build(session: Session, plan: ProjectPlan, roots: readonly string[]): R
   return built;
 }
 
-/** Analyses `fileNames` in `built` and returns their results (a config that does not validate throws: exit 2). */
-function analyse(session: Session, built: RecordedProgram, fileNames: readonly string[]): Map<string, FileResult> {
+/**
+ * Analyses `fileNames` in `built` and returns their results and what the program says about each
+ * config that applied (a config that does not validate throws: exit 2). `programFiles`: every file
+ * of the whole program, when `built` is rooted at a few of them.
+ */
+function analyse(
+  session: Session,
+  built: RecordedProgram,
+  fileNames: readonly string[],
+  programFiles?: readonly string[],
+): { results: Map<string, FileResult>; checks: ConfigCheck[] } {
   const { cwd, configFile } = session.input;
-  const analyzer = core().createAnalyzer({ ts: typescript(), program: built.program, cwd, configFile });
+  const analyzer = core().createAnalyzer({ ts: typescript(), program: built.program, cwd, configFile, deferConfigChecks: true, programFiles });
   const results = new Map<string, FileResult>();
   for (const fileName of fileNames) {
     const sourceFile = built.program.getSourceFile(fileName);
     if (!sourceFile) continue;
-    const analysis = analyzer.analyzeFile(sourceFile);
+    const analysis = analyzeOrTooDeep(analyzer, sourceFile, []);
     if ('error' in analysis) throw analysis.error;
     recordConfigChain(session.configProbes, fileName, session.explicitConfig);
     results.set(fileName, {
@@ -139,7 +150,27 @@ function analyse(session: Session, built: RecordedProgram, fileNames: readonly s
     });
     session.stats.analysed += 1;
   }
-  return results;
+  return { results, checks: analyzer.configChecks().map(toConfigCheck) };
+}
+
+/**
+ * The config checks a record keeps: this scan's, and for each entry its program could not decide
+ * (a glob or type about files a rooted program does not hold), the cached outcome, unless that
+ * config changed. Only configs some result still applies are kept.
+ */
+function mergeChecks(session: Session, cached: readonly ConfigCheck[], fresh: readonly ConfigCheck[], results: ReadonlyMap<string, FileResult>): ConfigCheck[] {
+  const inUse = new Set<string>(['defaults']);
+  for (const result of results.values()) if (result.config !== null) inUse.add(result.config);
+  const merged = new Map<string, ConfigCheck>();
+  for (const check of cached) {
+    if (!session.changedConfigs.has(check.source) && inUse.has(check.source)) merged.set(check.source, check);
+  }
+  for (const check of fresh) {
+    const old = merged.get(check.source);
+    const decided = new Set(check.outcomes.map((outcome) => outcome.path));
+    merged.set(check.source, { ...check, outcomes: [...check.outcomes, ...(old?.outcomes.filter((outcome) => !decided.has(outcome.path)) ?? [])] });
+  }
+  return [...merged.values()].filter((check) => inUse.has(check.source));
 }
 
 function depsRecord(deps: ReadonlyMap<string, Iterable<string>>): ProjectRecord['deps'] {
@@ -160,7 +191,7 @@ function coldProject(session: Session, plan: ProjectPlan, wanted: readonly strin
     explicitConfig: session.explicitConfig,
   });
   const toAnalyse = wanted.filter((f) => scope === 'all' || scope.has(f));
-  const results = analyse(session, built, toAnalyse);
+  const { results, checks } = analyse(session, built, toAnalyse);
   return {
     record: {
       tsconfig: plan.tsconfig,
@@ -168,6 +199,7 @@ function coldProject(session: Session, plan: ProjectPlan, wanted: readonly strin
       globals: [...built.globals].sort(),
       deps: depsRecord(deps),
       results: Object.fromEntries(results),
+      checks: mergeChecks(session, [], checks, results),
     },
     reported: new Set(toAnalyse),
     touched: true,
@@ -179,7 +211,13 @@ function coldProject(session: Session, plan: ProjectPlan, wanted: readonly strin
  * file in their closure, their config), in a program rooted at them plus every global file.
  * Returns undefined when the change reaches every file (a global file, or a file that became one).
  */
-function warmProject(session: Session, plan: ProjectPlan, wanted: readonly string[], cached: ProjectRecord): ProjectOutcome | undefined {
+function warmProject(
+  session: Session,
+  plan: ProjectPlan,
+  wanted: readonly string[],
+  cached: ProjectRecord,
+  previousFiles: readonly string[] | undefined,
+): ProjectOutcome | undefined {
   const deps = record(cached.deps);
   const known = new Set(deps.keys());
   const changed = new Set([...session.changed].filter((f) => known.has(f)));
@@ -198,6 +236,19 @@ function warmProject(session: Session, plan: ProjectPlan, wanted: readonly strin
   // A file with no recorded edges is new: its closure is known once it is built.
   const toAnalyse = wanted.filter((f) => needsAnalysis(f) && (scope === 'all' || scope.has(f) || !deps.has(f)));
   const selected = new Set(plan.fileNames);
+  // Files came or went: a glob of any config may match something else now, so every config in use
+  // gets one file in the program (the one with the fewest direct dependencies) and is checked again.
+  if (previousFiles === undefined || previousFiles.length !== selected.size || previousFiles.some((f) => !selected.has(f))) {
+    const covered = new Set(toAnalyse.map((f) => cached.results[f]?.config));
+    const pick = new Map<string | null, string>();
+    for (const f of wanted) {
+      const result = cached.results[f];
+      if (!result || covered.has(result.config)) continue;
+      const best = pick.get(result.config);
+      if (best === undefined || (deps.get(f)?.length ?? 0) < (deps.get(best)?.length ?? 0)) pick.set(result.config, f);
+    }
+    toAnalyse.push(...pick.values());
+  }
   if (toAnalyse.length === 0 && stale.size === 0 && changed.size === 0 && Object.keys(cached.results).every((f) => selected.has(f))) {
     // Nothing to re-analyse and nothing to forget: the record stands as it was read.
     const reported = new Set(wanted.filter((f) => cached.results[f] !== undefined && (scope === 'all' || scope.has(f))));
@@ -206,6 +257,7 @@ function warmProject(session: Session, plan: ProjectPlan, wanted: readonly strin
   const results = new Map(Object.entries(cached.results));
   for (const file of stale) results.delete(file);
   for (const file of [...results.keys()]) if (!selected.has(file)) results.delete(file);
+  let checks: ConfigCheck[] = [];
   if (toAnalyse.length > 0) {
     const libDir = path.dirname(typescript().getDefaultLibFilePath({}));
     const roots = [...toAnalyse, ...cached.globals.filter((g) => path.dirname(g) !== libDir && !changed.has(g))];
@@ -215,7 +267,12 @@ function warmProject(session: Session, plan: ProjectPlan, wanted: readonly strin
       const fileName = path.resolve(sourceFile.fileName);
       deps.set(fileName, [...(built.deps.get(fileName) ?? [])]);
     }
-    for (const [file, result] of analyse(session, built, toAnalyse)) results.set(file, result);
+    // The whole program's files as far as this scan knows them: the record's, less the changed files no program read (gone).
+    const programFiles = new Set(plan.fileNames);
+    for (const file of deps.keys()) if (!changed.has(file) || session.read.has(file)) programFiles.add(file);
+    const analysed = analyse(session, built, toAnalyse, [...programFiles]);
+    for (const [file, result] of analysed.results) results.set(file, result);
+    checks = analysed.checks;
     // The closure of a changed file is known only now: the report scope is computed again.
     scope = changeScope(session.input.changed, { deps, globals, planProbes: session.planProbes, probes: session.probes, explicitConfig });
   }
@@ -228,7 +285,14 @@ function warmProject(session: Session, plan: ProjectPlan, wanted: readonly strin
   }
   const reported = new Set(wanted.filter((f) => results.has(f) && (scope === 'all' || scope.has(f))));
   return {
-    record: { tsconfig: plan.tsconfig, optionsHash: cached.optionsHash, globals: cached.globals, deps: depsRecord(deps), results: Object.fromEntries(results) },
+    record: {
+      tsconfig: plan.tsconfig,
+      optionsHash: cached.optionsHash,
+      globals: cached.globals,
+      deps: depsRecord(deps),
+      results: Object.fromEntries(results),
+      checks: mergeChecks(session, cached.checks, checks, results),
+    },
     reported,
     touched: true,
   };
@@ -324,7 +388,8 @@ export function incrementalScan(input: IncrementalScanInput): { result: ScanResu
   for (const plan of plans) {
     const wanted = plan.fileNames.filter((f) => !seen.has(f) && isUnder(f, input.paths));
     const previous = projects.find((p) => p.tsconfig === plan.tsconfig);
-    const outcome = (previous && warmProject(session, plan, wanted, previous)) ?? coldProject(session, plan, wanted);
+    const previousFiles = cached?.plans.find((p) => p.tsconfig === plan.tsconfig)?.fileNames;
+    const outcome = (previous && warmProject(session, plan, wanted, previous, previousFiles)) ?? coldProject(session, plan, wanted);
     records.push(outcome.record);
     if (outcome.touched) dirty = true;
     let filesScanned = 0;
@@ -357,6 +422,11 @@ export function incrementalScan(input: IncrementalScanInput): { result: ScanResu
   }
 
   saveCodeCache();
+  // As in a full scan, after the cache is written: a config the programs contradict stops the scan ("error") or warns.
+  settleConfigChecks(
+    records.flatMap((r) => r.checks),
+    input.onConfigWarning,
+  );
   reportedFindings.sort(compareFindings);
   return {
     result: {
