@@ -61,7 +61,21 @@ function isAny(ctx: RuleContext, type: ts.Type): boolean {
  * code. Only for guards on every use: mutating a copy of guarded data changes nothing guarded.
  */
 function memberDeclaredByGuardedType(ctx: RuleContext, prepared: PreparedGuard, receiver: ts.Type, name: string): boolean {
-  if (prepared.guard.access !== 'any') return false;
+  return prepared.guard.access === 'any' && declaresGuardedMember(ctx, prepared, receiver, name);
+}
+
+/**
+ * For a guard on writes: `reference` mutates the value a shallow copy of guarded data shares with
+ * it (`const copy = { ...store }; copy.queue.push(x)`, the rest of `const { a, ...rest } = store`):
+ * the copy's member keeps the guarded declaration. Writing the copy's own member
+ * (`copy.state = 'x'`) changes only the copy.
+ */
+function mutatesSharedValue(ctx: RuleContext, prepared: PreparedGuard, receiver: ts.Type, reference: MemberReference, name: string): boolean {
+  return prepared.guard.access === 'write' && reference.mutatesValue && declaresGuardedMember(ctx, prepared, receiver, name);
+}
+
+/** True when the member `name` of `receiver` is declared by `prepared`'s guarded type. */
+function declaresGuardedMember(ctx: RuleContext, prepared: PreparedGuard, receiver: ts.Type, name: string): boolean {
   const { checker } = ctx;
   const property = checker.getPropertyOfType(checker.getApparentType(receiver), name);
   return (property?.declarations ?? []).some((declaration) => prepared.matcher.ownsDeclaration(parentOf(declaration)));
@@ -109,12 +123,16 @@ function upcastLoss(
  * {@link exposedMember}), nor as the elements of `target` when it is an array or tuple. Lets a
  * slot be ruled out before the value flowing into it is typed.
  */
-function targetMayLose(ctx: RuleContext, guards: readonly PreparedGuard[], target: ts.Type): boolean {
+function targetMayLose(ctx: RuleContext, guards: readonly PreparedGuard[], target: ts.Type, seen = new Set<ts.Type>()): boolean {
+  // A recursive element type (`type Json = string | Json[]`) comes back to itself: asked once.
+  if (seen.has(target)) return false;
+  seen.add(target);
   if (guards.some((prepared) => exposedMember(ctx, prepared, target) !== undefined)) return true;
   const nonNull = ctx.checker.getNonNullableType(target);
   return (nonNull.isUnion() ? nonNull.types : [nonNull]).some((part) => {
-    const element = elementType(ctx, part);
-    return element !== undefined && element !== part && targetMayLose(ctx, guards, element);
+    // What an array, collection or iterable holds, or what a promise resolves to.
+    const inner = elementType(ctx, part) ?? ctx.checker.getAwaitedType(part);
+    return inner !== undefined && inner !== part && targetMayLose(ctx, guards, inner, seen);
   });
 }
 
@@ -134,7 +152,11 @@ function worthTypingKey(ctx: RuleContext, guards: readonly PreparedGuard[], refe
   const receiver = reference.receiverType();
   if (receiver === undefined) return false;
   if (isAny(ctx, receiver)) return ctx.config.reportUntyped;
-  return guards.some((prepared) => prepared.matcher.matchesType(receiver));
+  if (guards.some((prepared) => prepared.matcher.matchesType(receiver))) return true;
+  // A type built over the guarded one (`interface Plugin extends Partial<PluginHooks>`) keeps its
+  // members' declarations; arrays and tuples, what most computed keys index, never do.
+  if (ctx.checker.isArrayType(receiver) || ctx.checker.isTupleType(receiver)) return false;
+  return guards.some((prepared) => [...prepared.members].some((member) => memberDeclaredByGuardedType(ctx, prepared, receiver, member)));
 }
 
 /**
@@ -207,7 +229,12 @@ export const noDirectPluginRun: RuleModule<MessageId> = {
           context.report({ messageId: 'untypedReceiver', data, node: reference.node });
           return;
         }
-        if (!prepared.matcher.matchesType(receiver) && !memberDeclaredByGuardedType(context, prepared, receiver, member)) continue;
+        if (
+          !prepared.matcher.matchesType(receiver) &&
+          !memberDeclaredByGuardedType(context, prepared, receiver, member) &&
+          !mutatesSharedValue(context, prepared, receiver, reference, member)
+        )
+          continue;
         context.report({ messageId, data, node: reference.node });
         return; // one finding per place, even when two guards cover it
       }

@@ -35,7 +35,9 @@ function keyNames(ctx: RuleContext, key: ts.Expression, wanted: ReadonlySet<stri
   if (tsm.isNumericLiteral(key) || tsm.isPrefixUnaryExpression(key)) return [];
   // `const k = 'run'`, `k: 'run' | 'name'`, a key narrowed by `if`/`switch`: the checker's type
   // of the key at this very location says which members it can name.
-  const type = ctx.checker.getTypeAtLocation(key);
+  // A generic key (`<K extends keyof Plugin>(p: Plugin, k: K) => p[k]`) names what its constraint allows.
+  let type = ctx.checker.getTypeAtLocation(key);
+  if (type.flags & (tsm.TypeFlags.TypeParameter | tsm.TypeFlags.Index)) type = ctx.checker.getBaseConstraintOfType(type) ?? type;
   const parts = type.isUnion() ? type.types : [type];
   const names: string[] = [];
   for (const part of parts) {

@@ -77,10 +77,50 @@ export function typeMayHoldGuarded(ctx: RuleContext, isGuarded: (type: ts.Type) 
   return (type as ts.ObjectType).objectFlags & tsm.ObjectFlags.Reference ? checker.getTypeArguments(type as ts.TypeReference).some(isGuarded) : false;
 }
 
-/** The element type of an array, tuple or readonly array; undefined for anything else. */
+/** The standard library's collections and iterables whose first type argument is what they hand out. */
+const LIB_ELEMENT_CONTAINERS: ReadonlySet<string> = new Set([
+  'ReadonlyArray',
+  'ArrayLike',
+  'ConcatArray',
+  'Set',
+  'ReadonlySet',
+  'Iterable',
+  'IterableIterator',
+  'IteratorObject',
+  'Iterator',
+  'Generator',
+  'ArrayIterator',
+  'SetIterator',
+  'MapIterator',
+  'AsyncIterable',
+  'AsyncIterableIterator',
+  'AsyncIterator',
+  'AsyncGenerator',
+]);
+
+/**
+ * The element type of an array, tuple or readonly array, or what a standard collection or iterable
+ * hands out (`Set<T>`, `Iterable<T>`, `map.values()`: the first type argument of the library's own
+ * generic, not of a lookalike); undefined for anything else (a `Map` hands out entries).
+ */
 export function elementType(ctx: RuleContext, type: ts.Type): ts.Type | undefined {
-  const { checker } = ctx;
-  return checker.isArrayType(type) || checker.isTupleType(type) ? checker.getIndexTypeOfType(type, ctx.ts.IndexKind.Number) : undefined;
+  const { ts: tsm, checker, program } = ctx;
+  if (checker.isArrayType(type) || checker.isTupleType(type)) return checker.getIndexTypeOfType(type, tsm.IndexKind.Number);
+  if (!((type as ts.ObjectType).objectFlags & tsm.ObjectFlags.Reference)) return undefined;
+  const symbol = (type as ts.TypeReference).target.symbol as ts.Symbol | undefined;
+  if (!symbol || !LIB_ELEMENT_CONTAINERS.has(symbol.name)) return undefined;
+  const declarations = symbol.declarations ?? [];
+  if (declarations.length === 0 || !declarations.every((declaration) => program.isSourceFileDefaultLibrary(declaration.getSourceFile()))) return undefined;
+  return checker.getTypeArguments(type as ts.TypeReference)[0];
+}
+
+/** Standard methods that only compare their argument with what the receiver holds: nothing flows into it. */
+const LOOKUP_METHODS: ReadonlySet<string> = new Set(['includes', 'indexOf', 'lastIndexOf', 'has']);
+
+/** The element types of an array or tuple type, or of each such member of a union (`Runner | Runner[]`). */
+function elementTypes(ctx: RuleContext, type: ts.Type): ts.Type[] {
+  const nonNull = ctx.checker.getNonNullableType(type);
+  return (nonNull.isUnion() ? nonNull.types : [nonNull]).flatMap((part) => elementType(ctx, part) ?? []);
 }
 
 /**
@@ -179,7 +219,8 @@ export function upcastListeners<Loss>(
   const memberMayBeGuarded = (access: ts.PropertyAccessExpression, bySymbol: () => boolean): boolean => {
     const { mayHold, generic } = test.memberNames();
     const name = access.name.text;
-    if (mayHold.has(name)) return bySymbol();
+    // `globalThis.x` reads a global variable, which no member declaration names.
+    if (mayHold.has(name) || (tsm.isIdentifier(access.expression) && access.expression.text === 'globalThis')) return bySymbol();
     return generic.has(name) && valueMayBeGuarded(skipWrappersDown(tsm, access.expression));
   };
 
@@ -449,20 +490,51 @@ export function upcastListeners<Loss>(
     }
     let source = checker.getTypeAtLocation(value);
     const sourceElement = elementType(ctx, source);
-    const wholeGuarded = !spread && test.isGuarded(source);
-    if (!wholeGuarded) {
+    let wholeGuarded = !spread && test.isGuarded(source);
+    // A promise of a guarded value into a promise of another type (or returned from an async function): compare what they resolve to.
+    let awaited = false;
+    if (!wholeGuarded && !spread && !sourceElement) {
+      const resolved = checker.getAwaitedType(source);
+      if (!resolved || resolved === source || !test.isGuarded(resolved)) return;
+      source = resolved;
+      wholeGuarded = awaited = true;
+    } else if (!wholeGuarded) {
       if (!sourceElement || !test.isGuarded(sourceElement)) return;
       source = sourceElement;
     }
-    let target = targetOf();
+    const slot = targetOf();
+    const target = slot && awaited ? checker.getAwaitedType(slot) : slot;
     if (!target) return;
-    // An array of guarded values into an array type: compare the elements.
-    if (!wholeGuarded && !spread) target = elementType(ctx, target);
-    else if (spread) target = elementType(ctx, target) ?? target;
-    const loss = target && test.loss(source, target);
-    if (target && loss !== undefined) onUpcast({ node: flowing, source, target }, loss);
+    // An array of guarded values into an array type (or a union holding some): compare the elements.
+    const elements = !wholeGuarded || spread ? elementTypes(ctx, target) : [];
+    const targets = wholeGuarded && !spread ? [target] : spread && elements.length === 0 ? [target] : elements;
+    for (const candidate of targets) {
+      const loss = test.loss(source, candidate);
+      if (loss === undefined) continue;
+      onUpcast({ node: flowing, source, target: candidate }, loss);
+      return;
+    }
   };
   const contextual = (node: ts.Expression) => () => checker.getContextualType(node);
+  /** Whether a method named at `access` is the standard library's (every declaration in a default lib file). */
+  const isStandardMethod = (access: ts.PropertyAccessExpression): boolean => {
+    const declarations = checker.getSymbolAtLocation(access.name)?.declarations ?? [];
+    return declarations.length > 0 && declarations.every((declaration) => ctx.program.isSourceFileDefaultLibrary(declaration.getSourceFile()));
+  };
+  /** The type of the `index`-th parameter of a function type with one call signature (a rest parameter's element past its start). */
+  const parameterTypeAt = (fn: ts.Type, index: number): ts.Type | undefined => {
+    const signatures = checker.getSignaturesOfType(fn, tsm.SignatureKind.Call);
+    if (signatures.length !== 1) return undefined;
+    const parameters = signatures[0]!.getParameters();
+    const at = Math.min(index, parameters.length - 1);
+    const parameter = parameters[at];
+    if (!parameter) return undefined;
+    const declaration = parameter.valueDeclaration;
+    const isRest = declaration !== undefined && tsm.isParameter(declaration) && declaration.dotDotDotToken !== undefined;
+    if (index > at && !isRest) return undefined;
+    const type = checker.getTypeOfSymbol(parameter);
+    return isRest ? elementType(ctx, type) : type;
+  };
 
   const kind = tsm.SyntaxKind;
   return {
@@ -476,14 +548,52 @@ export function upcastListeners<Loss>(
       const { type, initializer } = declaration;
       if (type && initializer) check(initializer, () => checker.getTypeFromTypeNode(type), false, true);
     },
+    [kind.Parameter]: (node) => {
+      // `(runner: Runner = defaultPlugin)`, parameter properties included.
+      const parameter = node as ts.ParameterDeclaration;
+      const { type, initializer } = parameter;
+      if (type && initializer) check(initializer, () => checker.getTypeFromTypeNode(type), false, true);
+    },
+    [kind.BindingElement]: (node) => {
+      // `({ runner = defaultPlugin }: Options)`: the default flows into the property's type.
+      const { initializer } = node as ts.BindingElement;
+      if (initializer) check(initializer, contextual(initializer));
+    },
     [kind.BinaryExpression]: (node) => {
       const binary = node as ts.BinaryExpression;
-      if (binary.operatorToken.kind === kind.EqualsToken && !tsm.isObjectLiteralExpression(binary.left) && !tsm.isArrayLiteralExpression(binary.left)) {
+      const operator = binary.operatorToken.kind;
+      const assigns =
+        operator === kind.EqualsToken ||
+        operator === kind.QuestionQuestionEqualsToken ||
+        operator === kind.BarBarEqualsToken ||
+        operator === kind.AmpersandAmpersandEqualsToken;
+      if (assigns && !tsm.isObjectLiteralExpression(binary.left) && !tsm.isArrayLiteralExpression(binary.left)) {
         check(binary.right, () => checker.getTypeAtLocation(binary.left));
       }
     },
+    [kind.YieldExpression]: (node) => {
+      // `yield plugin` and `yield* plugins` hand values to the generator's stated yield type.
+      const { expression, asteriskToken } = node as ts.YieldExpression;
+      if (expression) check(expression, contextual(expression), asteriskToken !== undefined);
+    },
     [kind.CallExpression]: (node) => {
-      for (const argument of (node as ts.CallExpression).arguments) {
+      const call = node as ts.CallExpression;
+      const callee = skipWrappersDown(tsm, call.expression);
+      if (tsm.isPropertyAccessExpression(callee)) {
+        const name = callee.name.text;
+        // `list.includes(plugin)`, `set.has(plugin)`: a standard lookup compares, nothing escapes.
+        if (LOOKUP_METHODS.has(name) && isStandardMethod(callee)) return;
+        // `execute.call(thisArg, plugin)`, `execute.bind(thisArg, plugin)`: the arguments after the
+        // first bind the function's parameters, not whatever `call`'s own inference makes of them.
+        if ((name === 'call' || name === 'bind') && isStandardMethod(callee)) {
+          call.arguments.forEach((argument, index) => {
+            if (index === 0 || tsm.isSpreadElement(argument) || call.arguments.slice(0, index).some(tsm.isSpreadElement)) return;
+            check(argument, () => parameterTypeAt(checker.getTypeAtLocation(callee.expression), index - 1));
+          });
+          return;
+        }
+      }
+      for (const argument of call.arguments) {
         if (tsm.isSpreadElement(argument)) check(argument.expression, contextual(argument), true);
         else check(argument, contextual(argument));
       }
