@@ -8,7 +8,7 @@ import { isGlobalFile } from './cache/recorded-program.js';
 import { formatKnownError } from './errors.js';
 import { planProjects, readerOptions, typescript } from './load-projects.js';
 import type { ReportedFinding } from './result.js';
-import { isUnder, report } from './scan.js';
+import { analyzeOrTooDeep, isUnder, report } from './scan.js';
 import { renderWatchReport } from './watch-report.js';
 
 /** What `--watch` needs besides its options. */
@@ -74,7 +74,7 @@ export function watch(options: ScanOptions, context: WatchContext): 0 {
       const sourceFile = state.program.getSourceFile(fileName);
       if (!sourceFile || owner(fileName) !== index || !isUnder(fileName, context.paths)) continue;
       recordConfigChain(configProbes, fileName, explicitConfig);
-      const analysis = analyzer.analyzeFile(sourceFile);
+      const analysis = analyzeOrTooDeep(analyzer, sourceFile, []);
       analysed += 1;
       if ('error' in analysis) {
         errors.set(analysis.error.source, formatKnownError(analysis.error, relative));
