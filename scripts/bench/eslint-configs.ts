@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-export type EslintVariant = 'regex' | 'typed' | 'governance';
+export type EslintVariant = 'regex' | 'typed' | 'one-rule' | 'governance';
 
 const REGEX_RULE = `'no-restricted-syntax': ['error', { selector: "CallExpression[callee.property.name='run']", message: 'Call plugins through ToolRunner.' }]`;
 
@@ -26,6 +26,9 @@ export function eslintConfigText(variant: EslintVariant, projectDir: string, plu
     case 'typed':
       // No rules: the parser alone builds the program and its checker (createParserServices).
       return `${header}\nexport default [\n  ${typedBase(projectDir)},\n];\n`;
+    case 'one-rule':
+      // (d) plus one built-in rule that finds nothing here: what ESLint itself costs once any rule is on.
+      return `${header}\nexport default [\n  ${typedBase(projectDir)},\n  { rules: { 'no-debugger': 'error' } },\n];\n`;
     case 'governance':
       return `${header}import governance from ${JSON.stringify(pathToFileURL(pluginEntry).href)};\n\nconst recommended = governance.configs.recommended;\n\nexport default [\n  ${typedBase(projectDir)},\n  ...(Array.isArray(recommended) ? recommended : [recommended]),\n];\n`;
   }

@@ -128,6 +128,10 @@ function comparisons(run: BenchRun): string[] {
     line('Scanner (b) vs regex ESLint (c) (wall)', 'scanner', 'eslint-regex'),
     line('Typed baseline (d) vs regex ESLint (c) (wall): the cost of building the program', 'eslint-typed', 'eslint-regex'),
     line('Typed baseline (d) vs `tsc --noEmit` (wall)', 'eslint-typed', 'tsc'),
+    line('One built-in rule (d′) vs typed baseline (d) (wall): what ESLint costs once any rule is on', 'eslint-one-rule', 'eslint-typed'),
+    line('One built-in rule (d′) vs typed baseline (d) (peak RSS)', 'eslint-one-rule', 'eslint-typed', 'rss'),
+    line('ESLint + recommended (e) vs one built-in rule (d′) (wall): what our rules add', 'eslint-governance', 'eslint-one-rule'),
+    line('ESLint + recommended (e) vs one built-in rule (d′) (peak RSS)', 'eslint-governance', 'eslint-one-rule', 'rss'),
   ].filter((l): l is string => l !== undefined);
 }
 

@@ -8,7 +8,7 @@ import type { ReferenceTree } from './reference.js';
 import { cliFindingsFromJson } from '../parity/scanner-json.js';
 import { describeComparison, eslintFindings } from './sanity.js';
 
-export type ToolId = 'tsc' | 'scanner' | 'scanner-reference' | 'eslint-regex' | 'eslint-typed' | 'eslint-governance';
+export type ToolId = 'tsc' | 'scanner' | 'scanner-reference' | 'eslint-regex' | 'eslint-typed' | 'eslint-one-rule' | 'eslint-governance';
 
 /** The scanner of another commit (`--reference`): timed with the others, never profiled. */
 export const REFERENCE_TOOL: ToolId = 'scanner-reference';
@@ -143,6 +143,14 @@ export async function defineTools(project: GeneratedProject, benchDir: string, r
       const { findings, fatal } = eslintFindings(s.stdout, project.dir);
       const ok = findings.length === 0 && fatal.length === 0;
       return { ok, summary: ok ? 'no messages (as expected with no rules)' : `${findings.length} messages, ${fatal.length} fatal: ${fatal[0] ?? ''}` };
+    }),
+    eslintTool(project, benchDir, 'one-rule', 'eslint-one-rule', '(d′) (d) + one built-in rule (no-debugger)', eslintMissing, (s) => {
+      const { findings, fatal } = eslintFindings(s.stdout, project.dir);
+      const ok = findings.length === 0 && fatal.length === 0;
+      return {
+        ok,
+        summary: ok ? 'no messages (no debugger statement in the project)' : `${findings.length} messages, ${fatal.length} fatal: ${fatal[0] ?? ''}`,
+      };
     }),
     eslintTool(project, benchDir, 'governance', 'eslint-governance', '(e) (d) + execution-governance recommended', pluginMissing, (s) => {
       const { findings, fatal } = eslintFindings(s.stdout, project.dir);
