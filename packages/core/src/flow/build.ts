@@ -35,7 +35,9 @@ const SHORT_CIRCUIT = new Set<string>([
  * conditional operators, optional chains, loops, switch, labelled jumps, try/catch/finally (one
  * copy of a finally per continuation: normal completion, exception, return). Nested functions
  * are `closure` nodes; their bodies get graphs of their own. Calls, `new` and `await` are
- * `event` nodes with an implicit edge to the current exception target.
+ * `event` nodes with an implicit edge to the current exception target; variable initialisers and
+ * plain `=` assignments are `assign` nodes after their value, so a search can tell which value a
+ * local holds on a path.
  */
 export function buildFlowGraph(tsm: TypeScriptModule, fn: ts.SignatureDeclaration): FlowGraph {
   const kind = tsm.SyntaxKind;
@@ -106,7 +108,8 @@ export function buildFlowGraph(tsm: TypeScriptModule, fn: ts.SignatureDeclaratio
       if (child.kind >= kind.FirstTypeNode && child.kind <= kind.LastTypeNode) return;
       current = tsm.isExpression(child) || tsm.isFunctionLike(child) ? expression(child, current, scope) : children(child, current, scope);
     });
-    return current;
+    // `const x = value`: the store happens once the initialiser has run.
+    return tsm.isVariableDeclaration(node) && node.initializer ? step(current, 'assign', node) : current;
   };
 
   function expression(node: ts.Node, from: number, scope: Scope): number {
@@ -120,6 +123,7 @@ export function buildFlowGraph(tsm: TypeScriptModule, fn: ts.SignatureDeclaratio
   function expressionInner(node: ts.Node, from: number, scope: Scope): number {
     if (tsm.isFunctionLike(node) || tsm.isClassExpression(node)) return step(from, 'closure', node);
     if (tsm.isBinaryExpression(node)) {
+      if (node.operatorToken.kind === kind.EqualsToken) return step(expression(node.right, expression(node.left, from, scope), scope), 'assign', node);
       if (shortCircuit.has(node.operatorToken.kind)) {
         const left = expression(node.left, from, scope);
         return join(left, expression(node.right, left, scope));
@@ -127,7 +131,7 @@ export function buildFlowGraph(tsm: TypeScriptModule, fn: ts.SignatureDeclaratio
       // Left-deep chains (`a + b + c …`) are walked without recursion on the left spine.
       const spine: ts.BinaryExpression[] = [node];
       let leftmost: ts.Expression = node.left;
-      while (tsm.isBinaryExpression(leftmost) && !shortCircuit.has(leftmost.operatorToken.kind)) {
+      while (tsm.isBinaryExpression(leftmost) && !shortCircuit.has(leftmost.operatorToken.kind) && leftmost.operatorToken.kind !== kind.EqualsToken) {
         spine.push(leftmost);
         leftmost = leftmost.left;
       }

@@ -8,6 +8,8 @@ export type FlowNodeKind =
   | 'exit'
   /** A call, `new` or `await` has just run (its arguments ran before it). */
   | 'event'
+  /** A value was stored: a variable initialiser or a plain `=` assignment (`ast`), its value evaluated before it. */
+  | 'assign'
   /** A nested function or class expression is created here; its body runs elsewhere. */
   | 'closure'
   /** A `return` statement, its expression already evaluated; the finally blocks run after it. */
@@ -94,6 +96,47 @@ export function reaches(
       continue;
     }
     push(node);
+  }
+  return false;
+}
+
+/** What a {@link searchPaths} visitor decides at a node: the path's new state, or that the path ends. */
+export const SETTLED = -1;
+export const ESCAPED = -2;
+
+/**
+ * Follows every path from `from` along `edges`, carrying a small state (a bit set, such as "which
+ * locals hold the tracked value"). `visit` sees each node reached (the start nodes themselves are
+ * not visited) with the state on arrival and returns the state after it, {@link SETTLED} when the
+ * path needs no further following, or {@link ESCAPED} when it ends badly. True when some path
+ * escapes, or reaches the exit unsettled. Each node is visited once per state, so loops end.
+ */
+export function escapes(
+  graph: FlowGraph,
+  from: readonly number[],
+  edges: EdgeFilter,
+  state: number,
+  visit: (node: FlowNode, state: number) => number,
+): boolean {
+  const seen = new Set<string>();
+  const stack: Array<[number, number]> = [];
+  const push = (node: FlowNode, current: number) => {
+    if (edges.normal) for (const id of node.normal) stack.push([id, current]);
+    if (edges.implicit) for (const id of node.implicit) stack.push([id, current]);
+    if (edges.thrown) for (const id of node.thrown) stack.push([id, current]);
+  };
+  for (const id of from) push(graph.nodes[id]!, state);
+  while (stack.length > 0) {
+    const [id, current] = stack.pop()!;
+    const key = `${id}:${current}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const node = graph.nodes[id]!;
+    const next = visit(node, current);
+    if (next === ESCAPED) return true;
+    if (next === SETTLED) continue;
+    if (id === graph.exit) return true;
+    push(node, next);
   }
   return false;
 }

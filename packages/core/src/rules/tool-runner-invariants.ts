@@ -1,8 +1,8 @@
 import type * as ts from 'typescript';
 import type { ResolvedConfig } from '../config/validate.js';
 import type { RuleContext, RuleFileContext, RuleModule } from '../types.js';
-import { createRunnerFlow, type RunnerFlow, type ValueFlow } from './tool-runner-invariants/flow-checks.js';
-import { resultHolders, within } from './tool-runner-invariants/result-flow.js';
+import { createRunnerFlow, type RunnerFlow } from './tool-runner-invariants/flow-checks.js';
+import { within } from './tool-runner-invariants/result-flow.js';
 import { calleeNode, createGuardedCallTest } from './tool-runner-invariants/guarded-calls.js';
 
 type MessageId =
@@ -40,14 +40,13 @@ function runnerMethod(
 
 /**
  * A runner method found by the walk: its function-like (the method, or the arrow/function a field
- * holds), every call made in its body (nested functions too), and how values flow into locals.
+ * holds) and every call made in its body (nested functions too).
  */
 interface RunnerBody {
   node: RunnerMethod;
   fn: ts.SignatureDeclaration;
   body: ts.Node;
   calls: ts.CallExpression[];
-  flows: ValueFlow[];
 }
 
 function checkGuardedCall(ctx: RuleFileContext<MessageId>, runner: ResolvedConfig['runner'], flow: RunnerFlow, call: ts.CallExpression, label: string): void {
@@ -79,10 +78,12 @@ export const toolRunnerInvariants: RuleModule<MessageId> = {
       'The runner method validates input before and output after the guarded call, wraps it in try/catch building the error envelope, and records metrics in finally.',
     messages: {
       missingInputValidation: '{{runner}} makes {{call}} without validating its input first. Call {{names}} before it.',
-      missingOutputValidation: '{{runner}} never validates the output of {{call}}. Call {{names}} on its result.',
+      missingOutputValidation:
+        '{{runner}} can return without validating the output of {{call}} first. Call {{names}} on its result before every return (a `finally` runs after the return value is fixed).',
       notInTry:
         '{{call}} in {{runner}} is not inside a `try` block. Wrap it in try/catch (the catch calls {{envelope}}) with a finally that calls {{metrics}}.',
-      missingErrorEnvelope: '{{call}} in {{runner}} is in a `try` whose `catch` does not build the error envelope. Call {{names}} in the catch clause.',
+      missingErrorEnvelope:
+        '{{call}} in {{runner}} is in a `try` whose `catch` does not return or throw the error envelope on every path. Return or throw what {{names}} builds, not the raw error.',
       missingFinallyMetrics: '{{call}} in {{runner}} is in a `try` without a `finally` that records metrics. Call {{names}} in a finally block.',
       runnerMethodMissing: 'The runner class {{class}} has no method {{method}} with a body. Fix `runner.method` in the config, or add the method.',
       runnerNeverRuns:
@@ -104,7 +105,7 @@ export const toolRunnerInvariants: RuleModule<MessageId> = {
       const cls = node as ts.ClassLikeDeclaration;
       if (cls.name?.text !== runner.class) return;
       const method = runnerMethod(context, cls, runner.method);
-      if (method) methods.push({ ...method, calls: [], flows: [] });
+      if (method) methods.push({ ...method, calls: [] });
       else context.report({ messageId: 'runnerMethodMissing', node: cls.name ?? cls, data: { class: runner.class, method: runner.method } });
     };
     return {
@@ -115,13 +116,6 @@ export const toolRunnerInvariants: RuleModule<MessageId> = {
         [tsm.SyntaxKind.CallExpression]: (node) => {
           for (const method of methods) if (within(node, method.body)) method.calls.push(node as ts.CallExpression);
         },
-        // `const out = await untilAborted(pending, signal)`: `pending` flows into `out`.
-        [tsm.SyntaxKind.Identifier]: (node) => {
-          const inside = methods.filter((method) => within(node, method.body));
-          if (inside.length === 0) return;
-          const holders = resultHolders(tsm, node as ts.Identifier);
-          for (const method of inside) for (const to of holders) method.flows.push({ from: node as ts.Identifier, to });
-        },
       },
       end() {
         for (const method of methods) {
@@ -131,7 +125,7 @@ export const toolRunnerInvariants: RuleModule<MessageId> = {
             continue;
           }
           // One set of flow graphs per method, shared by every guarded call in it.
-          const flow = createRunnerFlow(context, context.sourceFile, method.fn, method.calls, method.flows);
+          const flow = createRunnerFlow(context, context.sourceFile, method.fn, method.calls, new Set(calls));
           for (const call of calls) checkGuardedCall(context, runner, flow, call, label);
         }
       },

@@ -3,6 +3,7 @@ import type { RuleContext, RuleModule } from '../types.js';
 import { lifecycleTypeOf, type LifecycleType } from './valid-lifecycle-states/lifecycle-type.js';
 import { indirectWritesOf } from './valid-lifecycle-states/indirect-writes.js';
 import { knownValues } from './valid-lifecycle-states/known-values.js';
+import { uncheckedLines } from './valid-lifecycle-states/unchecked-lines.js';
 import { WRITE_SLOT_KINDS, writeSlotsOf, writtenLeaves, type WriteSlot, type WrittenLeaf } from './valid-lifecycle-states/written-values.js';
 
 type MessageId = 'forbiddenState' | 'unknownState';
@@ -39,8 +40,13 @@ export const validLifecycleStates: RuleModule<MessageId> = {
     const lifecycle = lifecycleTypeOf(ctx);
     // No slot of the lifecycle type in this file: nothing written here can be a lifecycle state.
     if (!lifecycle.mayAppearIn(ctx.sourceFile)) return undefined;
-    // In JS files a wrong literal compiles (checkJs only reports it): every write is unchecked.
-    const uncheckedFile = (ctx.sourceFile.flags & ctx.ts.NodeFlags.JavaScriptFile) !== 0;
+    // In JS files a wrong literal compiles (checkJs only reports it): every write is unchecked. So
+    // is a TS write whose error a `@ts-expect-error` / `@ts-ignore` (or `@ts-nocheck`) suppresses.
+    const suppressed = uncheckedLines(ctx.ts, ctx.sourceFile);
+    const uncheckedFile = (ctx.sourceFile.flags & ctx.ts.NodeFlags.JavaScriptFile) !== 0 || suppressed === 'all';
+    const lineOf = (node: ts.Node) => ctx.sourceFile.getLineAndCharacterOfPosition(node.getStart(ctx.sourceFile)).line;
+    const uncheckedAt = (slot: ts.Node, leaf: ts.Node): boolean =>
+      suppressed !== 'all' && suppressed.size > 0 && (suppressed.has(lineOf(slot)) || suppressed.has(lineOf(leaf)));
 
     // Without a cast, a literal compiles in a lifecycle-typed slot only if the declared type admits
     // it: literals outside the declared members cannot be lifecycle writes, so skip them unasked.
@@ -60,30 +66,35 @@ export const validLifecycleStates: RuleModule<MessageId> = {
     const castToLifecycle = (leaf: WrittenLeaf) => leaf.casts.some((cast) => lifecycle.isLifecycleType(ctx.checker.getTypeFromTypeNode(cast.type)));
 
     const seen = new Set<ts.Node>();
-    const check = (leaf: WrittenLeaf, unchecked: boolean, writesState: () => boolean): void => {
+    // `at`: where a value written elsewhere is applied (`Object.assign(rec, patch)` for a `const patch`).
+    const check = (leaf: WrittenLeaf, unchecked: boolean, writesState: () => boolean, at?: ts.Node): void => {
       if (seen.has(leaf.node) || !candidate(leaf, unchecked)) return;
       const values = leaf.literal !== undefined ? [leaf.literal] : knownValues(ctx, leaf.node);
       const messageId = values && judge(values);
       if (!messageId || !writesState()) return;
-      seen.add(leaf.node);
+      // Reported where it is applied, a shared patch is reported at each use.
+      if (!at) seen.add(leaf.node);
       ctx.report({
         messageId,
-        node: leaf.node,
+        node: at ?? leaf.node,
         data: { value: values.join('" | "'), type: type.name, states: states.join(', '), cast: leaf.casts.length > 0 ? ' (through a cast)' : '' },
       });
     };
     const onNode = (node: ts.Node): void => {
       for (const slot of writeSlotsOf(ctx, node)) {
-        for (const leaf of writtenLeaves(ctx, slot.value, uncheckedFile)) check(leaf, false, () => writesLifecycle(ctx, lifecycle, slot, leaf));
+        for (const leaf of writtenLeaves(ctx, slot.value, uncheckedFile)) {
+          check(leaf, uncheckedAt(node, leaf.node), () => writesLifecycle(ctx, lifecycle, slot, leaf));
+        }
       }
       // Writes the checker does not type as writes of the property: Object.assign, Reflect.set,
       // cast receivers, literals under a cast.
       for (const write of indirectWritesOf(ctx, node)) {
         for (const leaf of writtenLeaves(ctx, write.value, true)) {
-          check(leaf, true, () => {
+          const writesState = () => {
             const target = write.targetType();
             return (target !== undefined && lifecycle.isLifecycleType(target)) || castToLifecycle(leaf);
-          });
+          };
+          check(leaf, true, writesState, write.at);
         }
       }
     };

@@ -1,6 +1,6 @@
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { buildFlowGraph, reaches, ALL_EDGES, type FlowGraph, type FlowNode } from '../../src/flow/index.js';
+import { buildFlowGraph, escapes, reaches, ALL_EDGES, ESCAPED, SETTLED, type FlowGraph, type FlowNode } from '../../src/flow/index.js';
 
 /** The graph of the function `f` in `source`. */
 function graphOf(source: string): FlowGraph {
@@ -80,5 +80,19 @@ describe('buildFlowGraph', () => {
     const terms = Array.from({ length: 2000 }, (_, i) => `a${i}()`).join(' + ');
     const graph = graphOf(`function f() { const x = ${terms}; run(x); }`);
     expect(graph.nodes.filter((node) => node.kind === 'event')).toHaveLength(2001);
+  });
+
+  it('places stores after their value, so a path search can follow what a local holds', () => {
+    // State: 1 while `x` holds the value of v(). Overwritten before g(x) on one branch only.
+    const graph = graphOf('function f(c) { let x = v(); if (c) x = w(); g(x); return x; }');
+    const holding = (node: FlowNode, state: number): number => {
+      if (node.kind === 'assign') return ts.isVariableDeclaration(node.ast!) ? 1 : 0;
+      if (callOf('g')(node)) return state === 1 ? SETTLED : ESCAPED;
+      return state;
+    };
+    expect(graph.nodes.filter((node) => node.kind === 'assign')).toHaveLength(2);
+    expect(escapes(graph, [graph.entry], { normal: true, implicit: false, thrown: false }, 0, holding)).toBe(true);
+    const straight = graphOf('function f() { let x = v(); g(x); }');
+    expect(escapes(straight, [straight.entry], { normal: true, implicit: false, thrown: false }, 0, holding)).toBe(false);
   });
 });

@@ -1,9 +1,10 @@
 import type * as ts from 'typescript';
-import { buildFlowGraph, reaches, ALL_EDGES, type EdgeFilter, type FlowGraph, type FlowNode } from '../../flow/index.js';
+import { buildFlowGraph, escapes, reaches, ALL_EDGES, ESCAPED, SETTLED, type EdgeFilter, type FlowGraph, type FlowNode } from '../../flow/index.js';
 import type { RuleContext } from '../../types.js';
 import { createRoleTest, ROLES, type Role } from './roles.js';
-import { callTarget } from '../../ast/index.js';
-import { closureAnchor, enclosingFunction, enclosingTries, localName, resultHolders, returnedBy, within } from './result-flow.js';
+import { callTarget, skipWrappersDown } from '../../ast/index.js';
+import { createHeldValues } from './held-values.js';
+import { closureAnchor, enclosingFunction, enclosingTries, localName, returnedBy, within } from './result-flow.js';
 
 /** How far nested functions are followed out to where they run. */
 const MAX_NESTING = 8;
@@ -22,29 +23,22 @@ export interface RunnerFlow {
    * through the closure's receiving call, or through each call site of a local function.
    */
   tryChains(call: ts.CallExpression): ts.TryStatement[][];
-  /** Every path out of the try's catch builds the error envelope (or retries the try). */
+  /** Every path out of the try's catch returns or throws the error envelope (or retries the try). */
   envelopeBuilt(statement: ts.TryStatement): boolean;
   /** Every path through the try's finally records metrics. */
   metricsRecorded(statement: ts.TryStatement): boolean;
 }
 
-/** A local that receives a value carried by an identifier (`const out = await wrap(pending)`: pending → out). */
-export interface ValueFlow {
-  from: ts.Identifier;
-  to: ts.Identifier;
-}
-
 /**
- * `method` is the runner method's function-like; `flows` are the identifier-to-local flows in it
- * (collected by the one walk), so a result stored in `pending` and carried on into `output` is
- * still tracked.
+ * `method` is the runner method's function-like, `calls` every call made in it, `guarded` the
+ * guarded calls among them.
  */
 export function createRunnerFlow(
   ctx: RuleContext,
   sourceFile: ts.SourceFile,
   method: ts.SignatureDeclaration,
   calls: readonly ts.CallExpression[],
-  flows: readonly ValueFlow[],
+  guarded: ReadonlySet<ts.Node>,
 ): RunnerFlow {
   const { ts: tsm, checker } = ctx;
   const anchors = new Map<ts.Node, readonly ts.Node[]>();
@@ -110,49 +104,52 @@ export function createRunnerFlow(
   const rolesOf = createRoleTest(ctx, sourceFile, alwaysPerforms);
   const plays = (node: FlowNode, role: Role): boolean => node.kind === 'event' && node.ast !== undefined && rolesOf(node.ast).roles.has(role);
 
-  const holderSymbols = (results: readonly ts.Expression[]): Set<ts.Symbol> => {
-    const symbols = new Set<ts.Symbol>();
-    for (const result of results) {
-      for (const name of resultHolders(tsm, result)) {
-        const symbol = checker.getSymbolAtLocation(name);
-        if (symbol) symbols.add(symbol);
-      }
-    }
-    // Locals a holder flows into hold the result too (to a fixed point, bounded by the list).
-    for (let changed = true; changed;) {
-      changed = false;
-      const names = new Set([...symbols].map((symbol) => symbol.name));
-      for (const { from, to } of flows) {
-        if (!names.has(from.text)) continue;
-        const source = checker.getSymbolAtLocation(from);
-        const target = checker.getSymbolAtLocation(to);
-        if (source && target && symbols.has(source) && !symbols.has(target)) {
-          symbols.add(target);
-          changed = true;
-        }
-      }
-    }
-    return symbols;
+  // What may leave a catch: the envelope, or (a retry) the guarded call's result again.
+  const leavingValues = createHeldValues(
+    ctx,
+    (node) => guarded.has(node) || ((tsm.isCallExpression(node) || tsm.isNewExpression(node)) && rolesOf(node).roles.has('errorEnvelope')),
+  );
+  /** `this.last = toErrorEnvelope(error)`: the envelope handed out through a property, not a local. */
+  const storesOut = (assignment: ts.Node, state: number): boolean => {
+    if (!tsm.isBinaryExpression(assignment)) return false;
+    const target = skipWrappersDown(tsm, assignment.left);
+    return (tsm.isPropertyAccessExpression(target) || tsm.isElementAccessExpression(target)) && leavingValues.carries(assignment.right, state);
   };
-
-  /** True when one of `subjects` is, or contains, one of `results` or an identifier holding one. */
-  const mentions = (subjects: readonly ts.Expression[], results: ReadonlySet<ts.Node>, holders: ReadonlySet<ts.Symbol>): boolean => {
-    const names = new Set([...holders].map((symbol) => symbol.name));
-    const stack: ts.Node[] = [...subjects];
-    while (stack.length > 0) {
-      const node = stack.pop()!;
-      if (results.has(node)) return true;
-      if (tsm.isIdentifier(node) && names.has(node.text)) {
-        const symbol = tsm.isShorthandPropertyAssignment(node.parent)
-          ? checker.getShorthandAssignmentValueSymbol(node.parent)
-          : checker.getSymbolAtLocation(node);
-        if (symbol && holders.has(symbol)) return true;
+  /**
+   * True when every path from `starts` leaves by throwing the envelope, or (with `returns`) by
+   * returning it or storing it in a property: a raw error, another value or falling off the end
+   * escapes. With `tryBlock`,
+   * going back into it (a retry loop) is not leaving.
+   */
+  const leavesWithEnvelope = (graph: FlowGraph, starts: readonly number[], returns: boolean, tryBlock: ts.Node | undefined): boolean =>
+    !escapes(graph, starts, NORMAL_AND_THROWS, 0, (node, state) => {
+      if (tryBlock && node.ast && within(node.ast, tryBlock)) return SETTLED;
+      if (node.kind === 'assign') return storesOut(node.ast!, state) ? SETTLED : leavingValues.afterAssign(node.ast!, state);
+      if (node.kind === 'return' && !returns) return ESCAPED;
+      if (node.kind === 'return' || node.kind === 'throw') {
+        const value = (node.ast as ts.ReturnStatement | ts.ThrowStatement).expression;
+        // Not the envelope: a return goes on to the exit, a throw to the next catch or the exit.
+        return value && leavingValues.carries(value, state) ? SETTLED : state;
       }
-      tsm.forEachChild(node, (child) => {
-        stack.push(child);
-      });
+      return node.kind === 'event' && throwsEnvelope(node.ast!) ? SETTLED : state;
+    });
+  /**
+   * A call that never returns, having thrown the envelope: a local function that leaves only by
+   * throwing it, or (declared elsewhere) an envelope builder typed `never`.
+   */
+  const throwing = new Map<ts.Node, boolean>();
+  const throwsEnvelope = (call: ts.Node): boolean => {
+    const { roles, body } = rolesOf(call);
+    if (!roles.has('errorEnvelope')) return false;
+    if (!body) return (checker.getTypeAtLocation(call).flags & tsm.TypeFlags.Never) !== 0;
+    let known = throwing.get(body);
+    if (known === undefined) {
+      throwing.set(body, false); // recursion reads "returns" while in progress
+      const graph = graphOf(body);
+      known = leavesWithEnvelope(graph, [graph.entry], false, undefined);
+      throwing.set(body, known);
     }
-    return false;
+    return known;
   };
 
   /**
@@ -197,10 +194,18 @@ export function createRunnerFlow(
         if (!fn) return false;
         const graph = graphOf(fn);
         const results = new Set<ts.Node>([call, carrier]);
-        const holders = holderSymbols([...results] as ts.Expression[]);
-        const applied = (node: FlowNode): boolean => plays(node, 'validateOutput') && mentions(rolesOf(node.ast!).subjects, results, holders);
+        const held = createHeldValues(ctx, (node) => results.has(node));
         const starts = graph.nodesOf(carrier);
-        return starts.length > 0 && !reaches(graph, starts, NORMAL, (node) => node.kind === 'return' || node.id === graph.exit, applied);
+        // Along every normal path to a return, the result (or a local holding it at that point)
+        // goes through a validator; a finally that validates after the return comes too late.
+        return (
+          starts.length > 0 &&
+          !escapes(graph, starts, NORMAL, 0, (node, state) => {
+            if (node.kind === 'return') return ESCAPED;
+            if (node.kind === 'assign') return held.afterAssign(node.ast!, state);
+            return plays(node, 'validateOutput') && held.mentions(rolesOf(node.ast!).subjects, state) ? SETTLED : state;
+          })
+        );
       };
       return carriers(call, 0).every(validatedFrom);
     },
@@ -218,17 +223,7 @@ export function createRunnerFlow(
       if (!fn) return false;
       const graph = graphOf(fn);
       const entry = graph.catchEntry(statement);
-      if (entry === undefined) return false;
-      const tryBlock = statement.tryBlock;
-      // Going back into the try (a retry loop) is not leaving the catch.
-      const retries = (node: FlowNode) => node.ast !== undefined && node.ast.pos >= tryBlock.pos && node.ast.end <= tryBlock.end;
-      return !reaches(
-        graph,
-        [entry],
-        NORMAL_AND_THROWS,
-        (node) => node.id === graph.exit,
-        (node) => plays(node, 'errorEnvelope') || retries(node),
-      );
+      return entry !== undefined && leavesWithEnvelope(graph, [entry], true, statement.tryBlock);
     },
     metricsRecorded(statement) {
       const fn = enclosingFunction(tsm, statement);

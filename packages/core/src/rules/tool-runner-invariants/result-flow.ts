@@ -68,7 +68,7 @@ export function enclosingTries(tsm: TypeScriptModule, node: ts.Node, stop: ts.No
 }
 
 /** The identifiers a declaration's name binds (`a`, or `a` and `b` of `{ a, b: [b] }`). */
-function boundNames(tsm: TypeScriptModule, name: ts.BindingName): ts.Identifier[] {
+export function boundNames(tsm: TypeScriptModule, name: ts.BindingName): ts.Identifier[] {
   if (tsm.isIdentifier(name)) return [name];
   const names: ts.Identifier[] = [];
   const stack: ts.BindingName[] = [name];
@@ -85,7 +85,7 @@ function boundNames(tsm: TypeScriptModule, name: ts.BindingName): ts.Identifier[
  * and `await`, array and object literals, call arguments (`Promise.race([call, timeout])`,
  * `withTimeout(call, ms)`), conditional branches and `??` / `||` / `&&` / comma operands.
  */
-function carriedUp(tsm: TypeScriptModule, node: ts.Node): ts.Node {
+export function carriedUp(tsm: TypeScriptModule, node: ts.Node): ts.Node {
   let current = valueUp(tsm, node);
   for (;;) {
     const parent = current.parent;

@@ -22,6 +22,8 @@ export interface CallRoles {
   roles: ReadonlySet<Role>;
   /** The expressions the role is applied to: the arguments, or the receiver of `.then(validator)`. */
   subjects: readonly ts.Expression[];
+  /** The local function the call runs, when it plays its roles by what its body does. */
+  body?: ts.SignatureDeclaration;
 }
 
 const NO_ROLES: CallRoles = { roles: new Set(), subjects: [] };
@@ -91,8 +93,9 @@ export function createRoleTest(
 
   const compute = (call: ts.CallExpression | ts.NewExpression): CallRoles => {
     const { callee } = callTarget(tsm, call);
-    const direct = rolesOf(referent(callee));
-    if (direct.size > 0) return { roles: direct, subjects: call.arguments ?? [] };
+    const found = referent(callee);
+    const direct = rolesOf(found);
+    if (direct.size > 0) return { roles: direct, subjects: call.arguments ?? [], body: found.body };
     // `new EnvelopeError(…)` plays its class's role; `.then` applies only to calls.
     if (tsm.isNewExpression(call)) return NO_ROLES;
     // `promise.then(validateOutput)`: the validator runs on what the promise resolves to.

@@ -8,7 +8,8 @@ const MAX_STEPS = 16;
 /**
  * The string values a leaf can be proven to hold, or undefined when it cannot be proven:
  * - constants and enum members whose type is a literal (numeric enums: the member name);
- * - a `const` whose type is wider (`const s: string = 'x'`), through its initialiser;
+ * - a `const` whose type is wider (`const s: string = 'x'`), through its initialiser, also when
+ *   it is imported from another file (the import alias is followed to the declaration);
  * - a template literal whose substitutions are all known (`` `${PREFIX}CESS` ``);
  * - a call whose return type is a union of string literals: every member is a value it may hold.
  * Bounded by {@link MAX_STEPS}; nothing here recurses on the syntax tree.
@@ -46,7 +47,9 @@ export function knownValues(ctx: RuleContext, leaf: ts.Expression): string[] | u
       return type.flags & tsm.TypeFlags.EnumLiteral ? optional(type.getSymbol()?.name) : inTemplate ? [String(type.value)] : undefined;
     if (!tsm.isIdentifier(node) && !tsm.isPropertyAccessExpression(node)) return undefined;
     // A wider-typed constant: its initialiser is the value (`const s: string = 'SUCCESS'`).
-    const symbol = checker.getSymbolAtLocation(tsm.isIdentifier(node) ? node : node.name);
+    let symbol = checker.getSymbolAtLocation(tsm.isIdentifier(node) ? node : node.name);
+    // An imported constant (`import { DONE } from './consts'`): its declaration, in whichever file.
+    if (symbol && symbol.flags & tsm.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
     const declaration = symbol?.valueDeclaration;
     if (!declaration || !tsm.isVariableDeclaration(declaration) || !declaration.initializer) return undefined;
     const list = declaration.parent;
