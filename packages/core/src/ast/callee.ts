@@ -2,8 +2,8 @@ import type * as ts from 'typescript';
 import type { TypeScriptModule } from '../types.js';
 import { skipWrappersDown, skipWrappersUp } from './wrappers.js';
 
-/** How a call reaches the function that runs. */
-export type CallForm = 'direct' | 'call' | 'apply' | 'bind' | 'reflect-apply';
+/** How a call reaches the function that runs (`reflect-construct` constructs it). */
+export type CallForm = 'direct' | 'call' | 'apply' | 'bind' | 'reflect-apply' | 'reflect-construct';
 
 /** The function a call runs and the form it takes to get there. */
 export interface CallTarget {
@@ -37,15 +37,18 @@ function functionMethod(tsm: TypeScriptModule, expression: ts.Expression): { met
 /**
  * The function a call runs, seen through every spelling rules must treat alike: wrappers
  * (`(p.run as F)(x)`, `p.run!(x)`), `p.run.call(p, x)`, `p.run.apply(p, [x])`,
- * `p.run.bind(p)(x)` and `Reflect.apply(p.run, p, [x])`. Which `call`/`apply` is meant is decided
- * by syntax: a method of one's own named `call` reads as Function.prototype.call here, so rules
- * that need certainty ask the checker about `callee`.
+ * `p.run.bind(p)(x)`, `Reflect.apply(p.run, p, [x])`, `Reflect.construct(C, [x])`, and the tag of
+ * a tagged template (`` t`…` `` calls `t`). Which `call`/`apply` is meant is decided by syntax: a
+ * method of one's own named `call` reads as Function.prototype.call here, so rules that need
+ * certainty ask the checker about `callee`.
  */
-export function callTarget(tsm: TypeScriptModule, call: ts.CallExpression | ts.NewExpression): CallTarget {
+export function callTarget(tsm: TypeScriptModule, call: ts.CallExpression | ts.NewExpression | ts.TaggedTemplateExpression): CallTarget {
+  if (tsm.isTaggedTemplateExpression(call)) return { callee: skipWrappersDown(tsm, call.tag), form: 'direct' };
   const expression = skipWrappersDown(tsm, call.expression);
   if (tsm.isCallExpression(call)) {
-    if (builtinCallee(tsm, call) === 'Reflect.apply' && call.arguments[0]) {
-      return { callee: skipWrappersDown(tsm, call.arguments[0]), form: 'reflect-apply' };
+    const builtin = builtinCallee(tsm, call);
+    if ((builtin === 'Reflect.apply' || builtin === 'Reflect.construct') && call.arguments[0]) {
+      return { callee: skipWrappersDown(tsm, call.arguments[0]), form: builtin === 'Reflect.apply' ? 'reflect-apply' : 'reflect-construct' };
     }
     // `p.run.bind(p)(x)`: the call of a bound function runs the function bound.
     if (tsm.isCallExpression(expression)) {
@@ -62,7 +65,7 @@ export function callTarget(tsm: TypeScriptModule, call: ts.CallExpression | ts.N
  * The call that runs the function `expression` evaluates to, if `expression` is in a position that
  * runs it: the callee of a call (through wrappers), the receiver of `.call(…)`/`.apply(…)`, the
  * receiver of `.bind(…)` when the bound function is called at once, or the first argument of
- * `Reflect.apply`. The inverse of {@link callTarget}.
+ * `Reflect.apply`. The inverse of {@link callTarget} for calls (not tags, nor `Reflect.construct`).
  */
 export function invokingCall(tsm: TypeScriptModule, expression: ts.Expression): ts.CallExpression | undefined {
   const outer = skipWrappersUp(tsm, expression);

@@ -2,3 +2,4 @@ export { builtinCallee, callTarget, invokingCall, type CallForm, type CallTarget
 export { memberNameNode, propertyNameText, staticMemberName } from './member-name.js';
 export { isTransparentWrapper, skipWrappersDown, skipWrappersUp } from './wrappers.js';
 export { typeNodeMentions } from './type-nodes.js';
+export { skipValueChoicesUp } from './value-choices.js';

@@ -1,39 +1,115 @@
 import type * as ts from 'typescript';
-import { callTarget, memberNameNode, skipWrappersDown, type CallTarget } from '../ast/index.js';
+import { callTarget, memberNameNode, skipWrappersDown, staticMemberName, type CallTarget } from '../ast/index.js';
 import type { RuleContext } from '../types.js';
+
+/** A call, `new` or tagged template: every expression that runs a function. */
+export type CallLike = ts.CallExpression | ts.NewExpression | ts.TaggedTemplateExpression;
 
 /**
  * The declaration a call or `new` reaches, through every spelling {@link callTarget} sees (wrappers,
- * `.call`/`.apply`/`.bind`, `Reflect.apply`). The callee's symbol (aliases followed) answers first:
- * it needs only the receiver's type, not overload resolution with every argument checked, which
- * is what made this rule the scanner's hot spot. The resolved signature is the fallback for
- * callees with no symbol of their own (`make()()`, `(a ?? b)()`) or only an anonymous function
- * type (`type F = () => void`), which says nothing about which code runs.
+ * `.call`/`.apply`/`.bind`, `Reflect.apply`/`Reflect.construct`, tags). It is the declaration the
+ * callee's VALUE comes from, not the one its type was written from:
+ *
+ * - the callee's symbol (aliases and `const` holders followed) answers first when it names code
+ *   (a function, method, class): that needs only the receiver's type, not overload resolution
+ *   with every argument checked, which made this rule the scanner's hot spot;
+ * - a holder whose value is written where it is declared (`const f: T = (x) => x`, a `readonly`
+ *   field likewise) holds that value, whatever type `T` is: a function written in place is the
+ *   holder's own code, anything else is judged by the type of the value it was given;
+ * - any other holder (a parameter, a `let` declared with a type, a property) holds whatever it was
+ *   handed: only its type can tell, so the resolved signature answers, unless the type is an
+ *   anonymous function type (`type F = () => void`), which says nothing about which code runs.
+ *   Constructing a class held that way reaches the class when it declares no constructor.
  */
-export function calleeDeclaration(ctx: RuleContext, call: ts.CallExpression | ts.NewExpression): ts.Declaration | undefined {
+export function calleeDeclaration(ctx: RuleContext, call: CallLike): ts.Declaration | undefined {
   const { callee, form } = runTarget(ctx, call);
   const fromSymbol = symbolDeclaration(ctx, memberNameNode(ctx.ts, callee));
   if (fromSymbol && !isAnonymousSignature(ctx, fromSymbol) && !holdsFunctionValue(ctx, fromSymbol)) return fromSymbol;
+  const constructs = form === 'reflect-construct' || ctx.ts.isNewExpression(call);
+  const written = fromSymbol && writtenValue(ctx, fromSymbol);
+  if (written && isFunctionWrittenInPlace(ctx, written)) return fromSymbol;
+  let signature: ts.Signature | undefined;
+  if (written) signature = signaturesOf(ctx.checker.getTypeAtLocation(written), constructs)[0];
   // The call's own signature is the target's only when the target is called directly.
-  const signature = form === 'direct' ? ctx.checker.getResolvedSignature(call) : ctx.checker.getTypeAtLocation(callee).getCallSignatures()[0];
+  else if (form === 'direct') signature = ctx.checker.getResolvedSignature(call);
+  else signature = signaturesOf(ctx.checker.getTypeAtLocation(callee), constructs)[0];
   const declaration = signature?.declaration;
-  if (declaration && !isAnonymousSignature(ctx, declaration)) return declaration;
-  return fromSymbol;
+  if (declaration && isAnonymousSignature(ctx, declaration)) return fromSymbol;
+  // Constructing reaches the class constructed: its construct signatures name no declaration
+  // when it has no constructor of its own, and an inherited one names the base class's.
+  if (constructs && signature && (!declaration || ctx.ts.isConstructorDeclaration(declaration))) {
+    const instance = signature.getReturnType().getSymbol();
+    const constructed = instance?.valueDeclaration ?? instance?.declarations?.[0];
+    if (constructed && ctx.ts.isClassLike(constructed)) return constructed;
+  }
+  return declaration ?? fromSymbol;
+}
+
+/**
+ * For a member call whose receiver is a `const` (or `readonly` field) declared with a type and
+ * given its value in place (`const r: Runner = new LocalRunner()`): the member's declaration on
+ * the value's own type, which is the code that runs, where the declared type may be a lower
+ * layer's interface or a `Pick` of its class. Undefined for every other callee. Asked only about
+ * calls already found forbidden, since it types the initialiser.
+ */
+export function initialisedReceiverDeclaration(ctx: RuleContext, call: CallLike): ts.Declaration | undefined {
+  const { ts: tsm, checker } = ctx;
+  const { callee, form } = runTarget(ctx, call);
+  const name = staticMemberName(tsm, callee);
+  if (name === undefined || !(tsm.isPropertyAccessExpression(callee) || tsm.isElementAccessExpression(callee))) return undefined;
+  const holder = checker.getSymbolAtLocation(memberNameNode(tsm, callee.expression))?.valueDeclaration;
+  const value = holder && writtenValue(ctx, holder);
+  let member = value && checker.getTypeAtLocation(value).getProperty(name);
+  if (!value || !member) return undefined;
+  if (member.flags & tsm.SymbolFlags.Alias) member = checker.getAliasedSymbol(member);
+  const found = member.valueDeclaration ?? member.declarations?.[0];
+  if (!found || !holdsFunctionValue(ctx, found)) return found;
+  // A property holding a function (an arrow field, an object literal's key): the function's own declaration.
+  const signature = signaturesOf(checker.getTypeOfSymbolAtLocation(member, value), form === 'reflect-construct' || tsm.isNewExpression(call))[0];
+  const declaration = signature?.declaration;
+  return declaration && !isAnonymousSignature(ctx, declaration) ? declaration : found;
+}
+
+function signaturesOf(type: ts.Type, constructs: boolean): readonly ts.Signature[] {
+  return constructs ? type.getConstructSignatures() : type.getCallSignatures();
+}
+
+/**
+ * The value a holder declared with a type was given where it is declared, when nothing can give
+ * it another: the initialiser of a `const` or of a `readonly` field. Holders without a written
+ * type are left out: their type is their value's.
+ */
+function writtenValue(ctx: RuleContext, declaration: ts.Declaration): ts.Expression | undefined {
+  const { ts: tsm } = ctx;
+  if (tsm.isVariableDeclaration(declaration)) {
+    const isConst = tsm.isVariableDeclarationList(declaration.parent) && (declaration.parent.flags & tsm.NodeFlags.Const) !== 0;
+    return isConst && declaration.type && declaration.initializer ? skipWrappersDown(tsm, declaration.initializer) : undefined;
+  }
+  if (tsm.isPropertyDeclaration(declaration) && declaration.type && declaration.initializer) {
+    const readonly = tsm.getCombinedModifierFlags(declaration) & tsm.ModifierFlags.Readonly;
+    return readonly ? skipWrappersDown(tsm, declaration.initializer) : undefined;
+  }
+  return undefined;
+}
+
+/** A function, arrow or class written as an expression: the holder's own code. */
+function isFunctionWrittenInPlace(ctx: RuleContext, expression: ts.Expression): boolean {
+  const { ts: tsm } = ctx;
+  return tsm.isArrowFunction(expression) || tsm.isFunctionExpression(expression) || tsm.isClassExpression(expression);
 }
 
 /**
  * {@link callTarget}, confirmed by the checker where syntax can mislead: `x.call(…)` runs `x` only
  * when `call` is Function.prototype's (declared in the standard library), not a method of x's own.
  */
-export function runTarget(ctx: RuleContext, call: ts.CallExpression | ts.NewExpression): CallTarget {
+export function runTarget(ctx: RuleContext, call: CallLike): CallTarget {
   const target = callTarget(ctx.ts, call);
   if (target.form !== 'call' && target.form !== 'apply' && target.form !== 'bind') return target;
-  const method = skipWrappersDown(
-    ctx.ts,
-    target.form === 'bind' ? (skipWrappersDown(ctx.ts, call.expression) as ts.CallExpression).expression : call.expression,
-  );
+  // Only a call expression has these forms.
+  const expression = (call as ts.CallExpression).expression;
+  const method = skipWrappersDown(ctx.ts, target.form === 'bind' ? (skipWrappersDown(ctx.ts, expression) as ts.CallExpression).expression : expression);
   const declaration = symbolDeclaration(ctx, memberNameNode(ctx.ts, method));
-  if (declaration && !declaration.getSourceFile().isDeclarationFile) return { callee: skipWrappersDown(ctx.ts, call.expression), form: 'direct' };
+  if (declaration && !declaration.getSourceFile().isDeclarationFile) return { callee: skipWrappersDown(ctx.ts, expression), form: 'direct' };
   return target;
 }
 

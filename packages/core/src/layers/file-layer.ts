@@ -1,7 +1,7 @@
 import type * as ts from 'typescript';
 import { isTypeOnly } from '../analyzer/traverse.js';
 import { propertyNameText } from '../ast/index.js';
-import type { RuleContext } from '../types.js';
+import type { RuleContext, TypeScriptModule } from '../types.js';
 
 /** Where a file sits in the configured layering. */
 export interface FileLayer {
@@ -73,10 +73,12 @@ const NAME_DECLARING_KINDS = [
 
 /**
  * Every name declared in a layered or shared file: functions, classes, methods, properties,
- * variables, object-literal keys. A call through `x.name(…)` can reach a forbidden layer only
- * when `name` is one of these (a method declared there, or a holder of such a method declared
- * where a layer can see it), so other member calls (`items.map`, `list.push`) are never resolved:
- * typing their receivers was most of this rule's time.
+ * variables, object-literal keys, plus every name a module exports under (`export { a as b }`,
+ * `default`) in any file of the program, barrels in no layer included. A call through
+ * `x.name(…)` can reach a forbidden layer only when `name` is one of these (a method declared
+ * there, a holder of such a method declared where a layer can see it, or a module's export
+ * reached through a namespace: `ns.b(…)`, `m.default(…)`), so other member calls (`items.map`,
+ * `list.push`) are never resolved: typing their receivers was most of this rule's time.
  */
 export function layerDeclaredNames(ctx: RuleContext): ReadonlySet<string> {
   return ctx.memo('no-layer-bypass:declared-names', () => {
@@ -91,6 +93,7 @@ export function layerDeclaredNames(ctx: RuleContext): ReadonlySet<string> {
     };
     for (const sourceFile of ctx.program.getSourceFiles()) {
       if (sourceFile.isDeclarationFile || ctx.program.isSourceFileFromExternalLibrary(sourceFile)) continue;
+      for (const statement of sourceFile.statements) addExportedNames(tsm, statement, names);
       const layer = fileLayerOf(ctx, sourceFile.fileName);
       if (layer.index === undefined && !layer.shared) continue;
       stack.push(sourceFile);
@@ -106,4 +109,19 @@ export function layerDeclaredNames(ctx: RuleContext): ReadonlySet<string> {
     }
     return names;
   });
+}
+
+/**
+ * The names a top-level statement exports under that are not declared names: `b` of
+ * `export { a as b }` (from a module or not), and `default` for every form of default export.
+ */
+function addExportedNames(tsm: TypeScriptModule, statement: ts.Statement, names: Set<string>): void {
+  if (tsm.isExportDeclaration(statement)) {
+    if (statement.isTypeOnly || !statement.exportClause || !tsm.isNamedExports(statement.exportClause)) return;
+    for (const element of statement.exportClause.elements) if (!element.isTypeOnly) names.add(element.name.text);
+  } else if (tsm.isExportAssignment(statement)) {
+    if (!statement.isExportEquals) names.add('default');
+  } else if (tsm.canHaveModifiers(statement) && tsm.getModifiers(statement)?.some((modifier) => modifier.kind === tsm.SyntaxKind.DefaultKeyword)) {
+    names.add('default');
+  }
 }

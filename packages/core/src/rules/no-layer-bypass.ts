@@ -1,6 +1,6 @@
 import type * as ts from 'typescript';
 import { memberNameNode, skipWrappersDown, staticMemberName } from '../ast/index.js';
-import { calleeDeclaration, describeDeclaration, runTarget } from '../layers/callee-declaration.js';
+import { calleeDeclaration, describeDeclaration, initialisedReceiverDeclaration, runTarget, type CallLike } from '../layers/callee-declaration.js';
 import { fileLayerOf, forbiddenTarget, layerAdvice, layerDeclaredNames, nextLayerHint } from '../layers/file-layer.js';
 import {
   aliasHasValue,
@@ -141,7 +141,7 @@ function checkDynamicImport(ctx: Context, from: number, specifier: ts.Expression
  * they cannot reach a layer, and resolving them means typing their receivers. Calls of plain
  * names stay in: resolving a name needs no receiver type.
  */
-function mayReachLayer(ctx: Context, call: ts.CallExpression | ts.NewExpression): boolean {
+function mayReachLayer(ctx: Context, call: CallLike): boolean {
   const callee = skipWrappersDown(ctx.ts, runTarget(ctx, call).callee);
   const name = staticMemberName(ctx.ts, callee);
   return name === undefined || layerDeclaredNames(ctx).has(name);
@@ -161,24 +161,38 @@ function reachesForbiddenLayer(ctx: Context, from: number): (sourceFile: ts.Sour
   });
 }
 
-function checkCall(ctx: Context, from: number, call: ts.CallExpression | ts.NewExpression): void {
+/** The layer name `declaration` is forbidden to layer `from` by, or undefined. */
+function forbiddenDeclaration(ctx: Context, from: number, declaration: ts.Declaration | undefined): string | undefined {
+  const target = declaration?.getSourceFile();
+  if (!target || target === ctx.sourceFile || isExternal(ctx, target)) return undefined;
+  return forbiddenTarget(ctx, from, fileLayerOf(ctx, target.fileName));
+}
+
+function checkCall(ctx: Context, from: number, call: CallLike): void {
   if (!mayReachLayer(ctx, call)) return;
-  const declaration = calleeDeclaration(ctx, call);
-  if (!declaration) return;
-  const target = declaration.getSourceFile();
-  if (target === ctx.sourceFile || isExternal(ctx, target)) return;
-  const to = forbiddenTarget(ctx, from, fileLayerOf(ctx, target.fileName));
+  let declaration = calleeDeclaration(ctx, call);
+  let to = forbiddenDeclaration(ctx, from, declaration);
   if (to === undefined) return;
+  // A receiver given its value in place runs that value's member, whatever type it is declared
+  // with (a lower layer's interface, a Pick of its class): asked only now, as it types the value.
+  const actual = initialisedReceiverDeclaration(ctx, call);
+  if (actual) {
+    declaration = actual;
+    to = forbiddenDeclaration(ctx, from, declaration);
+    if (to === undefined) return;
+  }
+  const { callee, form } = runTarget(ctx, call);
+  const constructs = ctx.ts.isNewExpression(call) || form === 'reflect-construct';
   ctx.report({
-    messageId: ctx.ts.isNewExpression(call) ? 'forbiddenConstruct' : 'forbiddenCall',
-    node: memberNameNode(ctx.ts, runTarget(ctx, call).callee),
+    messageId: constructs ? 'forbiddenConstruct' : 'forbiddenCall',
+    node: memberNameNode(ctx.ts, callee),
     data: {
       from: ctx.config.layers[from]!.name,
       to,
       next: nextLayerHint(ctx, from),
-      advice: layerAdvice(ctx, from, to, ctx.ts.isNewExpression(call) ? 'construct' : 'use'),
-      callee: describeDeclaration(ctx, declaration),
-      file: ctx.relativePath(target.fileName),
+      advice: layerAdvice(ctx, from, to, constructs ? 'construct' : 'use'),
+      callee: describeDeclaration(ctx, declaration!),
+      file: ctx.relativePath(declaration!.getSourceFile().fileName),
     },
   });
 }
@@ -223,6 +237,9 @@ export const noLayerBypass: RuleModule<MessageId> = {
         [kind.ExportDeclaration]: (node) => checkReexport(context, from, node as ts.ExportDeclaration),
         [kind.CallExpression]: onCall,
         [kind.NewExpression]: onCall,
+        [kind.TaggedTemplateExpression]: (node) => {
+          if (mayCallForbidden) checkCall(context, from, node as ts.TaggedTemplateExpression);
+        },
         // Only identifiers named like a forbidden import are looked at; type positions are erased.
         [kind.Identifier]: (node) => {
           const identifier = node as ts.Identifier;

@@ -1,13 +1,18 @@
 import type * as ts from 'typescript';
-import { builtinCallee, skipWrappersDown } from '../ast/index.js';
-import type { RuleContext } from '../types.js';
-import { followChain, isMutatedThrough, isMutatingBuiltin } from './member-use.js';
+import type { RuleContext, TypeScriptModule } from '../types.js';
+import { changesData, followChain, type ChainEnd } from './data-chain.js';
 
-/** A local constant that holds a guarded member's value. */
-interface Alias {
-  readonly name: ts.Identifier;
+/** Where an alias's value comes from: the guarded member read, and the type it was read from. */
+interface Source {
   readonly member: string;
   readonly receiverType: () => ts.Type | undefined;
+}
+
+/** A local constant that holds a guarded member's value, or a part or an element of it. */
+interface Alias extends Source {
+  readonly name: ts.Identifier;
+  /** Objects less deep than this below the constant's value are fresh copies (see {@link ChainEnd}). */
+  readonly minDepth: number;
   symbol?: ts.Symbol | null;
 }
 
@@ -19,13 +24,22 @@ export interface AliasMutation {
   receiverType: () => ts.Type | undefined;
 }
 
-/** The constant `outer` initialises, if it is `const name = outer`. */
-function constantInitialised(ctx: RuleContext, outer: ts.Expression): ts.Identifier | undefined {
-  const tsm = ctx.ts;
-  const declaration = outer.parent;
-  if (!tsm.isVariableDeclaration(declaration) || declaration.initializer !== outer || !tsm.isIdentifier(declaration.name)) return undefined;
-  const list = declaration.parent;
-  return tsm.isVariableDeclarationList(list) && list.flags & tsm.NodeFlags.Const ? declaration.name : undefined;
+function isConstList(tsm: TypeScriptModule, list: ts.Node): list is ts.VariableDeclarationList {
+  return tsm.isVariableDeclarationList(list) && (list.flags & tsm.NodeFlags.Const) !== 0;
+}
+
+/**
+ * The names a `const` binds `value` to, and how far below `value` the bound value is:
+ * `const x = value` binds it (0), `for (const x of value)` binds its elements (1).
+ */
+function constantTarget(tsm: TypeScriptModule, value: ts.Expression): { name: ts.BindingName; depth: number } | undefined {
+  const parent = value.parent;
+  if (tsm.isVariableDeclaration(parent) && parent.initializer === value && isConstList(tsm, parent.parent)) return { name: parent.name, depth: 0 };
+  if (tsm.isForOfStatement(parent) && parent.expression === value && isConstList(tsm, parent.initializer)) {
+    const [declaration] = parent.initializer.declarations;
+    return declaration && { name: declaration.name, depth: 1 };
+  }
+  return undefined;
 }
 
 /** True when the method `name` names is declared by the standard library (Map.set, Array.push…). */
@@ -35,11 +49,14 @@ export function isStandardLibraryMember(ctx: RuleContext, name: ts.Node): boolea
 }
 
 /**
- * Follows guarded members' values into local constants (`const m = rec.metrics`,
- * `const { metrics } = rec`, and constants taken from those) and finds the mutations made
- * through them, by the same test as direct ones. Only `const` bindings: a `let` may be
- * reassigned to something else before it is written through. Names are compared first, the
- * symbol only for a candidate.
+ * Follows guarded members' values into local constants and finds the mutations made through
+ * them, by the same test as direct ones. A constant may hold the value (`const m = rec.metrics`,
+ * `const { metrics } = rec`, `const q = flag ? rec.queue : []`), a part of it (nested
+ * destructuring, `const [first] = rec.records`), an element (`for (const e of rec.byId.values())`),
+ * a copy whose elements are the data (`const rest` of `const { a, ...rest } = rec`,
+ * `const list = [...rec.records]`), or any of these taken from another such constant. Only
+ * `const` bindings: a `let` may be reassigned to something else before it is written through.
+ * Names are compared first, the symbol only for a candidate.
  */
 export function createAliasTracker(ctx: RuleContext, onMutation: (mutation: AliasMutation) => void) {
   const { ts: tsm, checker } = ctx;
@@ -56,47 +73,52 @@ export function createAliasTracker(ctx: RuleContext, onMutation: (mutation: Alia
     });
   };
 
-  const remember = (name: ts.Identifier, member: string, receiverType: () => ts.Type | undefined): void => {
-    const list = byName.get(name.text) ?? [];
-    list.push({ name, member, receiverType });
-    byName.set(name.text, list);
+  // Every name a binding declares, each with the depth of the fresh copies above it.
+  const bind = (name: ts.BindingName, source: Source, minDepth: number): void => {
+    if (tsm.isIdentifier(name)) {
+      const list = byName.get(name.text) ?? [];
+      list.push({ ...source, name, minDepth });
+      byName.set(name.text, list);
+      return;
+    }
+    for (const element of name.elements) {
+      // A part is one step below; a rest binding is a fresh object or array of the parts.
+      if (!tsm.isOmittedExpression(element)) bind(element.name, source, element.dotDotDotToken ? Math.max(minDepth, 1) : minDepth - 1);
+    }
   };
 
-  // `const m = rec.metrics`, `const byPlugin = rec.metrics.byPlugin`, `const entry = rec.metrics.byPlugin.get(id)!`.
-  const rememberIfConstant = (value: ts.Expression, member: string, receiverType: () => ts.Type | undefined): void => {
-    const end = followChain(tsm, value, () => false);
-    const name = end.fresh ? undefined : constantInitialised(ctx, end.top);
-    if (name) remember(name, member, receiverType);
+  // Where a chain that did not mutate ends: maybe in a constant.
+  const bindEnd = (end: ChainEnd, source: Source): void => {
+    const target = end.minDepth === Infinity ? undefined : constantTarget(tsm, end.top);
+    if (target) bind(target.name, source, end.minDepth - end.depth - target.depth);
   };
 
   return {
     isCollectionMethod,
-    /** `value` (a read of `member`) may initialise a constant: remember it. */
-    rememberIfConstant,
-    /** `const { member } = rec` / `const { member: m } = rec`. */
+    /** `value` (a plain read of `member`) may end up in a constant: remember it. */
+    rememberIfConstant(value: ts.Expression, member: string, receiverType: () => ts.Type | undefined): void {
+      bindEnd(
+        followChain(tsm, value, () => false),
+        { member, receiverType },
+      );
+    },
+    /** `const { member } = rec`, `const { member: { part } } = rec`, `for (const { member } of recs)`. */
     rememberBinding(element: ts.BindingElement, member: string, receiverType: () => ts.Type | undefined): void {
-      const declaration = element.parent.parent;
-      const list = declaration.parent;
-      if (tsm.isIdentifier(element.name) && tsm.isVariableDeclaration(declaration) && tsm.isVariableDeclarationList(list) && list.flags & tsm.NodeFlags.Const) {
-        remember(element.name, member, receiverType);
-      }
+      let pattern: ts.Node = element.parent;
+      while (tsm.isBindingElement(pattern.parent)) pattern = pattern.parent.parent;
+      const declaration = pattern.parent;
+      if (tsm.isVariableDeclaration(declaration) && isConstList(tsm, declaration.parent)) bind(element.name, { member, receiverType }, -1);
     },
-    /** A property or element access whose object may be a remembered constant. */
-    visitAccess(access: ts.PropertyAccessExpression | ts.ElementAccessExpression): void {
-      const root = access.expression;
-      if (!tsm.isIdentifier(root) || !byName.has(root.text)) return;
-      const alias = aliasAt(root);
+    /** An identifier that may be a remembered constant: written through, or passed on to another. */
+    visitIdentifier(identifier: ts.Identifier): void {
+      if (!byName.has(identifier.text)) return;
+      const parent = identifier.parent;
+      if (tsm.isPropertyAccessExpression(parent) && parent.name === identifier) return;
+      const alias = aliasAt(identifier);
       if (!alias) return;
-      if (isMutatedThrough(tsm, root, isCollectionMethod)) onMutation({ node: root, member: alias.member, receiverType: alias.receiverType });
-      else rememberIfConstant(root, alias.member, alias.receiverType);
-    },
-    /** `Object.assign(m, …)`, `Reflect.set(m, …)` with a remembered constant as the target. */
-    visitCall(call: ts.CallExpression): void {
-      const [first] = call.arguments;
-      const target = first && skipWrappersDown(tsm, first);
-      if (!target || !tsm.isIdentifier(target) || !byName.has(target.text) || !isMutatingBuiltin(builtinCallee(tsm, call))) return;
-      const alias = aliasAt(target);
-      if (alias) onMutation({ node: target, member: alias.member, receiverType: alias.receiverType });
+      const end = followChain(tsm, identifier, isCollectionMethod, alias.minDepth);
+      if (changesData(end)) onMutation({ node: identifier, member: alias.member, receiverType: alias.receiverType });
+      else bindEnd(end, { member: alias.member, receiverType: alias.receiverType });
     },
   };
 }

@@ -1,8 +1,9 @@
 import type * as ts from 'typescript';
 import type { RuleContext, RuleListeners, TypeScriptModule } from '../types.js';
 import { builtinCallee, skipWrappersDown, skipWrappersUp } from '../ast/index.js';
+import { changesData, followChain, type ChainEnd } from './data-chain.js';
 import { createAliasTracker } from './local-aliases.js';
-import { isAssignmentPattern, isMutatedThrough, memberUse, type MemberUse } from './member-use.js';
+import { isAssignmentPattern, memberUse, type MemberUse } from './member-use.js';
 
 /** A place in the code that may read or write a member by one of the wanted names. */
 export interface MemberReference {
@@ -19,6 +20,12 @@ export interface MemberReference {
   readonly use: MemberUse;
   /** True when the member, or anything reached through it, is mutated here. */
   readonly mutated: boolean;
+  /**
+   * True when the member's value, or anything reached through it, is mutated here, not merely the
+   * member's slot (`copy.queue.push(x)` but not `copy.queue = []`): what tells a write into data
+   * a shallow copy shares from a write into the copy.
+   */
+  readonly mutatesValue: boolean;
   /**
    * True when this is a mutation through a local constant that holds the member's value
    * (`const m = rec.metrics; m.runs++`): the node is the constant at the mutation.
@@ -106,14 +113,18 @@ export function memberReferenceListeners(
 ): NonNullable<RuleListeners['enter']> {
   const { ts: tsm, checker } = ctx;
   const typeAt = (node: ts.Node) => lazy(() => checker.getTypeAtLocation(node));
-  // `mutated` may be a thunk: telling a collection method from another needs the checker.
-  type Mutated = boolean | (() => boolean);
-  const reference = (fields: Omit<MemberReference, 'mutated'>, mutated: Mutated): MemberReference => {
-    const isMutated = typeof mutated === 'function' ? lazy(mutated) : () => mutated;
+  // A write of the member's slot (`true`), none, or the chain from the member's value, followed
+  // lazily: telling a collection method from another needs the checker.
+  type Mutated = boolean | (() => ChainEnd);
+  const reference = (fields: Omit<MemberReference, 'mutated' | 'mutatesValue'>, mutated: Mutated): MemberReference => {
+    const end = typeof mutated === 'function' ? lazy(mutated) : undefined;
     return {
       ...fields,
       get mutated() {
-        return isMutated();
+        return end ? changesData(end()) : (mutated as boolean);
+      },
+      get mutatesValue() {
+        return end ? changesData(end(), 0) : false;
       },
     };
   };
@@ -181,13 +192,12 @@ export function memberReferenceListeners(
   };
 
   const aliases = createAliasTracker(ctx, ({ node, member, receiverType }) =>
-    onReference({ node, names: () => [member], namesFromText: true, use: 'write', mutated: true, throughAlias: true, receiverType }),
+    onReference({ node, names: () => [member], namesFromText: true, use: 'write', mutated: true, mutatesValue: true, throughAlias: true, receiverType }),
   );
-  const mutatedThrough = (access: ts.Expression) => isMutatedThrough(tsm, access, aliases.isCollectionMethod);
   const visitAccess = (access: ts.PropertyAccessExpression | ts.ElementAccessExpression, receiverType: () => ts.Type | undefined) => {
     const key = tsm.isPropertyAccessExpression(access) ? access.name : access.argumentExpression;
     const use = memberUse(tsm, access);
-    const mutated = () => mutatedThrough(access);
+    const mutated = () => followChain(tsm, access, aliases.isCollectionMethod);
     if (tsm.isPropertyAccessExpression(access) || tsm.isStringLiteralLike(key)) {
       const name = tsm.isPropertyAccessExpression(access) ? access.name.text : (key as ts.StringLiteralLike).text;
       if (!wanted.has(name)) return;
@@ -203,12 +213,10 @@ export function memberReferenceListeners(
   return {
     [kind.PropertyAccessExpression]: (node: ts.Node) => {
       const access = node as ts.PropertyAccessExpression;
-      aliases.visitAccess(access);
       if (wanted.has(access.name.text) && !isSelf(tsm, access.expression)) visitAccess(access, typeAt(access.expression));
     },
     [kind.ElementAccessExpression]: (node: ts.Node) => {
       const access = node as ts.ElementAccessExpression;
-      aliases.visitAccess(access);
       if (!isSelf(tsm, access.expression)) visitAccess(access, typeAt(access.expression));
     },
     [kind.BindingElement]: (node: ts.Node) => {
@@ -228,10 +236,8 @@ export function memberReferenceListeners(
     },
     [kind.CallExpression]: (node: ts.Node) => {
       const callee = builtinCallee(tsm, node as ts.CallExpression);
-      if (callee) {
-        visitBuiltinCall(node as ts.CallExpression, callee);
-        aliases.visitCall(node as ts.CallExpression);
-      }
+      if (callee) visitBuiltinCall(node as ts.CallExpression, callee);
     },
+    [kind.Identifier]: (node: ts.Node) => aliases.visitIdentifier(node as ts.Identifier),
   };
 }

@@ -224,6 +224,34 @@ export function values(runner: ToolRunner): string[] {
     ]);
   });
 
+  it('constructs the class a held constructor stands for, not the base class whose constructor it inherits', () => {
+    expect(
+      check({
+        'src/errors.ts': 'export class Base { constructor(readonly name: string) {} }\n',
+        'src/plugins/runtime/derived.ts': "import { Base } from '../../errors.js';\nexport class Derived extends Base {}\n",
+        'src/api/routes/make.ts': `import type { Derived } from '../../plugins/runtime/derived.js';
+export function make(ctor: typeof Derived, base: typeof import('../../errors.js').Base): unknown[] {
+  return [new ctor('x'), new base('y')];
+}
+`,
+      }),
+    ).toEqual(['src/api/routes/make.ts:3:15 forbiddenConstruct']);
+  });
+
+  it('judges a typed let by its type: it may be reassigned, so its initialiser says nothing', () => {
+    expect(
+      check({
+        'src/api/routes/held.ts': `import type { ToolRunner } from '../../plugins/runtime/tool-runner.js';
+export function held(name: string): string {
+  const fixed: ToolRunner['run'] = (value) => value;
+  let open: ToolRunner['run'] = (value) => value;
+  return fixed(name) + open(name);
+}
+`,
+      }),
+    ).toEqual(['src/api/routes/held.ts:5:24 forbiddenCall']);
+  });
+
   it('says which way to go: through the next layer down when skipping, a shared module or injection when going up', () => {
     const { findings } = analyzeVirtual('no-layer-bypass', {
       ...base,
