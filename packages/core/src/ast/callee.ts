@@ -15,15 +15,15 @@ export interface CallTarget {
 const FUNCTION_METHODS: ReadonlySet<string> = new Set(['call', 'apply', 'bind']);
 
 /**
- * `Object.assign`-style name (`"Object.assign"`, `"Reflect.apply"`) of a call of a builtin, or
- * undefined. The globals are recognised by name: shadowing `Object` or `Reflect` is not worth a
- * symbol lookup per call.
+ * `Object.assign`-style name (`"Object.assign"`, `"Reflect.apply"`, `"Array.from"`) of a call of a
+ * builtin, or undefined. The globals are recognised by name: shadowing `Object`, `Reflect` or
+ * `Array` is not worth a symbol lookup per call.
  */
 export function builtinCallee(tsm: TypeScriptModule, call: ts.CallExpression): string | undefined {
   const callee = skipWrappersDown(tsm, call.expression);
   if (!tsm.isPropertyAccessExpression(callee) || !tsm.isIdentifier(callee.expression)) return undefined;
   const owner = callee.expression.text;
-  if (owner !== 'Object' && owner !== 'Reflect') return undefined;
+  if (owner !== 'Object' && owner !== 'Reflect' && owner !== 'Array') return undefined;
   return `${owner}.${callee.name.text}`;
 }
 
