@@ -36,6 +36,11 @@ export interface ProjectRecord {
   deps: Record<string, string[]>;
   results: Record<string, FileResult>;
   /**
+   * Set on a record read from disk: every file it depends on has a recorded state. Lets a scan
+   * that finds nothing changed use the record without reading its dependencies at all.
+   */
+  depsStated?: boolean;
+  /**
    * What the programs said about each config that applied (its entries checked against them),
    * merged over scans: a warm scan's rooted program decides what it can and the rest stands.
    */
@@ -122,7 +127,8 @@ function encode(cache: ScanCache): StoredBody {
 function decode(key: string, body: StoredBody): ScanCache {
   const { paths } = body;
   const files: Record<string, FileState> = {};
-  for (const [index, [hash, size, mtime, ctime]] of Object.entries(body.files)) {
+  for (const index in body.files) {
+    const [hash, size, mtime, ctime] = body.files[index]!;
     files[paths[Number(index)]!] = { hash, stat: size === undefined ? null : [size, mtime!, ctime!] };
   }
   return {
@@ -135,18 +141,38 @@ function decode(key: string, body: StoredBody): ScanCache {
     configProbes: body.configProbes,
     files,
     projects: body.projects.map((project) => {
-      const deps: Record<string, string[]> = {};
-      for (const [from, targets] of Object.entries(project.deps)) deps[paths[Number(from)]!] = targets.map((i) => paths[i]!);
-      const results: Record<string, FileResult> = {};
-      for (const [file, [analyzed, config, findings]] of Object.entries(project.results)) {
-        results[paths[Number(file)]!] = { analyzed: analyzed === 1, config: config === -1 ? null : paths[config]!, findings };
+      // Most of the body: turned into paths only when a scan reads them (one that finds nothing
+      // changed reads the results it reports and never the dependencies).
+      let deps: Record<string, string[]> | undefined;
+      let results: Record<string, FileResult> | undefined;
+      let depsStated = true;
+      for (const from in project.deps) {
+        for (const target of project.deps[from]!) {
+          if (!(target in body.files)) depsStated = false;
+        }
       }
       return {
         tsconfig: paths[project.tsconfig]!,
         optionsHash: project.optionsHash,
         globals: project.globals.map((i) => paths[i]!),
-        deps,
-        results,
+        get deps() {
+          if (!deps) {
+            deps = {};
+            for (const from in project.deps) deps[paths[Number(from)]!] = project.deps[from]!.map((i) => paths[i]!);
+          }
+          return deps;
+        },
+        get results() {
+          if (!results) {
+            results = {};
+            for (const file in project.results) {
+              const [analyzed, config, findings] = project.results[file]!;
+              results[paths[Number(file)]!] = { analyzed: analyzed === 1, config: config === -1 ? null : paths[config]!, findings };
+            }
+          }
+          return results;
+        },
+        depsStated,
         checks: project.checks,
       };
     }),

@@ -177,6 +177,13 @@ function depsRecord(deps: ReadonlyMap<string, Iterable<string>>): ProjectRecord[
   return Object.fromEntries([...deps].map(([from, targets]) => [from, [...targets].sort()]));
 }
 
+/** The same file names, in any order. */
+function sameFiles(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  const set = new Set(a);
+  return b.every((f) => set.has(f));
+}
+
 /** A project with no usable record: the whole program, as a cold scan builds it. */
 function coldProject(session: Session, plan: ProjectPlan, wanted: readonly string[]): ProjectOutcome {
   const built = build(session, plan, plan.fileNames);
@@ -218,6 +225,19 @@ function warmProject(
   cached: ProjectRecord,
   previousFiles: readonly string[] | undefined,
 ): ProjectOutcome | undefined {
+  // Nothing the record depends on changed (no file, config or file list) and it holds every wanted
+  // file: it stands as read, without its dependency lists ever being decoded.
+  if (
+    session.changed.size === 0 &&
+    session.changedConfigs.size === 0 &&
+    session.input.changed === undefined &&
+    cached.depsStated === true &&
+    previousFiles !== undefined &&
+    sameFiles(previousFiles, plan.fileNames) &&
+    wanted.every((f) => cached.results[f] !== undefined)
+  ) {
+    return { record: cached, reported: new Set(wanted), touched: false };
+  }
   const deps = record(cached.deps);
   const known = new Set(deps.keys());
   const changed = new Set([...session.changed].filter((f) => known.has(f)));
@@ -238,7 +258,7 @@ function warmProject(
   const selected = new Set(plan.fileNames);
   // Files came or went: a glob of any config may match something else now, so every config in use
   // gets one file in the program (the one with the fewest direct dependencies) and is checked again.
-  if (previousFiles === undefined || previousFiles.length !== selected.size || previousFiles.some((f) => !selected.has(f))) {
+  if (previousFiles === undefined || !sameFiles(previousFiles, plan.fileNames)) {
     const covered = new Set(toAnalyse.map((f) => cached.results[f]?.config));
     const pick = new Map<string | null, string>();
     for (const f of wanted) {
