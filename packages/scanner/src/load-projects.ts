@@ -91,6 +91,11 @@ export function parseTsconfig(tsconfig: string, cwd: string, system?: ParseConfi
   return parsed;
 }
 
+/** The directories of the tsconfigs named by `--project` values (default: ./tsconfig.json). */
+export function givenRoots(projects: readonly string[], cwd: string): string[] {
+  return (projects.length > 0 ? projects : ['tsconfig.json']).map((project) => path.dirname(tsconfigPath(project, cwd)));
+}
+
 /**
  * The tsconfigs to load for the given `--project` values (default: ./tsconfig.json), in order,
  * each once. References are followed depth-first after their referrer, so a solution-style
@@ -123,6 +128,18 @@ export function planProjects(projects: readonly string[], cwd: string, system?: 
 }
 
 /**
+ * Sets up a compiler host as an editor's: JSDoc parsed only where it carries types (JavaScript
+ * files), and a referenced project's imports read from its sources, not from its build output
+ * (`useSourceOfProjectReferenceRedirect`, as tsserver and typescript-eslint's project service do).
+ * Without that, a monorepo whose referenced packages are not built yet resolves their types to
+ * missing `.d.ts` files: every guarded type there would be an error type, and its uses unseen.
+ */
+export function prepareHost(ts: typeof TS, host: TS.CompilerHost): void {
+  host.jsDocParsingMode = ts.JSDocParsingMode.ParseForTypeInfo;
+  (host as TS.CompilerHost & { useSourceOfProjectReferenceRedirect?: () => boolean }).useSourceOfProjectReferenceRedirect = () => true;
+}
+
+/**
  * Builds the program of one planned tsconfig with plain `ts.createProgram` (references and all),
  * parsing JSDoc only where it carries types (JavaScript files), as the checker needs it.
  * Every file the tsconfig selects must read (ts.sys decodes UTF-16 and UTF-8 byte-order marks as
@@ -133,7 +150,7 @@ export function loadProgram(plan: ProjectPlan, cwd: string, emptied: ReadonlySet
   const parsed = parseTsconfig(plan.tsconfig, cwd);
   // No parent pointers from the parser: the binder sets them on every file of the program anyway.
   const host = ts.createCompilerHost(parsed.options, false);
-  host.jsDocParsingMode = ts.JSDocParsingMode.ParseForTypeInfo;
+  prepareHost(ts, host);
   if (emptied.size > 0) {
     const getSourceFile = host.getSourceFile.bind(host);
     host.getSourceFile = (fileName, languageVersion, onError, shouldCreate) =>

@@ -8,7 +8,7 @@ import { formatKnownError, isKnownError } from './errors.js';
 import { unreadablePathError } from './file-access.js';
 import { scanIncrementally } from './incremental.js';
 import { runInit } from './init/index.js';
-import { planProjects } from './load-projects.js';
+import { givenRoots, planProjects } from './load-projects.js';
 import { writeUserFile } from './output-file.js';
 import { printConfig } from './print-config.js';
 import { escapeControl, reporters } from './reporters/index.js';
@@ -65,7 +65,17 @@ export function scanWithOptions(
   }
   const config = core().loadConfig({ startDir: cwd, configFile: options.configFile });
   const plans = planProjects(options.projects, cwd);
-  return scan({ cwd, config, configFile: options.configFile, plans, paths, version: scannerVersion(), onConfigWarning, onNote: note });
+  return scan({
+    cwd,
+    config,
+    configFile: options.configFile,
+    plans,
+    paths,
+    version: scannerVersion(),
+    onConfigWarning,
+    onNote: note,
+    given: givenRoots(options.projects, cwd),
+  });
 }
 
 function toCommand(input: readonly string[] | ScanOptions): Command {

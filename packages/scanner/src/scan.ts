@@ -20,6 +20,8 @@ export interface ScanInput {
   version: string;
   /** Receives a config's mismatches with the programs when it says `"configChecks": "warn"`. */
   onConfigWarning?: (warning: ConfigError) => void;
+  /** Directories of the tsconfigs the scan was given (`--project`; default: the working directory). */
+  given?: readonly string[];
   /** Receives a line for stderr that does not change the result (a scan under the defaults that checked nothing). */
   onNote?: (line: string) => void;
 }
@@ -86,25 +88,48 @@ export interface ConfigCheck {
   source: string;
   /** The config's `configChecks`: a problem stops the scan ("error") or is a warning. */
   mode: ResolvedConfig['configChecks'];
+  /** The config's directory: what its paths are relative to. */
+  configDir: string;
   outcomes: ConfigCheckOutcome[];
 }
 
 /** The scan's record of an analyzer's config check. */
 export function toConfigCheck(report: ConfigCheckReport): ConfigCheck {
-  return { source: report.source, mode: report.config.configChecks, outcomes: [...report.outcomes] };
+  return { source: report.source, mode: report.config.configChecks, configDir: report.config.configDir, outcomes: [...report.outcomes] };
+}
+
+/** What {@link settleConfigChecks} takes as the scan's roots. */
+export function scanRoots(given: readonly string[], plans: readonly ProjectPlan[]): string[] {
+  return [...given, ...plans.map((plan) => path.dirname(plan.tsconfig))];
+}
+
+/** Whether `dir` is `root` or below it. */
+function isAtOrBelow(dir: string, root: string): boolean {
+  const relative = path.relative(root, dir);
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
 }
 
 /**
  * Settles the config checks over every program: an entry is a problem only when no program
  * satisfies it (a monorepo config naming each package's files). Throws for "error" configs.
+ * `roots`: the directories of the tsconfigs the scan was given and of every project it loaded. A
+ * config above all of them (the monorepo's root config, when one package is scanned) names files
+ * the scan never sees: only problems about files it holds, or globs that can match only files
+ * below a root, are reported (ESLint, seeing one program, reports only the former).
  */
-export function settleConfigChecks(checks: readonly ConfigCheck[], onWarning: ScanInput['onConfigWarning']): void {
+export function settleConfigChecks(checks: readonly ConfigCheck[], roots: readonly string[], onWarning: ScanInput['onConfigWarning']): void {
   const bySource = new Map<string, ConfigCheck[]>();
   for (const check of checks) bySource.set(check.source, [...(bySource.get(check.source) ?? []), check]);
   for (const [source, group] of bySource) {
     // The usual case, settled without loading the core (a warm --cache scan may not need it).
     if (group.every((check) => check.outcomes.every((outcome) => outcome.ok))) continue;
-    const issues = core().combineConfigChecks(group.map((check) => check.outcomes));
+    // A glob whose base directory lies inside the scan's roots can match nothing the scan does not see.
+    const covered = roots.some((root) => isAtOrBelow(group[0]!.configDir, root));
+    const sees = (directory: string) => roots.some((root) => isAtOrBelow(directory, root));
+    const issues = core().combineConfigChecks(
+      group.map((check) => check.outcomes),
+      { onlyContent: !covered, sees },
+    );
     if (issues.length === 0) continue;
     const error = new (core().ConfigError)(source, issues, 'mismatch');
     if (group[group.length - 1]!.mode === 'error') throw error;
@@ -116,7 +141,9 @@ export function settleConfigChecks(checks: readonly ConfigCheck[], onWarning: Sc
  * Loads each planned program in turn (one in memory at a time), runs the core on the files it
  * selects, and returns the result. A file in two programs is analysed once, by the first.
  */
-export function scan({ cwd, config, configFile, plans, paths, version, onConfigWarning, onNote }: ScanInput): ScanResult {
+export function scan({ cwd, config, configFile, plans, paths, version, onConfigWarning, onNote, given = [cwd] }: ScanInput): ScanResult {
+  // A glob in a config may name a file of any program of the scan (a monorepo's root config).
+  const programFiles = [...new Set(plans.flatMap((plan) => plan.fileNames))];
   // Stays true while every program scanned so far ran under the defaults and they named nothing in it.
   let checkedNothing = plans.length > 0;
   const seen = new Set<string>();
@@ -131,7 +158,7 @@ export function scan({ cwd, config, configFile, plans, paths, version, onConfigW
       built.getTypeChecker();
       return built;
     });
-    const analyzer = core().createAnalyzer({ ts: compilerModule(), program, cwd, configFile, deferConfigChecks: true });
+    const analyzer = core().createAnalyzer({ ts: compilerModule(), program, cwd, configFile, deferConfigChecks: true, programFiles });
     let filesScanned = 0;
     for (const fileName of plan.fileNames) {
       if (seen.has(fileName) || !(paths === undefined || (paths.length > 0 && isUnder(fileName, paths)))) continue;
@@ -150,7 +177,7 @@ export function scan({ cwd, config, configFile, plans, paths, version, onConfigW
     checks.push(...analyzer.configChecks().map(toConfigCheck));
     projects.push({ path: toPosix(path.relative(cwd, plan.tsconfig)), absolutePath: toPosix(plan.tsconfig), filesScanned });
   }
-  settleConfigChecks(checks, onConfigWarning);
+  settleConfigChecks(checks, scanRoots(given, plans), onConfigWarning);
   if (checkedNothing && config.configFile === null) onNote?.(NOTHING_CHECKED_NOTE);
   // Stable sort: within one position the core's own order (rule id, message id) is kept.
   findings.sort(compareFindings);

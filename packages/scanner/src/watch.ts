@@ -135,6 +135,8 @@ export function watch(options: ScanOptions, context: WatchContext): 0 {
       () => undefined,
     );
     host.afterProgramCreate = (builder) => afterProgramCreate(index, builder);
+    // As the CLI's programs: a referenced project is read from its sources, not its build output.
+    host.useSourceOfProjectReferenceRedirect = () => true;
     ts.createWatchProgram(host);
   });
   return 0;

@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ProjectError, UnreadableFileError } from '../src/errors.js';
 import { loadProgram, planProjects } from '../src/load-projects.js';
-import { COMPILER_OPTIONS, tempProjects, tsconfig } from './helpers/temp-project.js';
+import { COMPILER_OPTIONS, ONLY_PLUGIN_RUN, PLUGIN_FILE, runScanner, tempProjects, tsconfig } from './helpers/temp-project.js';
 
 const project = tempProjects();
 
@@ -130,5 +130,38 @@ describe('loadProgram', () => {
     const error = thrown(() => loadProgram({ tsconfig: path.join(dir, 'tsconfig.json'), fileNames: [path.join(dir, 'src/gone.ts')] }, dir));
     expect(error).toBeInstanceOf(UnreadableFileError);
     expect((error as UnreadableFileError).message).toBe('src/gone.ts does not exist (selected by tsconfig.json)');
+  });
+});
+
+describe('project references', () => {
+  // A monorepo whose referenced package was never built: its imports must resolve to its sources,
+  // as in an editor, or every guarded type there is an error type and its uses go unseen.
+  const monorepo = (): string =>
+    project({
+      'tsconfig.json': { files: [], references: [{ path: 'packages/core' }, { path: 'packages/app' }] },
+      'execution-governance.config.json': {
+        ...ONLY_PLUGIN_RUN,
+        guards: [
+          { name: 'plugin-run', type: { name: 'Plugin', from: 'packages/core/src/plugin.ts' }, members: ['run'], allowIn: ['packages/core/src/runner.ts'] },
+        ],
+      },
+      'packages/core/tsconfig.json': tsconfig(['src'], { composite: true, rootDir: 'src', outDir: 'dist', noEmit: false, declaration: true }),
+      'packages/core/src/plugin.ts': PLUGIN_FILE,
+      'packages/core/src/runner.ts': `import type { Plugin } from './plugin.js';\nexport const runner = (p: Plugin) => p.run(1);\n`,
+      'packages/app/tsconfig.json': {
+        ...tsconfig(['src'], { composite: true, rootDir: 'src', outDir: 'dist', noEmit: false, declaration: true }),
+        references: [{ path: '../core' }],
+      },
+      'packages/app/src/bypass.ts': `import type { Plugin } from '../../core/src/plugin.js';\nexport function bypass(p: Plugin): Promise<unknown> {\n  return p.run(1);\n}\n`,
+    });
+
+  it('a referenced project that was never built is read from its sources (from the root and from a package)', () => {
+    const dir = monorepo();
+    for (const args of [[], ['-p', 'packages/app']]) {
+      const { code, stdout } = runScanner([...args, '--format', 'json'], dir);
+      expect(code).toBe(1);
+      const findings = (JSON.parse(stdout) as { findings: { file: string; line: number; ruleId: string }[] }).findings;
+      expect(findings.map((f) => `${f.file}:${f.line} ${f.ruleId}`)).toEqual(['packages/app/src/bypass.ts:3 no-direct-plugin-run']);
+    }
   });
 });

@@ -129,7 +129,13 @@ export function createAnalyzer({
     let error = checked.get(ctx);
     if (error === undefined) {
       const report = checkFor(ctx, options);
-      const issues = combineConfigChecks([report.outcomes], { onlyContent: !programCoversConfig(program, ctx.config.configDir) });
+      // A program below the config (one package under a monorepo's root config) cannot tell a glob
+      // naming another package from a typo, except one that can only match below its own root.
+      const tsconfig = program.getCompilerOptions().configFilePath;
+      const root = typeof tsconfig === 'string' ? path.dirname(tsconfig) : undefined;
+      const sees = (directory: string) =>
+        root !== undefined && !path.relative(root, directory).startsWith('..') && !path.isAbsolute(path.relative(root, directory));
+      const issues = combineConfigChecks([report.outcomes], { onlyContent: !programCoversConfig(program, ctx.config.configDir), sees });
       error = issues.length > 0 ? new ConfigError(report.source, issues, 'mismatch') : null;
       checked.set(ctx, error);
     }

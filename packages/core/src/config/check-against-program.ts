@@ -15,7 +15,16 @@ import { CHECKED_SECTIONS, type ConfigIssue, type ResolvedConfig } from './valid
  * entry matched nothing here: a glob without files, a type whose declaring files are elsewhere)
  * or `'content'` (the files are here and the entry is wrong about them).
  */
-export type ConfigCheckOutcome = { path: string; ok: true } | { path: string; ok: false; scope: 'presence' | 'content'; message: string };
+export type ConfigCheckOutcome =
+  | { path: string; ok: true }
+  | {
+      path: string;
+      ok: false;
+      scope: 'presence' | 'content';
+      message: string;
+      /** For a glob that matched nothing: the directory below which it can match anything (absolute). */
+      globBase?: string;
+    };
 
 type Outcomes = ConfigCheckOutcome[];
 
@@ -84,7 +93,8 @@ export function checkConfigAgainstProgram(ctx: RuleContext, { programFiles }: Ch
   const { ts: tsm, program, checker, config } = ctx;
   const outcomes: Outcomes = [];
   const ok = (at: string) => outcomes.push({ path: at, ok: true });
-  const problem = (at: string, scope: 'presence' | 'content', message: string) => outcomes.push({ path: at, ok: false, scope, message });
+  const problem = (at: string, scope: 'presence' | 'content', message: string, globBase?: string) =>
+    outcomes.push({ path: at, ok: false, scope, message, ...(globBase === undefined ? {} : { globBase }) });
 
   const files = program.getSourceFiles().filter((file) => !program.isSourceFileDefaultLibrary(file));
   // Suggestions come from the project's own files, never from node_modules.
@@ -142,7 +152,10 @@ export function checkConfigAgainstProgram(ctx: RuleContext, { programFiles }: Ch
     else if (programFiles?.some((fileName) => ctx.matches(fileName, [glob]))) {
       ok(at);
       return all ? undefined : [];
-    } else problem(at, 'presence', `no file of the program matches "${glob}" (relative to ${toPosix(config.configDir)})${globSuggestion(glob)}`);
+    } else {
+      const message = `no file of the program matches "${glob}" (relative to ${toPosix(config.configDir)})${globSuggestion(glob)}`;
+      problem(at, 'presence', message, path.resolve(config.configDir, picomatch.scan(glob).base));
+    }
     return matched;
   };
 
@@ -299,7 +312,8 @@ export function checkConfigAgainstProgram(ctx: RuleContext, { programFiles }: Ch
       const root = typeof tsconfig === 'string' ? toPosix(path.dirname(tsconfig)) : toPosix(program.getCurrentDirectory());
       problem(
         '$',
-        'presence',
+        // Asked of every file of the whole program (a scan's), the answer is final; of one program, another may settle it.
+        programFiles ? 'content' : 'presence',
         `the config file is outside every project's root: its paths are relative to ${toPosix(config.configDir)}, which holds no file of the program (rooted at ${root}); move it to the project's root or pass one there with --config`,
       );
     }
@@ -326,14 +340,21 @@ function lifecycleValues(ctx: RuleContext, types: ReadonlyArray<ts.Type | undefi
  */
 export function combineConfigChecks(
   checks: ReadonlyArray<readonly ConfigCheckOutcome[]>,
-  { onlyContent = false }: { onlyContent?: boolean } = {},
+  {
+    onlyContent = false,
+    sees,
+  }: {
+    onlyContent?: boolean;
+    /** With `onlyContent`: a glob whose base directory the caller sees every file below still counts when it matched nothing. */
+    sees?: (directory: string) => boolean;
+  } = {},
 ): ConfigIssue[] {
   const settled = new Set<string>();
   const problems = new Map<string, ConfigIssue>();
   for (const outcomes of checks) {
     for (const outcome of outcomes) {
       if (outcome.ok) settled.add(outcome.path);
-      else if (!problems.has(outcome.path) && !(onlyContent && outcome.scope === 'presence')) {
+      else if (!problems.has(outcome.path) && !(onlyContent && outcome.scope === 'presence' && !(outcome.globBase !== undefined && sees?.(outcome.globBase)))) {
         problems.set(outcome.path, { path: outcome.path, message: outcome.message });
       }
     }

@@ -1,9 +1,9 @@
 import * as path from 'node:path';
 import { core } from '../core-module.js';
-import { planProjects, typescript, useTypeScriptCodeCache, type ProjectPlan } from '../load-projects.js';
+import { givenRoots, planProjects, typescript, useTypeScriptCodeCache, type ProjectPlan } from '../load-projects.js';
 import type { ReportedFinding, ScanResult } from '../result.js';
 import { RESULT_SCHEMA_VERSION, summarize } from '../summary.js';
-import { analyzeOrTooDeep, compareFindings, isUnder, report, settleConfigChecks, toConfigCheck, type ConfigCheck, type ScanInput } from '../scan.js';
+import { analyzeOrTooDeep, compareFindings, isUnder, report, scanRoots, settleConfigChecks, toConfigCheck, type ConfigCheck, type ScanInput } from '../scan.js';
 import {
   cacheFilePath,
   codeCacheFile,
@@ -69,6 +69,8 @@ interface Session {
   read: Set<string>;
   changedConfigs: Set<string>;
   stats: IncrementalStats;
+  /** Every file the scan's tsconfigs select: a glob in a config may name a file of any of them. */
+  planFiles: readonly string[];
 }
 
 /** A project's record after this scan, the files it reports on, and whether the record differs from the cached one. */
@@ -198,7 +200,7 @@ function coldProject(session: Session, plan: ProjectPlan, wanted: readonly strin
     explicitConfig: session.explicitConfig,
   });
   const toAnalyse = wanted.filter((f) => scope === 'all' || scope.has(f));
-  const { results, checks } = analyse(session, built, toAnalyse);
+  const { results, checks } = analyse(session, built, toAnalyse, session.planFiles);
   return {
     record: {
       tsconfig: plan.tsconfig,
@@ -288,7 +290,7 @@ function warmProject(
       deps.set(fileName, [...(built.deps.get(fileName) ?? [])]);
     }
     // The whole program's files as far as this scan knows them: the record's, less the changed files no program read (gone).
-    const programFiles = new Set(plan.fileNames);
+    const programFiles = new Set(session.planFiles);
     for (const file of deps.keys()) if (!changed.has(file) || session.read.has(file)) programFiles.add(file);
     const analysed = analyse(session, built, toAnalyse, [...programFiles]);
     for (const [file, result] of analysed.results) results.set(file, result);
@@ -371,8 +373,10 @@ export function incrementalScan(input: IncrementalScanInput): { result: ScanResu
     read: new Set(),
     changedConfigs: new Set(),
     stats: { analysed: 0, programFiles: 0, cacheHit: cached !== undefined },
+    planFiles: [],
   };
   const plans = plansFor(session, cached);
+  session.planFiles = [...new Set(plans.flatMap((plan) => plan.fileNames))];
   // Anything module resolution saw that changed (a package.json, a new file where an import
   // looked): every resolution may differ, so every record starts over.
   const resolutionChanged = cached ? firstChangedProbe(cached.probes) !== undefined : true;
@@ -445,6 +449,7 @@ export function incrementalScan(input: IncrementalScanInput): { result: ScanResu
   // As in a full scan, after the cache is written: a config the programs contradict stops the scan ("error") or warns.
   settleConfigChecks(
     records.flatMap((r) => r.checks),
+    scanRoots(givenRoots(input.projects, cwd), plans),
     input.onConfigWarning,
   );
   reportedFindings.sort(compareFindings);

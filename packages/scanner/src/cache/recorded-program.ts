@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import * as path from 'node:path';
 import type * as TS from 'typescript';
-import { parseTsconfig, typescript, type ParseConfigSystem, type ProjectPlan } from '../load-projects.js';
+import { parseTsconfig, prepareHost, typescript, type ParseConfigSystem, type ProjectPlan } from '../load-projects.js';
 import type { ProbeRecorder } from './probes.js';
 
 /** A program plus what the cache needs to know about it. */
@@ -70,7 +70,7 @@ export function buildRecordedProgram(
   const parsed = parseTsconfig(plan.tsconfig, cwd, parseSystem);
   const options = parsed.options;
   const host = ts.createCompilerHost(options, false);
-  host.jsDocParsingMode = ts.JSDocParsingMode.ParseForTypeInfo;
+  prepareHost(ts, host);
   host.fileExists = recorder.fileExists(host.fileExists.bind(host));
   host.readFile = recorder.readFile(host.readFile.bind(host));
   if (host.directoryExists) host.directoryExists = recorder.directoryExists(host.directoryExists.bind(host));
