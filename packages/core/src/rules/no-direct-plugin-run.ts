@@ -8,6 +8,7 @@ import { createTypeMatcher, type TypeMatcher } from '../types/type-matcher.js';
 import { buildMemberNameIndex, type MemberNameIndex } from '../types/member-name-index.js';
 import { elementType, typeMayHoldGuarded, upcastListeners } from '../types/upcasts.js';
 import { mergeListeners } from '../analyzer/merge-listeners.js';
+import { skipWrappersDown } from '../ast/index.js';
 
 type MessageId = 'directUse' | 'escapingReference' | 'escapingUpcast' | 'forbiddenWrite' | 'untypedReceiver' | 'presenceCheck';
 
@@ -48,6 +49,36 @@ function messageFor(guard: Guard, reference: MemberReference, reportPresenceChec
       // Asking whether the member exists runs nothing: allowed unless the config asks otherwise.
       return reportPresenceChecks ? 'presenceCheck' : undefined;
   }
+}
+
+/**
+ * True when the data `node` reads a member of comes out of `structuredClone(…)`, directly or
+ * through a `const` that holds its result: a deep copy, nothing of which is the original's.
+ */
+function isDeepCopy(ctx: RuleContext, node: ts.Node): boolean {
+  const { ts: tsm, checker } = ctx;
+  const isClone = (expression: ts.Expression): boolean => {
+    const callee = tsm.isCallExpression(expression) ? skipWrappersDown(tsm, expression.expression) : undefined;
+    return callee !== undefined && tsm.isIdentifier(callee) && callee.text === 'structuredClone';
+  };
+  // `node` names the member (`clone.quantity`, `clone['quantity']`); its access's receiver chain leads to the data.
+  const access = node.parent;
+  let value: ts.Expression | undefined =
+    access && (tsm.isPropertyAccessExpression(access) || tsm.isElementAccessExpression(access)) ? skipWrappersDown(tsm, access.expression) : undefined;
+  while (value && (tsm.isPropertyAccessExpression(value) || tsm.isElementAccessExpression(value) || (tsm.isCallExpression(value) && !isClone(value)))) {
+    value = skipWrappersDown(tsm, value.expression);
+  }
+  if (!value) return false;
+  if (isClone(value)) return true;
+  if (!tsm.isIdentifier(value)) return false;
+  const declaration = checker.getSymbolAtLocation(value)?.valueDeclaration;
+  return (
+    declaration !== undefined &&
+    tsm.isVariableDeclaration(declaration) &&
+    (tsm.getCombinedNodeFlags(declaration) & tsm.NodeFlags.Const) !== 0 &&
+    declaration.initializer !== undefined &&
+    isClone(skipWrappersDown(tsm, declaration.initializer))
+  );
 }
 
 function isAny(ctx: RuleContext, type: ts.Type): boolean {
@@ -111,7 +142,8 @@ function upcastLoss(
   target: ts.Type,
 ): { prepared: PreparedGuard; member: string } | undefined {
   for (const prepared of guards) {
-    if (!prepared.matcher.matchesType(source)) continue;
+    const carries = prepared.matcher.matchesType(source) || [...prepared.members].some((name) => memberDeclaredByGuardedType(ctx, prepared, source, name));
+    if (!carries) continue;
     const member = exposedMember(ctx, prepared, target);
     if (member !== undefined) return { prepared, member };
   }
@@ -192,7 +224,20 @@ export const noDirectPluginRun: RuleModule<MessageId> = {
     const everyUse = guards.filter(
       (prepared) => prepared.guard.access === 'any' && prepared.matcher.shape().declarations.length > 0 && prepared.matcher.mayAppearIn(sourceFile),
     );
-    const isGuarded = (type: ts.Type) => everyUse.some((prepared) => prepared.matcher.matchesType(type));
+    // A value is guarded when its type is a guarded one, or carries a guarded type's member by its
+    // declaration (Rollup's `Plugin extends Partial<PluginHooks>` over the guarded hooks, a spread
+    // copy, `Pick<Plugin, 'run'>`): passed on as a type of its own, that member goes unchecked too.
+    const carrying = new Map<ts.Type, boolean>();
+    const carriesGuardedMember = (type: ts.Type): boolean => {
+      if (!(type.flags & context.ts.TypeFlags.Object) && !type.isIntersection()) return false;
+      let known = carrying.get(type);
+      if (known === undefined) {
+        known = everyUse.some((prepared) => [...prepared.members].some((member) => memberDeclaredByGuardedType(context, prepared, type, member)));
+        carrying.set(type, known);
+      }
+      return known;
+    };
+    const isGuarded = (type: ts.Type) => everyUse.some((prepared) => prepared.matcher.matchesType(type)) || carriesGuardedMember(type);
     const upcasts =
       everyUse.length === 0
         ? undefined
@@ -221,6 +266,8 @@ export const noDirectPluginRun: RuleModule<MessageId> = {
         if (member === undefined) continue;
         const messageId = messageFor(prepared.guard, reference, context.config.reportPresenceChecks);
         if (messageId === undefined) continue;
+        // A deep copy (`const copy = structuredClone(item)`) shares nothing with the guarded data.
+        if (prepared.guard.access === 'write' && isDeepCopy(context, reference.node)) continue;
         const receiver = reference.receiverType();
         if (receiver === undefined) continue;
         const data = { member, type: prepared.guard.type.name, guard: prepared.guard.name, allowIn: prepared.allowIn };

@@ -36,15 +36,24 @@ export interface MemberReference {
 }
 
 /** Member names a key expression may denote, read from its type where the text is not literal. */
-function keyNames(ctx: RuleContext, key: ts.Expression, wanted: ReadonlySet<string>): string[] {
+function keyNames(ctx: RuleContext, key: ts.Expression, wanted: ReadonlySet<string>, use: MemberUse): string[] {
   const tsm = ctx.ts;
   if (tsm.isStringLiteralLike(key)) return wanted.has(key.text) ? [key.text] : [];
   if (tsm.isNumericLiteral(key) || tsm.isPrefixUnaryExpression(key)) return [];
   // `const k = 'run'`, `k: 'run' | 'name'`, a key narrowed by `if`/`switch`: the checker's type
   // of the key at this very location says which members it can name.
-  // A generic key (`<K extends keyof Plugin>(p: Plugin, k: K) => p[k]`) names what its constraint allows.
+  // A generic key names what its constraint allows (`<K extends 'run'>`). One constrained to every
+  // key (`<K extends keyof Plugin>`) names a member only where it is called (`p[k](x)`): a generic
+  // accessor or copy (`out[k] = plugin[k]` in a `pick`) names no member in particular.
   let type = ctx.checker.getTypeAtLocation(key);
-  if (type.flags & (tsm.TypeFlags.TypeParameter | tsm.TypeFlags.Index)) type = ctx.checker.getBaseConstraintOfType(type) ?? type;
+  if (type.flags & (tsm.TypeFlags.TypeParameter | tsm.TypeFlags.Index)) {
+    const declaration = type.symbol?.declarations?.find(tsm.isTypeParameterDeclaration);
+    const constraint = declaration?.constraint;
+    const everyKey =
+      type.flags & tsm.TypeFlags.Index || (constraint && tsm.isTypeOperatorNode(constraint) && constraint.operator === tsm.SyntaxKind.KeyOfKeyword);
+    if (everyKey && use !== 'call') return [];
+    type = ctx.checker.getBaseConstraintOfType(type) ?? type;
+  }
   const parts = type.isUnion() ? type.types : [type];
   const names: string[] = [];
   for (const part of parts) {
@@ -136,7 +145,7 @@ export function memberReferenceListeners(
   const addKeyed = (key: ts.Expression, use: MemberUse, mutated: Mutated, receiverType: () => ts.Type | undefined) => {
     if (tsm.isStringLiteralLike(key)) add(key, wanted.has(key.text) ? [key.text] : [], use, mutated, receiverType);
     else if (!tsm.isNumericLiteral(key) && !tsm.isPrefixUnaryExpression(key)) {
-      onReference(reference({ node: key, names: lazy(() => keyNames(ctx, key, wanted)), namesFromText: false, use, receiverType }, mutated));
+      onReference(reference({ node: key, names: lazy(() => keyNames(ctx, key, wanted, use)), namesFromText: false, use, receiverType }, mutated));
     }
   };
   const addProperty = (name: ts.PropertyName, use: MemberUse, mutated: Mutated, receiverType: () => ts.Type | undefined) => {

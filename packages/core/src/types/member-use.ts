@@ -1,5 +1,5 @@
 import type * as ts from 'typescript';
-import { builtinCallee, invokingCall, skipWrappersUp } from '../ast/index.js';
+import { builtinCallee, invokingCall, skipWrappersDown, skipWrappersUp } from '../ast/index.js';
 import type { TypeScriptModule } from '../types.js';
 
 /**
@@ -81,9 +81,25 @@ function isTestPosition(tsm: TypeScriptModule, expression: ts.Expression): boole
     return logical && parent.right === expression && isTestPosition(tsm, skipWrappersUp(tsm, parent));
   }
   if (tsm.isIfStatement(parent) || tsm.isWhileStatement(parent) || tsm.isDoStatement(parent)) return parent.expression === expression;
+  if (tsm.isForStatement(parent)) return parent.condition === expression;
   if (tsm.isConditionalExpression(parent)) return parent.condition === expression;
+  // `Boolean(p.transform)`.
+  if (tsm.isCallExpression(parent)) {
+    const callee = skipWrappersDown(tsm, parent.expression);
+    return parent.arguments[0] === expression && tsm.isIdentifier(callee) && callee.text === 'Boolean';
+  }
+  // `plugins.filter((p) => p.transform)`: a predicate's result is only tested.
+  if (tsm.isArrowFunction(parent) && parent.body === expression) {
+    const call = parent.parent;
+    if (!tsm.isCallExpression(call) || !call.arguments.includes(parent)) return false;
+    const callee = skipWrappersDown(tsm, call.expression);
+    return tsm.isPropertyAccessExpression(callee) && PREDICATE_METHODS.has(callee.name.text);
+  }
   return false;
 }
+
+/** The standard array methods whose callback's result is only tested for truthiness. */
+const PREDICATE_METHODS: ReadonlySet<string> = new Set(['filter', 'find', 'findIndex', 'findLast', 'findLastIndex', 'some', 'every']);
 
 /** How the member read by `access` (a property or element access) is used. */
 export function memberUse(tsm: TypeScriptModule, access: ts.Expression): MemberUse {
