@@ -12,7 +12,7 @@ export type FlowNodeKind =
   | 'assign'
   /** A nested function or class expression is created here; its body runs elsewhere. */
   | 'closure'
-  /** A `return` statement, its expression already evaluated; the finally blocks run after it. */
+  /** A `return` statement, its expression already evaluated; the finally blocks run after it. An expression body's return has no `ast`. */
   | 'return'
   /** A `throw` statement, its expression already evaluated. */
   | 'throw'

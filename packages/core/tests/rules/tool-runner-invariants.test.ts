@@ -186,4 +186,69 @@ ${aliased}
       `${RUNNER}:8:33 notInTry`,
     ]);
   });
+
+  it('follows a closure handed to a wrapper through every return spelling the method body accepts, to where it runs', () => {
+    const wrapped = (closure: string, after = 'return validateOutput(raw);') => `    try {
+      const raw = await Promise.resolve(0).then(${closure});
+      ${after}
+    } catch (error) {
+      return toErrorEnvelope(error);
+    } finally {
+      recordMetrics(plugin.name);
+    }`;
+    const input = 'validateInput(input)';
+    for (const closure of [
+      `() => Promise.resolve(plugin.run(${input}))`,
+      `async () => { const value = await plugin.run(${input}); return value; }`,
+      `async () => (await plugin.run(${input})) ?? null`,
+      `async () => ({ ...(await plugin.run(${input}) as object) })`,
+    ]) {
+      expect(check(wrapped(closure)), closure).toEqual([]);
+      // Handed out but never validated where the closure runs.
+      expect(
+        summarize(check(wrapped(closure, 'return raw;'))).map((line) => line.replace(/:\d+:\d+/, '')),
+        closure,
+      ).toEqual([`${RUNNER} missingOutputValidation`]);
+    }
+    // Another value returned on a path: the result leaves the closure unvalidated there.
+    const swapped = `async () => { let value = await plugin.run(${input}); if (input) value = null; return value; }`;
+    expect(summarize(check(wrapped(swapped)))).toEqual([`${RUNNER}:7:88 missingOutputValidation`]);
+  });
+
+  it('accepts a returned object literal carrying the envelope as a spread or a property, not one built from the raw error', () => {
+    const withCatch = (catchBody: string) => `    try {
+      return validateOutput(await plugin.run(validateInput(input)));
+    } catch (error) {
+      const envelope = toErrorEnvelope(error);
+      ${catchBody}
+    } finally {
+      recordMetrics(plugin.name);
+    }`;
+    for (const accepted of [
+      'return { ok: false, ...toErrorEnvelope(error) };',
+      'return { ok: false, ...envelope, retried: true };',
+      'return { ok: false, error: envelope };',
+      'throw { ok: false, envelope };',
+    ]) {
+      expect(check(withCatch(accepted)), accepted).toEqual([]);
+    }
+    for (const rejected of [
+      'return { ok: false, message: String(error) };',
+      'return { ok: false, ...envelope, code: String(error) };',
+      'return { ok: false, ...envelope, ...(error as object) };',
+      'return { ok: false, ...envelope, [String(error)]: error };',
+      'return { ok: false, error: envelope.code };',
+    ]) {
+      expect(summarize(check(withCatch(rejected))), rejected).toEqual([`${RUNNER}:7:42 missingErrorEnvelope`]);
+    }
+  });
+
+  it('reports a pure promise chain as not in a try, even with .catch building the envelope and .finally recording metrics', () => {
+    const body = `    return Promise.resolve(validateInput(input))
+      .then((checked) => plugin.run(checked))
+      .then((output) => validateOutput(output))
+      .catch((error: unknown) => toErrorEnvelope(error))
+      .finally(() => recordMetrics(plugin.name));`;
+    expect(summarize(check(body))).toEqual([`${RUNNER}:7:33 notInTry`]);
+  });
 });

@@ -4,7 +4,7 @@ import type { RuleContext } from '../../types.js';
 import { createRoleTest, ROLES, type Role } from './roles.js';
 import { callTarget, skipWrappersDown } from '../../ast/index.js';
 import { createHeldValues } from './held-values.js';
-import { closureAnchor, enclosingFunction, enclosingTries, localName, returnedBy, within } from './result-flow.js';
+import { closureAnchor, enclosingFunction, enclosingTries, localName, spreadKeptWhole, within } from './result-flow.js';
 
 /** How far nested functions are followed out to where they run. */
 const MAX_NESTING = 8;
@@ -104,10 +104,12 @@ export function createRunnerFlow(
   const rolesOf = createRoleTest(ctx, sourceFile, alwaysPerforms);
   const plays = (node: FlowNode, role: Role): boolean => node.kind === 'event' && node.ast !== undefined && rolesOf(node.ast).roles.has(role);
 
-  // What may leave a catch: the envelope, or (a retry) the guarded call's result again.
+  // What may leave a catch: the envelope, or (a retry) the guarded call's result again; an object
+  // literal carries the envelope as a property's value or as a spread no later member overwrites.
   const leavingValues = createHeldValues(
     ctx,
     (node) => guarded.has(node) || ((tsm.isCallExpression(node) || tsm.isNewExpression(node)) && rolesOf(node).roles.has('errorEnvelope')),
+    (spread) => spreadKeptWhole(tsm, checker, spread),
   );
   /** `this.last = toErrorEnvelope(error)`: the envelope handed out through a property, not a local. */
   const storesOut = (assignment: ts.Node, state: number): boolean => {
@@ -152,17 +154,6 @@ export function createRunnerFlow(
     return known;
   };
 
-  /**
-   * The expressions whose result carries `node`'s result where it must be validated: `node`, or,
-   * when a nested function returns it, the calls that run that function, repeatedly.
-   */
-  const carriers = (node: ts.Expression, depth: number): ts.Expression[] => {
-    const fn = enclosingFunction(tsm, node);
-    if (!fn || fn === method || depth >= MAX_NESTING || !returnedBy(tsm, node, fn)) return [node];
-    const sites = calledFrom(fn);
-    return sites ? sites.flatMap((site) => carriers(site as ts.Expression, depth + 1)) : [node];
-  };
-
   return {
     inputValidated(call) {
       const validated = (target: ts.Node, depth: number): boolean => {
@@ -189,25 +180,37 @@ export function createRunnerFlow(
       return validated(call, 0);
     },
     outputValidated(call) {
-      const validatedFrom = (carrier: ts.Node): boolean => {
+      /**
+       * Along every normal path from `carrier` to a return, the result (or a local holding it at
+       * that point) goes through a validator; a finally that validates after the return comes too
+       * late. In a nested function that runs somewhere, a return whose value carries the result
+       * (by the same tracking: `v`, `await v`, `v ?? null`, `Promise.resolve(v)`) hands it out
+       * instead, and it must then be validated from every place the function runs.
+       */
+      const validatedFrom = (carrier: ts.Node, depth: number): boolean => {
         const fn = enclosingFunction(tsm, carrier);
         if (!fn) return false;
         const graph = graphOf(fn);
-        const results = new Set<ts.Node>([call, carrier]);
-        const held = createHeldValues(ctx, (node) => results.has(node));
+        const held = createHeldValues(ctx, (node) => node === carrier);
         const starts = graph.nodesOf(carrier);
-        // Along every normal path to a return, the result (or a local holding it at that point)
-        // goes through a validator; a finally that validates after the return comes too late.
-        return (
-          starts.length > 0 &&
-          !escapes(graph, starts, NORMAL, 0, (node, state) => {
-            if (node.kind === 'return') return ESCAPED;
+        const sites = fn === method || depth >= MAX_NESTING ? undefined : calledFrom(fn);
+        let handedOut = false;
+        const escaped =
+          starts.length === 0 ||
+          escapes(graph, starts, NORMAL, 0, (node, state) => {
+            if (node.kind === 'return') {
+              // An expression body's return has no statement: its value is the body.
+              const value = node.ast ? (node.ast as ts.ReturnStatement).expression : ((fn as ts.FunctionLikeDeclaration).body as ts.Expression);
+              if (!sites || !value || !held.carries(value, state)) return ESCAPED;
+              handedOut = true;
+              return SETTLED;
+            }
             if (node.kind === 'assign') return held.afterAssign(node.ast!, state);
             return plays(node, 'validateOutput') && held.mentions(rolesOf(node.ast!).subjects, state) ? SETTLED : state;
-          })
-        );
+          });
+        return !escaped && (!handedOut || sites!.every((site) => validatedFrom(site, depth + 1)));
       };
-      return carriers(call, 0).every(validatedFrom);
+      return validatedFrom(call, 0);
     },
     tryChains(call) {
       const chains = (node: ts.Node, depth: number): ts.TryStatement[][] => {

@@ -21,8 +21,15 @@ export interface HeldValues {
   afterAssign(assignment: ts.Node, state: number): number;
 }
 
-/** `isSource` names the expressions that produce the tracked value (`plugin.run(…)`, `toErrorEnvelope(…)`). */
-export function createHeldValues(ctx: RuleContext, isSource: (node: ts.Node) => boolean): HeldValues {
+/**
+ * `isSource` names the expressions that produce the tracked value (`plugin.run(…)`, `toErrorEnvelope(…)`);
+ * `spreadCarries` decides whether an object literal spreading the value still carries it (by default it does).
+ */
+export function createHeldValues(
+  ctx: RuleContext,
+  isSource: (node: ts.Node) => boolean,
+  spreadCarries: (spread: ts.SpreadAssignment) => boolean = () => true,
+): HeldValues {
   const { ts: tsm, checker } = ctx;
   const bits = new Map<ts.Symbol, number>();
   const names: string[] = [];
@@ -63,7 +70,7 @@ export function createHeldValues(ctx: RuleContext, isSource: (node: ts.Node) => 
 
   const carries = (value: ts.Expression, state: number): boolean => {
     const held = heldNames(state);
-    return some([value], (node) => (isSource(node) || (tsm.isIdentifier(node) && holds(node, held, state))) && carriedUp(tsm, node) === value);
+    return some([value], (node) => (isSource(node) || (tsm.isIdentifier(node) && holds(node, held, state))) && carriedUp(tsm, node, spreadCarries) === value);
   };
 
   /** The locals an assignment stores into; a destructuring assignment's plain targets too. */

@@ -1,5 +1,5 @@
 import type * as ts from 'typescript';
-import { skipWrappersDown } from '../../ast/index.js';
+import { propertyNameText } from '../../ast/index.js';
 import type { TypeScriptModule } from '../../types.js';
 
 /** The function-like whose body holds `node` (the nearest one). */
@@ -36,13 +36,6 @@ export function closureAnchor(tsm: TypeScriptModule, fn: ts.Node): ts.Node {
   const parent = outer.parent;
   if (tsm.isCallExpression(parent) && parent.arguments.some((argument) => argument === outer)) return parent;
   return fn;
-}
-
-/** True when `fn` returns `node`'s value (its expression body, or a `return` of it). */
-export function returnedBy(tsm: TypeScriptModule, node: ts.Node, fn: ts.SignatureDeclaration): boolean {
-  const value = valueUp(tsm, node);
-  const body = (fn as ts.FunctionLikeDeclaration).body;
-  return body === value || (tsm.isReturnStatement(value.parent) && enclosingFunction(tsm, value.parent) === fn);
 }
 
 /** The local name a function is declared under: `function f() {}`, or `const f = () => …`. */
@@ -82,16 +75,19 @@ export function boundNames(tsm: TypeScriptModule, name: ts.BindingName): ts.Iden
 
 /**
  * The outermost expression that may carry `node`'s value within its statement: through wrappers
- * and `await`, array and object literals, call arguments (`Promise.race([call, timeout])`,
+ * and `await`, array literals, object literals (a property's value, shorthand or not, and a
+ * `...spread` that `spreadCarries` accepts), call arguments (`Promise.race([call, timeout])`,
  * `withTimeout(call, ms)`), conditional branches and `??` / `||` / `&&` / comma operands.
  */
-export function carriedUp(tsm: TypeScriptModule, node: ts.Node): ts.Node {
+export function carriedUp(tsm: TypeScriptModule, node: ts.Node, spreadCarries: (spread: ts.SpreadAssignment) => boolean): ts.Node {
   let current = valueUp(tsm, node);
   for (;;) {
     const parent = current.parent;
     let next: ts.Node | undefined;
     if (tsm.isArrayLiteralExpression(parent) || tsm.isSpreadElement(parent)) next = parent;
     else if (tsm.isPropertyAssignment(parent) && parent.initializer === current) next = parent.parent;
+    else if (tsm.isShorthandPropertyAssignment(parent) && parent.name === current) next = parent.parent;
+    else if (tsm.isSpreadAssignment(parent) && spreadCarries(parent)) next = parent.parent;
     else if ((tsm.isCallExpression(parent) || tsm.isNewExpression(parent)) && parent.expression !== current) next = parent;
     else if (tsm.isConditionalExpression(parent) && parent.condition !== current) next = parent;
     else if (tsm.isBinaryExpression(parent)) {
@@ -111,18 +107,20 @@ export function carriedUp(tsm: TypeScriptModule, node: ts.Node): ts.Node {
 }
 
 /**
- * The identifiers a result is stored into: `const out = await call`, `const { data } = call`,
- * `out = call`, also when the call sits inside the stored expression
- * (`const out = await Promise.race([call, timeout])`). Aliases of those (`const r = out`) are
- * added by the caller from the method's declarations.
+ * True when everything `spread` copies reaches its object literal unchanged: no later member can
+ * replace one of its properties (a later spread, a computed key, or a key the spread value's type
+ * has). `{ ok: false, ...envelope }` keeps the envelope whole; `{ ...envelope, error: raw }` does not.
  */
-export function resultHolders(tsm: TypeScriptModule, result: ts.Expression): ts.Identifier[] {
-  const value = carriedUp(tsm, result);
-  const parent = value.parent;
-  if (tsm.isVariableDeclaration(parent) && parent.initializer === value) return boundNames(tsm, parent.name);
-  if (tsm.isBinaryExpression(parent) && parent.right === value && parent.operatorToken.kind === tsm.SyntaxKind.EqualsToken) {
-    const target = skipWrappersDown(tsm, parent.left);
-    return tsm.isIdentifier(target) ? [target] : [];
-  }
-  return [];
+export function spreadKeptWhole(tsm: TypeScriptModule, checker: ts.TypeChecker, spread: ts.SpreadAssignment): boolean {
+  const members = spread.parent.properties;
+  const later = members.slice(members.indexOf(spread) + 1);
+  if (later.length === 0) return true;
+  const type = checker.getTypeAtLocation(spread.expression);
+  if (type.flags & (tsm.TypeFlags.Any | tsm.TypeFlags.Unknown)) return false;
+  const parts = type.isUnion() ? type.types : [type];
+  return later.every((member) => {
+    if (tsm.isSpreadAssignment(member)) return false;
+    const name = propertyNameText(tsm, member.name);
+    return name !== undefined && parts.every((part) => !checker.getPropertyOfType(part, name));
+  });
 }
