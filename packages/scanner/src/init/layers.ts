@@ -12,11 +12,16 @@ export interface ProposedLayer {
 export interface LayerProposal {
   layers: ProposedLayer[];
   skipped: string[];
+  /** Folders every layer may use (globs): bottom folders imported across levels (utilities). */
+  sharedFolders: string[];
 }
 
 function toPosix(file: string): string {
   return file.replace(/\\/g, '/');
 }
+
+/** Folder names that by convention hold code every part of a project uses. */
+const UTILITY_NAME = /^(utils?|libs?|shared|common|helpers?|support|types|constants)$/i;
 
 /** The deepest directory holding every file (e.g. `<root>/src`). */
 export function sourceRoot(files: readonly string[]): string {
@@ -67,16 +72,45 @@ export function proposeLayers(files: readonly string[], imports: readonly FileIm
     return value;
   };
   const connected = (folder: string) => (edges.get(folder)?.size ?? 0) > 0 || [...edges.values()].some((targets) => targets.has(folder));
-  const kept = folders.filter(connected).sort((a, b) => depthOf(b) - depthOf(a) || (a < b ? -1 : 1));
   const rootGlob = toPosix(path.relative(configDir, root));
-  const layers = kept.map((folder) => {
+  const globOf = (folder: string) => `${rootGlob ? `${rootGlob}/` : ''}${folder}/**`;
+  // Each layer may use only itself and the next one down. A bottom folder imported across levels
+  // that three or more folders import, or named like one (util, lib, common…), is a utility:
+  // shared, not the lowest layer. Any other stays a layer, and what skips it is what the scan reports.
+  const sharedFolderSet = new Set<string>();
+  let kept: string[] = [];
+  for (;;) {
+    depth.clear();
+    for (const folder of sharedFolderSet) edges.delete(folder);
+    for (const targets of edges.values()) for (const folder of sharedFolderSet) targets.delete(folder);
+    kept = folders.filter((folder) => !sharedFolderSet.has(folder) && connected(folder)).sort((a, b) => depthOf(b) - depthOf(a) || (a < b ? -1 : 1));
+    const index = new Map(kept.map((folder, i) => [folder, i]));
+    const importers = new Map<string, Set<string>>();
+    let crosses = false;
+    for (const key of counts.keys()) {
+      const [a, b] = key.split('>') as [string, string];
+      if (!index.has(a) || !index.has(b)) continue;
+      importers.set(b, (importers.get(b) ?? new Set()).add(a));
+      if (index.get(b) !== index.get(a)! + 1) crosses = true;
+    }
+    const utilities = crosses
+      ? kept.filter((folder) => (edges.get(folder)?.size ?? 0) === 0 && ((importers.get(folder)?.size ?? 0) >= 3 || UTILITY_NAME.test(folder)))
+      : [];
+    if (utilities.length === 0) break;
+    for (const folder of utilities) sharedFolderSet.add(folder);
+  }
+  const layers: ProposedLayer[] = kept.map((folder) => {
     const below = [...(edges.get(folder) ?? [])].sort();
     const imported = below.map((b) => `${b} (${counts.get(`${folder}>${b}`)} import${counts.get(`${folder}>${b}`) === 1 ? '' : 's'})`);
     return {
       name: folder,
-      glob: `${rootGlob ? `${rootGlob}/` : ''}${folder}/**`,
+      glob: globOf(folder),
       reason: below.length > 0 ? `imports ${imported.join(', ')}` : 'imports no other layer: the bottom',
     };
   });
-  return { layers, skipped: folders.filter((folder) => !connected(folder)) };
+  return {
+    layers,
+    skipped: folders.filter((folder) => !sharedFolderSet.has(folder) && !connected(folder)),
+    sharedFolders: [...sharedFolderSet].sort().map(globOf),
+  };
 }

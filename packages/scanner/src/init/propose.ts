@@ -152,32 +152,37 @@ export function propose(facts: ProjectFacts, configDir: string): Proposal {
     )
     .sort((a, b) => Number(a.body.runnerClass === undefined) - Number(b.body.runnerClass === undefined) || count(b.steps) - count(a.steps))[0];
   const runner = proposeRunner(busiest, configDir, reasons);
-  const lifecycle = facts.stateUnions[0];
+  // The lifecycle: a state union declared beside a guarded type, else one named like a plugin's
+  // lifecycle, before any other `…State` (a connection's or a job's).
+  const guardFiles = new Set(guards.map((g) => path.resolve(configDir, g.type.from as string)));
+  const rank = (union: (typeof facts.stateUnions)[number]) =>
+    guardFiles.has(union.file)
+      ? 0
+      : [...guardFiles].some((f) => path.dirname(f) === path.dirname(union.file))
+        ? 1
+        : /lifecycle|plugin/i.test(union.name)
+          ? 2
+          : 3;
+  const lifecycle = [...facts.stateUnions].sort((a, b) => rank(a) - rank(b))[0];
   if (lifecycle)
     reasons.push(
       `lifecycle: ${lifecycle.name} (${rel(configDir, lifecycle.file)}) is a union of ${plural(lifecycle.states.length, 'state')}: ${lifecycle.states.join(', ')}.`,
     );
   else reasons.push('lifecycle: no union of string literals named *State or *Status; valid-lifecycle-states is off.');
   const sharedFiles = new Set([...guards.map((g) => path.resolve(configDir, g.type.from as string)), ...(lifecycle ? [lifecycle.file] : [])]);
-  const { layers, skipped } = proposeLayers(facts.files, facts.imports, sharedFiles, configDir);
+  const { layers, skipped, sharedFolders } = proposeLayers(facts.files, facts.imports, sharedFiles, configDir);
   if (layers.length > 1) {
     reasons.push(`layers (top first; each may use itself and the next one down): ${layers.map((l) => l.name).join(' → ')}`);
     for (const layer of layers) reasons.push(`  ${layer.name} (${layer.glob}): ${layer.reason}`);
   } else reasons.push('layers: fewer than two folders import one another; no-layer-bypass is off.');
   if (skipped.length > 0) reasons.push(`  left out of the layers (no imports to or from other folders): ${skipped.join(', ')}`);
-  reasons.push(
-    `shared (any layer may use them): ${
-      [...sharedFiles]
-        .map((f) => rel(configDir, f))
-        .sort()
-        .join(', ') || 'none'
-    }`,
-  );
+  const shared = [...[...sharedFiles].map((f) => rel(configDir, f)), ...(layers.length > 1 ? sharedFolders : [])].sort();
+  reasons.push(`shared (any layer may use them; utility folders imported across levels included): ${shared.join(', ') || 'none'}`);
   const config: ConfigInput = {
     $schema: './node_modules/@execgov/core/schema.json',
     ...(guards.length > 0 ? { guards } : {}),
     ...(layers.length > 1 ? { layers: layers.map((l) => ({ name: l.name, files: [l.glob] })) } : {}),
-    shared: [...sharedFiles].map((f) => rel(configDir, f)).sort(),
+    shared,
     ...(runner ?? {}),
     ...(lifecycle ? { lifecycle: { type: { name: lifecycle.name, from: rel(configDir, lifecycle.file) }, states: lifecycle.states } } : {}),
     rules: {
