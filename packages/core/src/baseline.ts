@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { AnalyzerHost } from './host/host.js';
 
-export { BASELINE_FILE_NAME, conventionalBaseline } from './files.js';
+export { BASELINE_FILE_NAME, conventionalBaseline, createBaselineLocator } from './files.js';
 
 /**
  * A baseline records the findings a team accepts for now (by fingerprint, which survives edits

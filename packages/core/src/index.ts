@@ -14,6 +14,7 @@ export {
   BaselineError,
   baselineSchema,
   conventionalBaseline,
+  createBaselineLocator,
   matchBaseline,
   parseBaseline,
   readBaselineFile,
@@ -29,6 +30,7 @@ export {
   type ConfigCheckOutcome,
 } from './config/check-against-program.js';
 export { applyOverrides } from './config/overrides.js';
+export { typeAnchors } from './config/type-anchors.js';
 export { createConfigResolver, type ConfigResolver } from './config/resolver.js';
 export { ConfigError, resolveConfig, type ConfigIssue, type ResolvedConfig, type ResolvedGuard } from './config/validate.js';
 export { DEFAULT_CONFIG } from './config/defaults.js';

@@ -45,8 +45,9 @@ plugin.configs.recommended = {
   // at runtime they are ordinary ESLint rules.
   plugins: { [NAMESPACE]: plugin as unknown as ESLint.Plugin },
   rules: Object.fromEntries(Object.keys(rules).map((id) => [`${NAMESPACE}/${id}`, 'error'])),
-  // ESLint's --cache keys each file's result on its config, settings included: the digest of the
-  // execution-governance configs above the working directory makes a config edit a cache miss.
+  // ESLint's --cache keys each file's result on its config, settings included: the digest of every
+  // execution-governance config and baseline the lint can meet (above the working directory, and
+  // nested ones below it) makes an edit of any of them a cache miss. Computed once, at config load.
   settings: { [NAMESPACE]: { configDigest: configDigest(process.cwd()) } },
 };
 

@@ -34,4 +34,19 @@ describe('eslint --cache sees config edits', () => {
     fs.writeFileSync(configFile, JSON.stringify({ include: ['src/**/*.ts'] }));
     expect(lintWithCache().rules).toEqual(['execution-governance/no-direct-plugin-run']);
   }, 120_000);
+
+  it('re-lints after a nested config below the working directory changes, and after its baseline appears', () => {
+    const nested = path.join(workspace, 'src/services/execution-governance.config.json');
+    const guard = { name: 'plugin-run', type: { name: 'Plugin', from: '../plugins/plugin.ts' }, members: ['run'], allowIn: [] };
+    const off = { 'no-layer-bypass': 'off', 'tool-runner-invariants': 'off', 'valid-lifecycle-states': 'off' };
+    fs.writeFileSync(nested, JSON.stringify({ guards: [guard], rules: off }));
+    expect(lintWithCache().rules).toEqual(['execution-governance/no-direct-plugin-run']);
+    fs.writeFileSync(nested, JSON.stringify({ guards: [guard], rules: { ...off, 'no-direct-plugin-run': 'off' } }));
+    expect(lintWithCache().rules).toEqual([]);
+    fs.writeFileSync(nested, JSON.stringify({ guards: [guard], rules: off }));
+    expect(lintWithCache().rules).toEqual(['execution-governance/no-direct-plugin-run']);
+    // A baseline appearing beside the nested config is a miss too (a broken one adds one message, from whichever adapter meets it first).
+    fs.writeFileSync(path.join(workspace, 'src/services/execution-governance.baseline.json'), '{"schemaVersion": 2}');
+    expect(lintWithCache().rules).toEqual(['execution-governance/no-direct-plugin-run', 'execution-governance/no-direct-plugin-run']);
+  }, 120_000);
 });

@@ -26,17 +26,58 @@ export function renderBaseline(result: ScanResult): string {
   return `${JSON.stringify(baseline, null, 2)}\n`;
 }
 
-/** `result` without the findings the baseline knows, with counts of known and stale entries. */
-export function applyBaseline(result: ScanResult, baseline: Baseline, file: string): ScanResult {
-  const { kept, known, stale } = core().matchBaseline(result.findings, baseline);
+/** A file path as the result gives it: relative to `cwd` and absolute, forward slashes. */
+function location(cwd: string, file: string): { path: string; absolutePath: string } {
+  return { path: path.relative(cwd, file).replace(/\\/g, '/'), absolutePath: file.replace(/\\/g, '/') };
+}
+
+/**
+ * `result` without the findings their baseline knows, with counts of known and stale entries.
+ * `baselineOf` names the baseline that applies to a finding's file (absolute), or none;
+ * `alsoApplied` are baselines applied even when no finding maps to them (their entries all count as
+ * stale). `shown` names a baseline in errors. Several baselines: `baseline.files` has each.
+ */
+export function applyBaselines(
+  result: ScanResult,
+  baselineOf: (absolutePath: string) => string | undefined,
+  { alsoApplied = [], shown }: { alsoApplied?: readonly string[]; shown: (file: string) => string },
+): ScanResult {
+  const groups = new Map<string, ScanResult['findings']>(alsoApplied.map((file) => [file, []]));
+  for (const finding of result.findings) {
+    const file = baselineOf(finding.absolutePath);
+    if (file !== undefined) groups.set(file, [...(groups.get(file) ?? []), finding]);
+  }
+  if (groups.size === 0) return result;
+  const hidden = new Set<ScanResult['findings'][number]>();
+  const files = [...groups]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([file, findings]) => {
+      const { kept, known, stale } = core().matchBaseline(findings, readBaseline(file, shown(file)));
+      const keptSet = new Set(kept);
+      for (const finding of findings) if (!keptSet.has(finding)) hidden.add(finding);
+      return { ...location(result.cwd, file), known, stale };
+    });
+  const kept = result.findings.filter((finding) => !hidden.has(finding));
+  const [first] = files as [(typeof files)[number], ...typeof files];
   return {
     ...result,
     findings: kept,
     summary: summarize(kept),
     baseline: {
-      file: { path: path.relative(result.cwd, file).replace(/\\/g, '/'), absolutePath: file.replace(/\\/g, '/') },
-      known,
-      stale,
+      file: { path: first.path, absolutePath: first.absolutePath },
+      known: files.reduce((sum, entry) => sum + entry.known, 0),
+      stale: files.reduce((sum, entry) => sum + entry.stale, 0),
+      ...(files.length > 1 ? { files } : {}),
     },
   };
+}
+
+/** Findings whose file a plain scan (no --baseline) would match against another baseline than `target`, by file. */
+export function governedElsewhere(result: ScanResult, target: string, baselineOf: (absolutePath: string) => string | undefined): Map<string, number> {
+  const elsewhere = new Map<string, number>();
+  for (const finding of result.findings) {
+    const file = baselineOf(finding.absolutePath);
+    if (file !== undefined && file !== target) elsewhere.set(file, (elsewhere.get(file) ?? 0) + 1);
+  }
+  return elsewhere;
 }

@@ -45,12 +45,19 @@ export const scanResultSchema = z
     }),
     baseline: z
       .strictObject({
-        file: location,
-        known: z.int().min(0).describe('Findings hidden because the baseline records them.'),
-        stale: z.int().min(0).describe('Baseline entries no longer found: fixed, or their code changed.'),
+        file: location.describe('The baseline applied; when several applied, the first of `files`.'),
+        known: z.int().min(0).describe('Findings hidden because the baseline records them (all baselines together).'),
+        stale: z.int().min(0).describe('Baseline entries no longer found: fixed, or their code changed (all baselines together).'),
+        files: z
+          .array(location.extend({ known: z.int().min(0), stale: z.int().min(0) }))
+          .min(2)
+          .optional()
+          .describe('Present when several baselines applied (nested configs with their own, see docs/configuration.md): each with its own counts, by path.'),
       })
       .optional()
-      .describe('Present when --baseline was given; `findings` and `summary` then hold only findings the baseline does not know.'),
+      .describe(
+        'Present when a baseline applied (--baseline, or execution-governance.baseline.json on a config chain); `findings` and `summary` then hold only findings no baseline knows.',
+      ),
   })
   .describe('Result of scan-execution-violations (`--format json`).');
 

@@ -1,8 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { conventionalBaseline, createNodeHost } from '@execgov/core/files';
+import { conventionalBaseline, createBaselineLocator, createNodeHost } from '@execgov/core/files';
 import { parseCommandLine, usage, type Command, type ScanOptions } from './args.js';
-import { applyBaseline, readBaseline, renderBaseline } from './baseline.js';
+import { applyBaselines, governedElsewhere, renderBaseline } from './baseline.js';
 import { core } from './core-module.js';
 import { formatKnownError, isKnownError } from './errors.js';
 import { unreadablePathError } from './file-access.js';
@@ -95,6 +95,10 @@ function errorsOnly(result: ScanResult): ScanResult {
   return { ...result, findings, summary: summarize(findings) };
 }
 
+function optional<T>(value: T | undefined): T[] {
+  return value === undefined ? [] : [value];
+}
+
 function runScan(options: ScanOptions, cwd: string, io: RunIO): ExitCode {
   const note = (line: string) => io.stderr.write(`${line}\n`);
   if (options.watch) {
@@ -102,16 +106,28 @@ function runScan(options: ScanOptions, cwd: string, io: RunIO): ExitCode {
   }
   const relative = (file: string) => (path.isAbsolute(file) ? path.relative(cwd, file).replace(/\\/g, '/') : file);
   const scanned = scanWithOptions(options, cwd, io, (warning) => io.stderr.write(formatKnownError(warning, relative, 'warning')));
-  if (options.baseline !== undefined && options.updateBaseline) {
-    writeUserFile(path.resolve(cwd, options.baseline), renderBaseline(scanned), 'baseline', options.baseline);
-    io.stdout.write(`Baseline ${escapeControl(options.baseline)} now records ${scanned.findings.length} finding(s); later scans report only new ones.\n`);
+  // One rule for both front ends (the core's conventionalBaseline): without --baseline, each
+  // finding meets the execution-governance.baseline.json on its own config chain.
+  const host = createNodeHost();
+  const baselineOf = createBaselineLocator({ host, configFile: options.configFile === undefined ? undefined : path.resolve(cwd, options.configFile) });
+  const explicit = options.baseline === undefined ? undefined : path.resolve(cwd, options.baseline);
+  if (explicit !== undefined && options.updateBaseline) {
+    writeUserFile(explicit, renderBaseline(scanned), 'baseline', options.baseline ?? relative(explicit));
+    io.stdout.write(
+      `Baseline ${escapeControl(options.baseline ?? relative(explicit))} now records ${scanned.findings.length} finding(s); later scans report only new ones.\n`,
+    );
+    for (const [other, count] of governedElsewhere(scanned, explicit, baselineOf)) {
+      const shown = escapeControl(relative(other));
+      note(
+        `note: ${count} of them are under a config whose nearest baseline is ${shown}, which a scan without --baseline applies to them instead; refresh it too: --baseline ${shown} --update-baseline ${escapeControl(relative(path.dirname(other)) || '.')}`,
+      );
+    }
     return 0;
   }
-  // Without --baseline, execution-governance.baseline.json beside the config applies, as in ESLint.
-  const baselineFile =
-    options.baseline === undefined ? conventionalBaseline(scanned.configFile?.absolutePath ?? null, createNodeHost()) : path.resolve(cwd, options.baseline);
   const result =
-    baselineFile === undefined ? scanned : applyBaseline(scanned, readBaseline(baselineFile, options.baseline ?? relative(baselineFile)), baselineFile);
+    explicit === undefined
+      ? applyBaselines(scanned, baselineOf, { alsoApplied: optional(conventionalBaseline(scanned.configFile?.absolutePath ?? null, host)), shown: relative })
+      : applyBaselines(scanned, () => explicit, { alsoApplied: [explicit], shown: () => options.baseline ?? relative(explicit) });
   const { output, exitCode } = reporters[options.format].reporter(options.quiet ? errorsOnly(result) : result, { color: useColor(options, io) });
   if (options.outputFile === undefined) io.stdout.write(output);
   else writeUserFile(path.resolve(cwd, options.outputFile), output, 'report', options.outputFile);

@@ -5,6 +5,9 @@ import { CLEAN_LINE } from '../src/reporters/index.js';
 import { parseScanResult } from '../src/result.js';
 import { VIOLATING_SERVICE_FILE, cleanProjectFiles, runScanner, tempProjects } from './helpers/temp-project.js';
 
+// Root config and baseline; src/internal has a config and no baseline, src/admin a config and a baseline (see its files).
+const NESTED = path.resolve(import.meta.dirname, '../../../fixtures/baseline-nested');
+
 const project = tempProjects();
 
 const SECOND_VIOLATION = `import type { Plugin } from '../plugins/plugin';
@@ -68,5 +71,71 @@ describe('--baseline', () => {
     const { code, stderr } = runScanner(['--update-baseline'], dir);
     expect(code).toBe(2);
     expect(stderr).toContain('--update-baseline needs --baseline <file>');
+  });
+});
+
+describe('baselines with nested configs (one rule with ESLint: the baseline beside the nearest config on the chain that has one)', () => {
+  const copy = () =>
+    project(
+      Object.fromEntries(
+        fs
+          .readdirSync(NESTED, { recursive: true, withFileTypes: true })
+          .filter((e) => e.isFile())
+          .map((e) => {
+            const full = path.join(e.parentPath, e.name);
+            return [path.relative(NESTED, full), fs.readFileSync(full, 'utf8')];
+          }),
+      ),
+    );
+  const reported = (stdout: string) => parseScanResult(JSON.parse(stdout)).findings.map((f) => `${f.file}:${f.line}`);
+
+  it('without --baseline, each file meets its own chain: src/internal the root baseline, src/admin its own', () => {
+    const dir = copy();
+    const { code, stdout } = runScanner(['--format', 'json'], dir);
+    expect(code).toBe(1);
+    expect(reported(stdout)).toEqual(['src/admin/admin.ts:10', 'src/internal/old.ts:10']);
+    // The root's entry for src/admin/admin.ts:10 applies to no file (src/admin has its own baseline): stale.
+    expect(parseScanResult(JSON.parse(stdout)).baseline).toEqual({
+      file: { path: 'execution-governance.baseline.json', absolutePath: path.join(dir, 'execution-governance.baseline.json') },
+      known: 2,
+      stale: 1,
+      files: [
+        { path: 'execution-governance.baseline.json', absolutePath: path.join(dir, 'execution-governance.baseline.json'), known: 1, stale: 1 },
+        {
+          path: 'src/admin/execution-governance.baseline.json',
+          absolutePath: path.join(dir, 'src/admin/execution-governance.baseline.json'),
+          known: 1,
+          stale: 0,
+        },
+      ],
+    });
+    const text = runScanner([], dir);
+    expect(text.stdout.split('\n').slice(-3)).toEqual([
+      '1 known finding hidden by the baseline execution-governance.baseline.json; 1 entry no longer found (fixed, or the code changed): refresh it with --update-baseline',
+      '1 known finding hidden by the baseline src/admin/execution-governance.baseline.json',
+      '',
+    ]);
+  });
+
+  it('--baseline <file> applies that one file to every file, nested configs included', () => {
+    const dir = copy();
+    const { code, stdout } = runScanner(['--format', 'json', '--baseline', 'execution-governance.baseline.json'], dir);
+    expect(code).toBe(1);
+    expect(reported(stdout)).toEqual(['src/admin/admin.ts:5', 'src/internal/old.ts:10']);
+    expect(parseScanResult(JSON.parse(stdout)).baseline).toMatchObject({ file: { path: 'execution-governance.baseline.json' }, known: 2, stale: 0 });
+  });
+
+  it('--update-baseline writes the one named file and says which findings a plain scan matches against another baseline', () => {
+    const dir = copy();
+    const written = runScanner(['-b', 'execution-governance.baseline.json', '--update-baseline'], dir);
+    expect(written).toMatchObject({ code: 0, stdout: expect.stringContaining('now records 4 finding(s)') });
+    expect(written.stderr).toBe(
+      'note: 2 of them are under a config whose nearest baseline is src/admin/execution-governance.baseline.json, which a scan without --baseline applies to them instead; refresh it too: --baseline src/admin/execution-governance.baseline.json --update-baseline src/admin\n',
+    );
+    // src/internal (no baseline of its own) is now covered by the root one; src/admin is not until its own is refreshed.
+    expect(reported(runScanner(['--format', 'json'], dir).stdout)).toEqual(['src/admin/admin.ts:10']);
+    const nested = runScanner(['--baseline', 'src/admin/execution-governance.baseline.json', '--update-baseline', 'src/admin'], dir);
+    expect(nested).toMatchObject({ code: 0, stderr: '' });
+    expect(runScanner([], dir)).toMatchObject({ code: 0, stderr: '' });
   });
 });

@@ -78,8 +78,9 @@ export interface Analyzer {
   configChecks(): ConfigCheckReport[];
   /**
    * The fingerprints of the baseline that applies under `config`: `file` (relative to the working
-   * directory) when given, else `execution-governance.baseline.json` beside the config file, else
-   * none. Re-read when its text changes, like configs.
+   * directory) when given, else the one `conventionalBaseline` picks on the config's chain (beside
+   * the nearest config, from `config` upward, that has one), else none. Re-read when its text
+   * changes, like configs.
    */
   baselineFor(config: ResolvedConfig, file?: string): BaselineFingerprints | undefined;
 }

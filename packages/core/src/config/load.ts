@@ -78,20 +78,46 @@ export function loadConfig({
   return defaultConfig(startDir);
 }
 
+/** Directories the digest does not enter: installed packages, and `.git` and other dot-directories. */
+function skippedDirectory(name: string): boolean {
+  return name === 'node_modules' || name.startsWith('.');
+}
+
 /**
- * A digest of every config file from `startDir` up to the root (their paths and texts), and of the
- * baseline beside each. A front end whose own cache keys on its settings (ESLint's `--cache`) puts
- * this there, so editing a config or its baseline invalidates results computed under the old one.
+ * A digest of every config file a lint started in `startDir` can use, and of the baselines it can
+ * meet: each config from `startDir` up to the root with the baseline beside it, and every config
+ * and `execution-governance.baseline.json` below `startDir` (one walk, skipping node_modules and
+ * dot-directories; only when the host can list directories). A front end whose own cache keys on
+ * its settings (ESLint's `--cache`) puts this there, so editing any config or baseline, nested
+ * ones included, invalidates results computed under the old one.
  */
 export function configDigest(startDir: string, host: AnalyzerHost = createNodeHost()): string {
   const hash = createHash('sha256');
-  for (let dir = path.resolve(startDir), parent = path.dirname(dir); ; dir = parent, parent = path.dirname(dir)) {
+  const start = path.resolve(startDir);
+  for (let dir = start, parent = path.dirname(dir); ; dir = parent, parent = path.dirname(dir)) {
     const candidate = path.join(dir, CONFIG_FILE_NAME);
     const text = host.readFile(candidate);
     if (text !== undefined) hash.update(`${candidate}\0${text}\0`);
     const baseline = text === undefined ? undefined : host.readFile(path.join(dir, BASELINE_FILE_NAME));
     if (baseline !== undefined) hash.update(`${BASELINE_FILE_NAME}\0${baseline}\0`);
     if (parent === dir) break;
+  }
+  if (!host.readDirectory) return hash.digest('hex').slice(0, 16);
+  // Below: an explicit stack, not recursion, so a deep tree cannot overflow; sorted, so the digest
+  // does not depend on the order the file system lists entries in.
+  const pending = [start];
+  for (let dir = pending.pop(); dir !== undefined; dir = pending.pop()) {
+    const listing = host.readDirectory(dir);
+    if (!listing) continue;
+    // `startDir`'s own config is hashed again here (harmless); a baseline there without a config
+    // (one named in ESLint's settings) is hashed only here.
+    for (const name of [CONFIG_FILE_NAME, BASELINE_FILE_NAME]) {
+      if (!listing.files.includes(name)) continue;
+      const file = path.join(dir, name);
+      hash.update(`${file}\0${host.readFile(file) ?? ''}\0`);
+    }
+    const below = listing.directories.filter((name) => !skippedDirectory(name)).sort();
+    for (let i = below.length - 1; i >= 0; i--) pending.push(path.join(dir, below[i] as string));
   }
   return hash.digest('hex').slice(0, 16);
 }

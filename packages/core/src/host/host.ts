@@ -6,4 +6,9 @@ export interface AnalyzerHost {
   /** The file's text, or undefined when it does not exist or cannot be read. */
   readFile(fileName: string): string | undefined;
   fileExists(fileName: string): boolean;
+  /**
+   * The names of a directory's files and subdirectories (symbolic links are neither), or undefined
+   * when it cannot be read. Optional: only the config digest walks down (see configDigest).
+   */
+  readDirectory?(dir: string): { files: string[]; directories: string[] } | undefined;
 }

@@ -20,5 +20,15 @@ export function createNodeHost(): AnalyzerHost {
         return false;
       }
     },
+    readDirectory(dir) {
+      let entries: fs.Dirent[];
+      try {
+        entries = fs.readdirSync(dir, { withFileTypes: true });
+      } catch {
+        return undefined;
+      }
+      const names = (keep: (entry: fs.Dirent) => boolean) => entries.filter(keep).map((entry) => entry.name);
+      return { files: names((entry) => entry.isFile()), directories: names((entry) => entry.isDirectory()) };
+    },
   };
 }

@@ -48,11 +48,18 @@ function scannedLine(result: ScanResult): string {
 
 function baselineLines(result: ScanResult): string[] {
   if (!result.baseline) return [];
-  const { file, known, stale } = result.baseline;
-  const lines = [`${plural(known, 'known finding')} hidden by the baseline ${escapeControl(file.path)}`];
-  if (stale > 0)
-    lines.push(`${plural(stale, 'baseline entry', 'baseline entries')} no longer found (fixed, or the code changed): refresh it with --update-baseline`);
-  return lines;
+  const { file, known, stale, files } = result.baseline;
+  if (files === undefined) {
+    const lines = [`${plural(known, 'known finding')} hidden by the baseline ${escapeControl(file.path)}`];
+    if (stale > 0)
+      lines.push(`${plural(stale, 'baseline entry', 'baseline entries')} no longer found (fixed, or the code changed): refresh it with --update-baseline`);
+    return lines;
+  }
+  return files.map((entry) => {
+    const gone =
+      entry.stale > 0 ? `; ${plural(entry.stale, 'entry', 'entries')} no longer found (fixed, or the code changed): refresh it with --update-baseline` : '';
+    return `${plural(entry.known, 'known finding')} hidden by the baseline ${escapeControl(entry.path)}${gone}`;
+  });
 }
 
 /**
