@@ -139,6 +139,14 @@ export function prepareHost(ts: typeof TS, host: TS.CompilerHost): void {
   (host as TS.CompilerHost & { useSourceOfProjectReferenceRedirect?: () => boolean }).useSourceOfProjectReferenceRedirect = () => true;
 }
 
+/** The error for a file a tsconfig selects that cannot be read (a `files` entry that is gone, a file without read permission). */
+export function unreadableSelectedFile(plan: ProjectPlan, fileName: string, cwd: string): UnreadableFileError {
+  return new UnreadableFileError(
+    `${toPosix(path.relative(cwd, fileName))} ${whyUnreadable(fileName)} (selected by ${toPosix(path.relative(cwd, plan.tsconfig))})`,
+    'check the file exists and is readable, or remove it from the tsconfig "files"/"include"',
+  );
+}
+
 /**
  * Builds the program of one planned tsconfig with plain `ts.createProgram` (references and all),
  * parsing JSDoc only where it carries types (JavaScript files), as the checker needs it.
@@ -166,13 +174,7 @@ export function loadProgram(plan: ProjectPlan, cwd: string, emptied: ReadonlySet
     host,
   });
   for (const fileName of plan.fileNames) {
-    if (program.getSourceFile(fileName)) continue;
-    const shown = toPosix(path.relative(cwd, fileName));
-    const reason = whyUnreadable(fileName);
-    throw new UnreadableFileError(
-      `${shown} ${reason} (selected by ${toPosix(path.relative(cwd, plan.tsconfig))})`,
-      'check the file exists and is readable, or remove it from the tsconfig "files"/"include"',
-    );
+    if (!program.getSourceFile(fileName)) throw unreadableSelectedFile(plan, fileName, cwd);
   }
   assertUsableOptions(ts, program, plan.tsconfig, cwd);
   return program;

@@ -120,7 +120,8 @@ function isAtOrBelow(dir: string, root: string): boolean {
 export function settleConfigChecks(checks: readonly ConfigCheck[], roots: readonly string[], onWarning: ScanInput['onConfigWarning']): void {
   const bySource = new Map<string, ConfigCheck[]>();
   for (const check of checks) bySource.set(check.source, [...(bySource.get(check.source) ?? []), check]);
-  for (const [source, group] of bySource) {
+  // In order of config file, so a full and a --cache scan name the same config first.
+  for (const [source, group] of [...bySource].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     // The usual case, settled without loading the core (a warm --cache scan may not need it).
     if (group.every((check) => check.outcomes.every((outcome) => outcome.ok))) continue;
     // A glob whose base directory lies inside the scan's roots can match nothing the scan does not see.

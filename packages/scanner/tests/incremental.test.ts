@@ -204,6 +204,39 @@ describe('--cache soundness (real processes)', () => {
     expect(sameAsCold().stderr).toContain('$.layers[0].files[0]: no file of the program matches "src/api/**"');
   });
 
+  it("the guarded type's declaring file now aliases another type: files that never import it are re-analysed", () => {
+    const twin = `export interface Twin {\n  run(input: unknown): Promise<unknown>;\n}\n`;
+    const dir = project({
+      ...files(),
+      'execution-governance.config.json': {
+        guards: [{ name: 'twin-run', type: { name: 'Twin', from: 'src/services/twin.ts' }, members: ['run'], allowIn: ['src/plugins/**'] }],
+      },
+      'src/services/twin.ts': twin,
+      'src/services/direct.ts': `import type { Plugin } from '../plugins/plugin.js';\nexport const direct = (p: Plugin) => p.run(1);\n`,
+    });
+    expect(keys(warmEqualsCold(dir).result)).toEqual([]);
+    // direct.ts does not import twin.ts, but what twin.ts says now makes Plugin guarded there.
+    write(dir, 'src/services/twin.ts', `import type { Plugin } from '../plugins/plugin.js';\nexport type Twin = Plugin;\n`);
+    expect(keys(warmEqualsCold(dir).result)).toEqual(['src/services/direct.ts:2 no-direct-plugin-run']);
+    write(dir, 'src/services/twin.ts', twin);
+    expect(keys(warmEqualsCold(dir).result)).toEqual([]);
+  });
+
+  it('a file the tsconfig selects by name is gone: exit 2 naming it, as in a full scan', () => {
+    const dir = project(files());
+    warmEqualsCold(dir);
+    const tsconfig = JSON.parse(fs.readFileSync(path.join(dir, 'tsconfig.json'), 'utf8')) as { include?: string[]; files?: string[] };
+    delete tsconfig.include;
+    tsconfig.files = ['src/services/leaf.ts', 'src/services/missing.ts'];
+    write(dir, 'tsconfig.json', JSON.stringify(tsconfig));
+    const warm = scan(dir, true);
+    const cold = coldScan(dir);
+    expect(warm.code).toBe(2);
+    expect(cold.code).toBe(2);
+    expect(warm.stderr.replace(/^cache: .*\n/m, '')).toBe(cold.stderr);
+    expect(warm.stderr).toContain('src/services/missing.ts does not exist (selected by tsconfig.json)');
+  });
+
   it('renaming and deleting files', () => {
     const dir = project({ ...files(), 'src/services/worker-type.ts': WORKER_PLUGIN });
     warmEqualsCold(dir);

@@ -8,7 +8,7 @@ import type { ProbeTable } from './probes.js';
 /** Marks a file as ours; a file without it is foreign and is never trusted. */
 export const CACHE_KIND = 'execution-governance-scan-cache';
 /** Bumped whenever the layout below changes; an older cache is then rebuilt. */
-export const CACHE_FORMAT = 3;
+export const CACHE_FORMAT = 4;
 
 /** What the cache knows of one file's content. */
 export interface FileState {
@@ -32,6 +32,8 @@ export interface ProjectRecord {
   optionsHash: string;
   /** Files that can change any file's types: libs, scripts, global and module augmentations. */
   globals: string[];
+  /** Files that declare what a config guards by type (a guard's or the lifecycle's `from`): a change to one, or to what it imports, reaches every file. */
+  anchors: string[];
   /** Direct dependencies of every file the programs held. */
   deps: Record<string, string[]>;
   results: Record<string, FileResult>;
@@ -83,6 +85,7 @@ interface StoredBody {
     tsconfig: number;
     optionsHash: string;
     globals: number[];
+    anchors: number[];
     deps: Record<string, number[]>;
     /** By path index: [analyzed (0/1), config path index or -1, findings]. */
     results: Record<string, [0 | 1, number, ReportedFinding[]]>;
@@ -118,7 +121,15 @@ function encode(cache: ScanCache): StoredBody {
       for (const [file, result] of Object.entries(project.results)) {
         results[at(file)] = [result.analyzed ? 1 : 0, result.config === null ? -1 : at(result.config), result.findings];
       }
-      return { tsconfig: at(project.tsconfig), optionsHash: project.optionsHash, globals: project.globals.map(at), deps, results, checks: project.checks };
+      return {
+        tsconfig: at(project.tsconfig),
+        optionsHash: project.optionsHash,
+        globals: project.globals.map(at),
+        anchors: project.anchors.map(at),
+        deps,
+        results,
+        checks: project.checks,
+      };
     }),
     rootConfig: cache.rootConfig,
   };
@@ -155,6 +166,7 @@ function decode(key: string, body: StoredBody): ScanCache {
         tsconfig: paths[project.tsconfig]!,
         optionsHash: project.optionsHash,
         globals: project.globals.map((i) => paths[i]!),
+        anchors: project.anchors.map((i) => paths[i]!),
         get deps() {
           if (!deps) {
             deps = {};

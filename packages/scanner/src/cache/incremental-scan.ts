@@ -1,6 +1,8 @@
+import * as fs from 'node:fs';
 import * as path from 'node:path';
+import type { ResolvedConfig } from '@execgov/core';
 import { core } from '../core-module.js';
-import { givenRoots, planProjects, typescript, useTypeScriptCodeCache, type ProjectPlan } from '../load-projects.js';
+import { givenRoots, planProjects, typescript, unreadableSelectedFile, useTypeScriptCodeCache, type ProjectPlan } from '../load-projects.js';
 import type { ReportedFinding, ScanResult } from '../result.js';
 import { RESULT_SCHEMA_VERSION, summarize } from '../summary.js';
 import { analyzeOrTooDeep, compareFindings, isUnder, report, scanRoots, settleConfigChecks, toConfigCheck, type ConfigCheck, type ScanInput } from '../scan.js';
@@ -135,15 +137,18 @@ function analyse(
   built: RecordedProgram,
   fileNames: readonly string[],
   programFiles?: readonly string[],
-): { results: Map<string, FileResult>; checks: ConfigCheck[] } {
+): { results: Map<string, FileResult>; checks: ConfigCheck[]; anchors: Set<string> } {
   const { cwd, configFile } = session.input;
   const analyzer = core().createAnalyzer({ ts: typescript(), program: built.program, cwd, configFile, deferConfigChecks: true, programFiles });
   const results = new Map<string, FileResult>();
+  const anchors = new Set<string>();
+  const configs = new Set<ResolvedConfig>();
   for (const fileName of fileNames) {
     const sourceFile = built.program.getSourceFile(fileName);
     if (!sourceFile) continue;
     const analysis = analyzeOrTooDeep(analyzer, sourceFile, []);
     if ('error' in analysis) throw analysis.error;
+    configs.add(analysis.config);
     recordConfigChain(session.configProbes, fileName, session.explicitConfig);
     results.set(fileName, {
       analyzed: analysis.analyzed,
@@ -152,7 +157,8 @@ function analyse(
     });
     session.stats.analysed += 1;
   }
-  return { results, checks: analyzer.configChecks().map(toConfigCheck) };
+  for (const config of configs) for (const anchor of core().typeAnchors(config, session.planFiles)) anchors.add(anchor);
+  return { results, checks: analyzer.configChecks().map(toConfigCheck), anchors };
 }
 
 /**
@@ -200,12 +206,13 @@ function coldProject(session: Session, plan: ProjectPlan, wanted: readonly strin
     explicitConfig: session.explicitConfig,
   });
   const toAnalyse = wanted.filter((f) => scope === 'all' || scope.has(f));
-  const { results, checks } = analyse(session, built, toAnalyse, session.planFiles);
+  const { results, checks, anchors } = analyse(session, built, toAnalyse, session.planFiles);
   return {
     record: {
       tsconfig: plan.tsconfig,
       optionsHash: built.optionsHash,
       globals: [...built.globals].sort(),
+      anchors: [...anchors].sort(),
       deps: depsRecord(deps),
       results: Object.fromEntries(results),
       checks: mergeChecks(session, [], checks, results),
@@ -247,6 +254,9 @@ function warmProject(
   for (const targets of deps.values()) for (const t of targets) if (!session.files.has(t)) changed.add(t);
   const globalClosure = withDependencies(deps, cached.globals);
   for (const file of changed) if (globalClosure.has(file)) return undefined;
+  // A file declaring a guarded type (or what it imports) changed: what is guarded may differ in every file.
+  const anchorClosure = withDependencies(deps, cached.anchors);
+  for (const file of changed) if (anchorClosure.has(file)) return undefined;
   const stale = withDependents(deps, changed);
   const { explicitConfig } = session;
   for (const [file, result] of Object.entries(cached.results)) {
@@ -280,6 +290,7 @@ function warmProject(
   for (const file of stale) results.delete(file);
   for (const file of [...results.keys()]) if (!selected.has(file)) results.delete(file);
   let checks: ConfigCheck[] = [];
+  const anchors = new Set(cached.anchors.filter((f) => selected.has(f)));
   if (toAnalyse.length > 0) {
     const libDir = path.dirname(typescript().getDefaultLibFilePath({}));
     const roots = [...toAnalyse, ...cached.globals.filter((g) => path.dirname(g) !== libDir && !changed.has(g))];
@@ -290,11 +301,13 @@ function warmProject(
       deps.set(fileName, [...(built.deps.get(fileName) ?? [])]);
     }
     // The whole program's files as far as this scan knows them: the record's, less the changed files no program read (gone).
-    const programFiles = new Set(session.planFiles);
-    for (const file of deps.keys()) if (!changed.has(file) || session.read.has(file)) programFiles.add(file);
+    // What the whole program holds now: what the selected files and the global ones reach (a file
+    // no longer imported from anywhere has dropped out, though its record is still there).
+    const programFiles = withDependencies(deps, [...session.planFiles, ...globals]);
     const analysed = analyse(session, built, toAnalyse, [...programFiles]);
     for (const [file, result] of analysed.results) results.set(file, result);
     checks = analysed.checks;
+    for (const anchor of analysed.anchors) anchors.add(anchor);
     // The closure of a changed file is known only now: the report scope is computed again.
     scope = changeScope(session.input.changed, { deps, globals, planProbes: session.planProbes, probes: session.probes, explicitConfig });
   }
@@ -311,6 +324,7 @@ function warmProject(
       tsconfig: plan.tsconfig,
       optionsHash: cached.optionsHash,
       globals: cached.globals,
+      anchors: [...anchors].sort(),
       deps: depsRecord(deps),
       results: Object.fromEntries(results),
       checks: mergeChecks(session, cached.checks, checks, results),
@@ -402,6 +416,21 @@ export function incrementalScan(input: IncrementalScanInput): { result: ScanResu
         const plan = plans.find((candidate) => candidate.tsconfig === p.tsconfig);
         return plan !== undefined && optionsHashOf(plan, cwd, planParseSystem(session, plan)) === p.optionsHash;
       });
+    }
+  }
+
+  // Every file a tsconfig selects must read, as in a full scan: one recorded as readable and
+  // unchanged does; any other is asked now.
+  for (const plan of plans) {
+    for (const fileName of plan.fileNames) {
+      if (session.files.get(fileName)?.hash != null) continue;
+      try {
+        fs.accessSync(fileName, fs.constants.R_OK);
+        if (fs.statSync(fileName).isFile()) continue;
+      } catch {
+        // reported below
+      }
+      throw unreadableSelectedFile(plan, fileName, cwd);
     }
   }
 
