@@ -25,7 +25,8 @@ export const validLifecycleStates: RuleModule<MessageId> = {
     description:
       'Writes of a plugin lifecycle state (assignments, initialisers, object properties, returns and arguments typed with the lifecycle type) use allowed states only, even behind casts; comparisons and reads are not checked.',
     messages: {
-      forbiddenState: '"{{value}}" is written as a {{type}}{{cast}}, but the config forbids it (`lifecycle.forbidden`): it is not a lifecycle state. Use one of: {{states}}.',
+      forbiddenState:
+        '"{{value}}" is written as a {{type}}{{cast}}, but the config forbids it (`lifecycle.forbidden`): it is not a lifecycle state. Use one of: {{states}}.',
       unknownState: '"{{value}}" is written as a {{type}}{{cast}}, but it is not a lifecycle state. Use one of: {{states}}.',
     },
   },
