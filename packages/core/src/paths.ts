@@ -25,11 +25,15 @@ export function createGlobMatcher(dir: string): (fileName: string, globs: readon
   // Every file is matched against the same few globs many times (include, exclude, layers,
   // guards' allowIn, runner): its two path forms are computed once.
   const forms = new Map<string, { relative: string; absolute: string }>();
+  const base = `${toPosix(dir).replace(/\/$/, '')}/`;
   const formsOf = (fileName: string) => {
     let entry = forms.get(fileName);
     if (!entry) {
-      const absolute = toPosix(path.resolve(dir, fileName));
-      entry = { relative: relativeTo(dir, absolute), absolute: absolute.replace(/^\//, '') };
+      // Most file names are absolute and below `dir` already: no path resolution needed for them.
+      const posix = toPosix(fileName);
+      const absolute = posix.startsWith('/') && !posix.includes('/./') && !posix.includes('/../') ? posix : toPosix(path.resolve(dir, fileName));
+      const relative = absolute.startsWith(base) ? absolute.slice(base.length) : relativeTo(dir, absolute);
+      entry = { relative, absolute: absolute.replace(/^\//, '') };
       forms.set(fileName, entry);
     }
     return entry;

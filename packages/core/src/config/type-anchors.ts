@@ -1,5 +1,7 @@
+import * as path from 'node:path';
+import picomatch from 'picomatch';
 import type { ResolvedConfig } from './validate.js';
-import { createGlobMatcher } from '../paths.js';
+import { createGlobMatcher, toPosix } from '../paths.js';
 
 /**
  * The files among `fileNames` that declare what `config` guards by type: each guard's `type.from`
@@ -15,6 +17,10 @@ export function typeAnchors(config: ResolvedConfig, fileNames: readonly string[]
   }
   if (on('valid-lifecycle-states') && config.lifecycle.type.from !== undefined) globs.push(config.lifecycle.type.from);
   if (globs.length === 0) return [];
-  const matches = createGlobMatcher(config.configDir);
-  return fileNames.filter((fileName) => matches(fileName, globs));
+  // A `from` is most often a plain path: found by name, not by matching every file against it.
+  const plain = globs.filter((glob) => !picomatch.scan(glob).isGlob);
+  const patterns = globs.filter((glob) => picomatch.scan(glob).isGlob);
+  const named = new Set(plain.map((glob) => toPosix(path.resolve(config.configDir, glob))));
+  const matches = patterns.length > 0 ? createGlobMatcher(config.configDir) : undefined;
+  return fileNames.filter((fileName) => named.has(toPosix(fileName)) || (matches !== undefined && matches(fileName, patterns)));
 }
