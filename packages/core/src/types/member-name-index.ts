@@ -51,18 +51,67 @@ export function buildMemberNameIndex(
     return typeNodes.some((typeNode) => typeNode === undefined || typeNodeMentions(tsm, typeNode, names));
   };
 
+  // What a function without a stated return type hands back, judged by syntax as the checker would
+  // infer it: its `return`s (or concise body), arrays by their elements. No body: anything.
+  const returnsMayHold = (fn: ts.SignatureDeclaration): boolean => {
+    const body = (fn as { body?: ts.Node }).body;
+    if (!body || (fn as { asteriskToken?: unknown }).asteriskToken) return true;
+    const returned = (expression: ts.Expression): boolean => {
+      const value = skipWrappersDown(tsm, expression);
+      if (tsm.isArrayLiteralExpression(value)) return value.elements.some((element) => returned(tsm.isSpreadElement(element) ? element.expression : element));
+      return mayHoldValue(tsm, value);
+    };
+    if (!tsm.isBlock(body)) return returned(body as ts.Expression);
+    let result = false;
+    const visit = (node: ts.Node): void => {
+      if (result) return;
+      if (tsm.isReturnStatement(node)) {
+        if (node.expression && returned(node.expression)) result = true;
+        return;
+      }
+      // Returns of nested functions and classes are theirs.
+      if (tsm.isFunctionLike(node) || tsm.isClassLike(node)) return;
+      tsm.forEachChild(node, visit);
+    };
+    tsm.forEachChild(body, visit);
+    return result;
+  };
+
   const addMember = (node: ts.Node, ownerTypeParameters: ReadonlySet<string>, reaching: boolean): void => {
     const name = memberName(node);
     if (name === undefined) return;
-    const typed = node as { type?: ts.TypeNode; typeParameters?: unknown; initializer?: ts.Expression };
+    const typed = node as { type?: ts.TypeNode; typeParameters?: ts.NodeArray<ts.TypeParameterDeclaration>; initializer?: ts.Expression };
     if (ownerTypeParameters.size > 0 && mentionsTypeParameter(node, ownerTypeParameters)) generic.add(name);
-    // `private readonly cache = new Map()` may; `private count = 0` and `= () => …` may not.
-    if (reaching && !typed.type && typed.initializer && !mayHoldValue(tsm, skipWrappersDown(tsm, typed.initializer))) return;
-    if (reaching && !typed.typeParameters && !mayHold.has(name) && (!typed.type || typeMayBeGuarded(checker.getTypeFromTypeNode(typed.type)))) {
+    if (!reaching || mayHold.has(name)) return;
+    // `isOptions(x): x is Options` and `assert(x): asserts x` return a boolean or nothing.
+    if (typed.type && tsm.isTypePredicateNode(typed.type)) return;
+    const initializer = typed.initializer && skipWrappersDown(tsm, typed.initializer);
+    if (!typed.type) {
+      // A method, or a property holding a function (`getPlugin = () => this.plugin`): what a call hands back.
+      const fn =
+        tsm.isMethodDeclaration(node) || tsm.isGetAccessorDeclaration(node)
+          ? node
+          : initializer && (tsm.isArrowFunction(initializer) || tsm.isFunctionExpression(initializer))
+            ? initializer
+            : undefined;
+      if (fn) {
+        if (returnsMayHold(fn)) mayHold.add(name);
+        return;
+      }
+      // `private readonly cache = new Map()` may; `private count = 0` may not.
+      if (initializer && !mayHoldValue(tsm, initializer)) return;
       mayHold.add(name);
+      return;
     }
-    // A generic method hands out what its type arguments say: its own declaration cannot tell.
-    if (reaching && typed.typeParameters) mayHold.add(name);
+    // A generic method hands out what its type arguments say where its stated type names them.
+    const ownParameters = typed.typeParameters && new Set(typed.typeParameters.map((parameter) => parameter.name.text));
+    if (ownParameters && typeNodeMentions(tsm, typed.type, ownParameters)) {
+      mayHold.add(name);
+      return;
+    }
+    // `getPlugin: () => Plugin`: a call hands back what the function type returns.
+    const stated = tsm.isFunctionTypeNode(typed.type) ? typed.type.type : typed.type;
+    if (typeMayBeGuarded(checker.getTypeFromTypeNode(stated))) mayHold.add(name);
   };
   const isMember = (node: ts.Node): boolean =>
     // `constructor(private readonly plugin: Plugin)` declares a member too.
