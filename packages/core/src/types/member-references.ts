@@ -104,6 +104,14 @@ function lazy<T>(compute: () => T): () => T {
   };
 }
 
+/** True when `name` (a binding) is the only occurrence of its text in the function or file that declares it. */
+function isNeverUsed(tsm: TypeScriptModule, name: ts.Identifier): boolean {
+  const scope = tsm.findAncestor(name.parent, (node) => tsm.isFunctionLike(node) || tsm.isSourceFile(node)) ?? name.getSourceFile();
+  const text = scope.getText();
+  const escaped = name.text.replace(/[$]/g, '\\$');
+  return (text.match(new RegExp(`(?<![\\w$])${escaped}(?![\\w$])`, 'g')) ?? []).length === 1;
+}
+
 const isSelf = (tsm: TypeScriptModule, receiver: ts.Expression): boolean =>
   // `this.run()` / `super.run()` inside a class or literal is the implementation talking to itself.
   receiver.kind === tsm.SyntaxKind.ThisKeyword || receiver.kind === tsm.SyntaxKind.SuperKeyword;
@@ -234,6 +242,9 @@ export function memberReferenceListeners(
         const property = element.propertyName ?? (tsm.isIdentifier(element.name) ? element.name : undefined);
         if (!property) return;
         const receiverType = typeAt(element.parent);
+        // `const { execute: _omit, ...rest } = tool`: a member taken out only to leave the rest,
+        // its binding named nowhere else in its scope, goes nowhere.
+        if (tsm.isIdentifier(element.name) && isNeverUsed(tsm, element.name)) return;
         addProperty(property, 'reference', false, receiverType);
         if ((tsm.isIdentifier(property) || tsm.isStringLiteral(property)) && wanted.has(property.text))
           aliases.rememberBinding(element, property.text, receiverType);
