@@ -1,10 +1,10 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { ESLint, type Linter } from 'eslint';
-import tseslint from 'typescript-eslint';
+import type { Linter } from 'eslint';
 import { afterEach, describe, expect, it } from 'vitest';
 import plugin from '../src/index.js';
+import { recommendedEslint } from './rule-tester.js';
 
 // The fixture both front ends read (pnpm parity compares them there): a root config and baseline,
 // src/internal with a config and no baseline, src/admin with a config and a baseline of its own.
@@ -24,15 +24,7 @@ function copyOfFixture(): string {
 
 /** `file:line` of every message real ESLint reports over src, with the plugin's recommended config plus `extra`. */
 async function lint(cwd: string, extra: Linter.Config = {}): Promise<string[]> {
-  const eslint = new ESLint({
-    cwd,
-    overrideConfigFile: true,
-    overrideConfig: [
-      { files: ['**/*.ts'], languageOptions: { parser: tseslint.parser, parserOptions: { projectService: true, tsconfigRootDir: cwd } } },
-      plugin.configs.recommended,
-      extra,
-    ],
-  });
+  const eslint = recommendedEslint(cwd, extra);
   const results = await eslint.lintFiles(['src']);
   return results.flatMap((result) => result.messages.map((m) => `${path.relative(cwd, result.filePath)}:${m.line} ${m.ruleId}`)).sort();
 }

@@ -1,6 +1,9 @@
 import * as path from 'node:path';
 import { RuleTester } from '@typescript-eslint/rule-tester';
+import { ESLint, type Linter } from 'eslint';
+import tseslint from 'typescript-eslint';
 import { afterAll, describe, it } from 'vitest';
+import plugin from '../src/index.js';
 
 // RuleTester registers its cases through whatever test framework it is given.
 RuleTester.afterAll = afterAll;
@@ -20,5 +23,18 @@ export function projectFile(relative: string): string {
 export function createRuleTester(): RuleTester {
   return new RuleTester({
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: runtimeProject } },
+  });
+}
+
+/** Real ESLint in `cwd`: typed through the project service, the plugin's recommended config, then `extra`. */
+export function recommendedEslint(cwd: string, extra: Linter.Config = {}): ESLint {
+  return new ESLint({
+    cwd,
+    overrideConfigFile: true,
+    overrideConfig: [
+      { files: ['**/*.ts'], languageOptions: { parser: tseslint.parser, parserOptions: { projectService: true, tsconfigRootDir: cwd } } },
+      plugin.configs.recommended,
+      extra,
+    ],
   });
 }

@@ -1,25 +1,14 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { ESLint, type Linter } from 'eslint';
-import tseslint from 'typescript-eslint';
+import type { Linter } from 'eslint';
 import { afterEach, describe, expect, it } from 'vitest';
 import plugin from '../src/index.js';
-import { runtimeProject } from './rule-tester.js';
+import { recommendedEslint, runtimeProject } from './rule-tester.js';
 
 const service = path.join(runtimeProject, 'src/services/execution/plugin-execution-service.ts');
 
-function eslintFor(cwd: string, extra: Linter.Config = {}): ESLint {
-  return new ESLint({
-    cwd,
-    overrideConfigFile: true,
-    overrideConfig: [
-      { files: ['**/*.ts'], languageOptions: { parser: tseslint.parser, parserOptions: { projectService: true, tsconfigRootDir: cwd } } },
-      plugin.configs.recommended,
-      extra,
-    ],
-  });
-}
+const eslintFor = recommendedEslint;
 
 /** `line:column rule/messageId` (ESLint's own directive messages have no rule: `eslint: <text>`). */
 async function lint(code: string, extra: Linter.Config = {}, cwd = runtimeProject, filePath = service): Promise<string[]> {

@@ -3,3 +3,4 @@ export { memberNameNode, propertyNameText, staticMemberName } from './member-nam
 export { isTransparentWrapper, skipWrappersDown, skipWrappersUp } from './wrappers.js';
 export { typeNodeMentions } from './type-nodes.js';
 export { skipValueChoicesUp } from './value-choices.js';
+export { someReturnedValue } from './returns.js';

@@ -1,5 +1,5 @@
 import type * as ts from 'typescript';
-import { skipWrappersDown, typeNodeMentions } from '../ast/index.js';
+import { skipWrappersDown, someReturnedValue, typeNodeMentions } from '../ast/index.js';
 import type { RuleContext } from '../types.js';
 import { mayHoldValue } from './upcasts.js';
 
@@ -53,29 +53,10 @@ export function buildMemberNameIndex(
 
   // What a function without a stated return type hands back, judged by syntax as the checker would
   // infer it: its `return`s (or concise body), arrays by their elements. No body: anything.
-  const returnsMayHold = (fn: ts.SignatureDeclaration): boolean => {
-    const body = (fn as { body?: ts.Node }).body;
-    if (!body || (fn as { asteriskToken?: unknown }).asteriskToken) return true;
-    const returned = (expression: ts.Expression): boolean => {
-      const value = skipWrappersDown(tsm, expression);
-      if (tsm.isArrayLiteralExpression(value)) return value.elements.some((element) => returned(tsm.isSpreadElement(element) ? element.expression : element));
-      return mayHoldValue(tsm, value);
-    };
-    if (!tsm.isBlock(body)) return returned(body as ts.Expression);
-    let result = false;
-    const visit = (node: ts.Node): void => {
-      if (result) return;
-      if (tsm.isReturnStatement(node)) {
-        if (node.expression && returned(node.expression)) result = true;
-        return;
-      }
-      // Returns of nested functions and classes are theirs.
-      if (tsm.isFunctionLike(node) || tsm.isClassLike(node)) return;
-      tsm.forEachChild(node, visit);
-    };
-    tsm.forEachChild(body, visit);
-    return result;
-  };
+  const returnsMayHold = (fn: ts.SignatureDeclaration): boolean =>
+    !(fn as { body?: ts.Node }).body ||
+    (fn as { asteriskToken?: unknown }).asteriskToken !== undefined ||
+    someReturnedValue(tsm, fn, (value) => mayHoldValue(tsm, value));
 
   const addMember = (node: ts.Node, ownerTypeParameters: ReadonlySet<string>, reaching: boolean): void => {
     const name = memberName(node);

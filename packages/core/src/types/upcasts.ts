@@ -1,5 +1,5 @@
 import type * as ts from 'typescript';
-import { skipWrappersDown, typeNodeMentions } from '../ast/index.js';
+import { skipWrappersDown, someReturnedValue, typeNodeMentions } from '../ast/index.js';
 import type { MemberNameIndex } from './member-name-index.js';
 import { isAssignmentPattern } from './member-use.js';
 import type { RuleContext, RuleListeners } from '../types.js';
@@ -293,27 +293,7 @@ export function upcastListeners<Loss>(
     const leanedBefore = leanedOnJudging;
     leanedOnJudging = false;
     const body = (fn as { body?: ts.Node }).body;
-    let result = false;
-    const returned = (expression: ts.Expression): boolean => {
-      const value = skipWrappersDown(tsm, expression);
-      if (tsm.isArrayLiteralExpression(value)) return value.elements.some((element) => returned(tsm.isSpreadElement(element) ? element.expression : element));
-      return valueMayBeGuarded(value);
-    };
-    if (!body || (fn as { asteriskToken?: unknown }).asteriskToken) result = true;
-    else if (!tsm.isBlock(body)) result = returned(body as ts.Expression);
-    else {
-      const visit = (node: ts.Node): void => {
-        if (result) return;
-        if (tsm.isReturnStatement(node)) {
-          if (node.expression && returned(node.expression)) result = true;
-          return;
-        }
-        // Returns of nested functions and classes are theirs.
-        if (tsm.isFunctionLike(node) || tsm.isClassLike(node)) return;
-        tsm.forEachChild(node, visit);
-      };
-      tsm.forEachChild(body, visit);
-    }
+    const result = !body || (fn as { asteriskToken?: unknown }).asteriskToken !== undefined || someReturnedValue(tsm, fn, valueMayBeGuarded);
     judging.delete(fn);
     const leaned = leanedOnJudging;
     leanedOnJudging = leanedBefore || leaned;
