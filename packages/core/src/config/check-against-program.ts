@@ -148,8 +148,15 @@ export function checkConfigAgainstProgram(ctx: RuleContext, { programFiles }: Ch
     const matches = (file: ts.SourceFile) => ctx.matches(file.fileName, [glob]);
     const first = all ? undefined : files.find(matches);
     const matched = all ? files.filter(matches) : first ? [first] : [];
-    if (matched.length > 0) ok(at);
-    else if (programFiles?.some((fileName) => ctx.matches(fileName, [glob]))) {
+    if (matched.length > 0) {
+      ok(at);
+      // Every file the glob names must be here to judge what they declare (a runner glob over a
+      // folder, of which a rooted program holds one file): otherwise it is undecided.
+      if (all && programFiles) {
+        const held = new Set(files.map((file) => toPosix(file.fileName)));
+        if (programFiles.some((fileName) => !held.has(toPosix(fileName)) && ctx.matches(fileName, [glob]))) return undefined;
+      }
+    } else if (programFiles?.some((fileName) => ctx.matches(fileName, [glob]))) {
       ok(at);
       return all ? undefined : [];
     } else {

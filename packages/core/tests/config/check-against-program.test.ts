@@ -148,6 +148,49 @@ describe('checkConfigAgainstProgram: a config naming what the program lacks is a
   });
 });
 
+describe('checkConfigAgainstProgram on a program rooted at a few files of a bigger one (programFiles)', () => {
+  const runner = {
+    ...ONLY('tool-runner-invariants'),
+    runner: {
+      file: 'src/tools/*.ts',
+      class: 'ToolExecutor',
+      method: 'invoke',
+      validateInput: ['v'],
+      validateOutput: ['v'],
+      errorEnvelope: ['e'],
+      recordMetrics: ['m'],
+    },
+  };
+  const whole = ['src/tools/base.ts', 'src/tools/tool.ts', 'src/app/uses.ts'].map((name) => `${PROJECT_DIR}/${name}`);
+  const outcomes = (files: Record<string, string>, config: ConfigInput) =>
+    checkConfigAgainstProgram(createInMemoryContext(createInMemoryProgram(files), config), { programFiles: whole });
+
+  it('a glob over several files, of which the program holds only some: what they declare is undecided, not wrong', () => {
+    const result = outcomes({ 'src/tools/base.ts': TOOLS['src/tools/base.ts']! }, runner);
+    expect(result).toContainEqual({ path: '$.runner.file', ok: true });
+    expect(result.find((outcome) => outcome.path === '$.runner.class')).toBeUndefined();
+  });
+
+  it('every file the glob names is held: decided as in a whole program', () => {
+    expect(outcomes(TOOLS, runner)).toContainEqual({ path: '$.runner.class', ok: true });
+    const typo = outcomes(TOOLS, { ...runner, runner: { ...runner.runner, class: 'ToolExecuter' } });
+    expect(typo.find((outcome) => outcome.path === '$.runner.class')).toMatchObject({ ok: false, scope: 'content' });
+  });
+
+  it('a glob matching only files outside the program is satisfied; one matching nothing anywhere is a problem', () => {
+    const layered = {
+      ...ONLY('no-layer-bypass'),
+      layers: [
+        { name: 'app', files: ['src/app/**'] },
+        { name: 'tools', files: ['src/tool/**'] },
+      ],
+    };
+    const result = outcomes({ 'src/tools/base.ts': TOOLS['src/tools/base.ts']! }, layered);
+    expect(result).toContainEqual({ path: '$.layers[0].files[0]', ok: true });
+    expect(result.find((outcome) => outcome.path === '$.layers[1].files[0]')).toMatchObject({ ok: false, scope: 'presence' });
+  });
+});
+
 describe('combineConfigChecks: several programs under one config', () => {
   it('an entry is a problem only when no program satisfies it; one program alone keeps only content problems', () => {
     const config = {
