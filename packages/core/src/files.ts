@@ -7,6 +7,12 @@ import type { AnalyzerHost } from './host/host.js';
 
 export { createNodeHost } from './host/node-host.js';
 
+/** Whether `dir` is `root` or a directory below it (absolute paths). */
+export function isAtOrBelow(dir: string, root: string): boolean {
+  const relative = path.relative(root, dir);
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+}
+
 /** The file name looked for upward from the working directory or the analysed file. */
 export const CONFIG_FILE_NAME = 'execution-governance.config.json';
 

@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import type { ConfigError, Analyzer, ConfigCheckOutcome, ConfigCheckReport, FileAnalysis, Finding, ResolvedConfig } from '@execgov/core';
+import { isAtOrBelow } from '@execgov/core/files';
 import { core } from './core-module.js';
 import type { SourceFile } from 'typescript';
 import { compilerModule, loadProgram, type ProjectPlan } from './load-projects.js';
@@ -101,12 +102,6 @@ export function toConfigCheck(report: ConfigCheckReport): ConfigCheck {
 /** What {@link settleConfigChecks} takes as the scan's roots. */
 export function scanRoots(given: readonly string[], plans: readonly ProjectPlan[]): string[] {
   return [...given, ...plans.map((plan) => path.dirname(plan.tsconfig))];
-}
-
-/** Whether `dir` is `root` or below it. */
-function isAtOrBelow(dir: string, root: string): boolean {
-  const relative = path.relative(root, dir);
-  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
 }
 
 /**

@@ -10,6 +10,7 @@ import { ConfigError, type ResolvedConfig } from '../config/validate.js';
 import { createRuleContext } from '../context.js';
 import type { AnalyzerHost } from '../host/host.js';
 import { createBatchMemo } from '../host/batch.js';
+import { isAtOrBelow } from '../files.js';
 import { createNodeHost } from '../host/node-host.js';
 import type { RuleId } from '../rule-ids.js';
 import type { Finding, RuleContext, TypeScriptModule } from '../types.js';
@@ -134,8 +135,7 @@ export function createAnalyzer({
       // naming another package from a typo, except one that can only match below its own root.
       const tsconfig = program.getCompilerOptions().configFilePath;
       const root = typeof tsconfig === 'string' ? path.dirname(tsconfig) : undefined;
-      const sees = (directory: string) =>
-        root !== undefined && !path.relative(root, directory).startsWith('..') && !path.isAbsolute(path.relative(root, directory));
+      const sees = (directory: string) => root !== undefined && isAtOrBelow(directory, root);
       const issues = combineConfigChecks([report.outcomes], { onlyContent: !programCoversConfig(program, ctx.config.configDir), sees });
       error = issues.length > 0 ? new ConfigError(report.source, issues, 'mismatch') : null;
       checked.set(ctx, error);

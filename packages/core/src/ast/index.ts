@@ -4,3 +4,4 @@ export { isTransparentWrapper, skipWrappersDown, skipWrappersUp } from './wrappe
 export { typeNodeMentions } from './type-nodes.js';
 export { skipValueChoicesUp } from './value-choices.js';
 export { someReturnedValue } from './returns.js';
+export { boundNames, isConstList, isConstVariable } from './declarations.js';

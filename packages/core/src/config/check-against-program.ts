@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import picomatch from 'picomatch';
 import type * as ts from 'typescript';
 import { toPosix } from '../paths.js';
+import { isAtOrBelow } from '../files.js';
 import { createDeclaringFileNameTest, createDeclaringFileTest, packageInNodeModules } from '../types/declaring-file.js';
 import { createRuleContext } from '../context.js';
 import type { RuleContext, TypeScriptModule } from '../types.js';
@@ -376,9 +377,7 @@ export function combineConfigChecks(
  */
 export function programCoversConfig(program: ts.Program, configDir: string): boolean {
   const tsconfig = program.getCompilerOptions().configFilePath;
-  if (typeof tsconfig !== 'string') return false;
-  const root = toPosix(path.dirname(tsconfig)).replace(/\/?$/, '/');
-  return `${toPosix(configDir)}/`.startsWith(root);
+  return typeof tsconfig === 'string' && isAtOrBelow(configDir, path.dirname(tsconfig));
 }
 
 /**

@@ -64,6 +64,11 @@ export interface EdgeFilter {
 
 export const ALL_EDGES: EdgeFilter = { normal: true, implicit: true, thrown: true };
 
+/** The successors of `node` along the kinds of edge `edges` allows. */
+function successors(node: FlowNode, edges: EdgeFilter): number[] {
+  return [...(edges.normal ? node.normal : []), ...(edges.implicit ? node.implicit : []), ...(edges.thrown ? node.thrown : [])];
+}
+
 /**
  * True when some path from `from` reaches a node for which `isTarget` holds without passing
  * through a node for which `blocks` holds. A blocking node stops only the edges of its
@@ -79,11 +84,7 @@ export function reaches(
 ): boolean {
   const seen = new Set<number>();
   const stack: number[] = [];
-  const push = (node: FlowNode) => {
-    if (edges.normal) stack.push(...node.normal);
-    if (edges.implicit) stack.push(...node.implicit);
-    if (edges.thrown) stack.push(...node.thrown);
-  };
+  const push = (node: FlowNode) => stack.push(...successors(node, edges));
   for (const id of from) push(graph.nodes[id]!);
   while (stack.length > 0) {
     const id = stack.pop()!;
@@ -118,19 +119,19 @@ export function escapes(
   state: number,
   visit: (node: FlowNode, state: number) => number,
 ): boolean {
-  const seen = new Set<string>();
+  // The states each node was reached with.
+  const seen = new Map<number, Set<number>>();
   const stack: Array<[number, number]> = [];
   const push = (node: FlowNode, current: number) => {
-    if (edges.normal) for (const id of node.normal) stack.push([id, current]);
-    if (edges.implicit) for (const id of node.implicit) stack.push([id, current]);
-    if (edges.thrown) for (const id of node.thrown) stack.push([id, current]);
+    for (const id of successors(node, edges)) stack.push([id, current]);
   };
   for (const id of from) push(graph.nodes[id]!, state);
   while (stack.length > 0) {
     const [id, current] = stack.pop()!;
-    const key = `${id}:${current}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
+    let states = seen.get(id);
+    if (!states) seen.set(id, (states = new Set()));
+    if (states.has(current)) continue;
+    states.add(current);
     const node = graph.nodes[id]!;
     const next = visit(node, current);
     if (next === ESCAPED) return true;

@@ -1,5 +1,5 @@
 import type * as ts from 'typescript';
-import { callTarget, memberNameNode, skipWrappersDown, staticMemberName, type CallTarget } from '../ast/index.js';
+import { callTarget, isConstVariable, memberNameNode, skipWrappersDown, staticMemberName, type CallTarget } from '../ast/index.js';
 import type { RuleContext } from '../types.js';
 
 /** A call, `new` or tagged template: every expression that runs a function. */
@@ -82,8 +82,7 @@ function signaturesOf(type: ts.Type, constructs: boolean): readonly ts.Signature
 function writtenValue(ctx: RuleContext, declaration: ts.Declaration): ts.Expression | undefined {
   const { ts: tsm } = ctx;
   if (tsm.isVariableDeclaration(declaration)) {
-    const isConst = tsm.isVariableDeclarationList(declaration.parent) && (declaration.parent.flags & tsm.NodeFlags.Const) !== 0;
-    return isConst && declaration.type && declaration.initializer ? skipWrappersDown(tsm, declaration.initializer) : undefined;
+    return isConstVariable(tsm, declaration) && declaration.type && declaration.initializer ? skipWrappersDown(tsm, declaration.initializer) : undefined;
   }
   if (tsm.isPropertyDeclaration(declaration) && declaration.type && declaration.initializer) {
     const readonly = tsm.getCombinedModifierFlags(declaration) & tsm.ModifierFlags.Readonly;
@@ -103,6 +102,14 @@ function isFunctionWrittenInPlace(ctx: RuleContext, expression: ts.Expression): 
  * when `call` is Function.prototype's (declared in the standard library), not a method of x's own.
  */
 export function runTarget(ctx: RuleContext, call: CallLike): CallTarget {
+  // Asked by the layer rule's pre-check, its check and both declaration lookups: resolved once per call.
+  const known = ctx.memo('layers:run-target', () => new WeakMap<CallLike, CallTarget>());
+  let target = known.get(call);
+  if (!target) known.set(call, (target = resolveRunTarget(ctx, call)));
+  return target;
+}
+
+function resolveRunTarget(ctx: RuleContext, call: CallLike): CallTarget {
   const target = callTarget(ctx.ts, call);
   if (target.form !== 'call' && target.form !== 'apply' && target.form !== 'bind') return target;
   // Only a call expression has these forms.
@@ -156,8 +163,7 @@ function symbolDeclaration(ctx: RuleContext, name: ts.Node, depth = 0): ts.Decla
 function heldFunction(ctx: RuleContext, declaration: ts.Declaration): ts.Expression | undefined {
   const { ts: tsm } = ctx;
   if (!tsm.isVariableDeclaration(declaration) || !declaration.initializer) return undefined;
-  const isConst = tsm.isVariableDeclarationList(declaration.parent) && (declaration.parent.flags & tsm.NodeFlags.Const) !== 0;
-  if (declaration.type && !isConst) return undefined;
+  if (declaration.type && !isConstVariable(tsm, declaration)) return undefined;
   let initializer = skipWrappersDown(tsm, declaration.initializer);
   // `x.bind(y)` holds `x` (a `bind` declared in the standard library, not a method of x's own).
   if (tsm.isCallExpression(initializer)) {

@@ -9,6 +9,7 @@ import { buildMemberNameIndex, type MemberNameIndex } from '../types/member-name
 import { elementType, typeMayHoldGuarded, upcastListeners } from '../types/upcasts.js';
 import { mergeListeners } from '../analyzer/merge-listeners.js';
 import { skipWrappersDown } from '../ast/index.js';
+import { constInitializer } from '../types/const-initializer.js';
 
 type MessageId = 'directUse' | 'escapingReference' | 'escapingUpcast' | 'forbiddenWrite' | 'untypedReceiver' | 'presenceCheck';
 
@@ -71,14 +72,8 @@ function isDeepCopy(ctx: RuleContext, node: ts.Node): boolean {
   if (!value) return false;
   if (isClone(value)) return true;
   if (!tsm.isIdentifier(value)) return false;
-  const declaration = checker.getSymbolAtLocation(value)?.valueDeclaration;
-  return (
-    declaration !== undefined &&
-    tsm.isVariableDeclaration(declaration) &&
-    (tsm.getCombinedNodeFlags(declaration) & tsm.NodeFlags.Const) !== 0 &&
-    declaration.initializer !== undefined &&
-    isClone(skipWrappersDown(tsm, declaration.initializer))
-  );
+  const initializer = constInitializer(ctx, value);
+  return initializer !== undefined && isClone(skipWrappersDown(tsm, initializer));
 }
 
 function isAny(ctx: RuleContext, type: ts.Type): boolean {
@@ -93,6 +88,15 @@ function isAny(ctx: RuleContext, type: ts.Type): boolean {
  */
 function memberDeclaredByGuardedType(ctx: RuleContext, prepared: PreparedGuard, receiver: ts.Type, name: string): boolean {
   return prepared.guard.access === 'any' && declaresGuardedMember(ctx, prepared, receiver, name);
+}
+
+/**
+ * True when a value of `type` carries `prepared`'s guarded members: it is the guarded type, or one
+ * of its members is declared by it (Rollup's `Plugin extends Partial<PluginHooks>`, a spread copy,
+ * `Pick<Plugin, 'run'>`).
+ */
+function carriesGuard(ctx: RuleContext, prepared: PreparedGuard, type: ts.Type): boolean {
+  return prepared.matcher.matchesType(type) || [...prepared.members].some((name) => memberDeclaredByGuardedType(ctx, prepared, type, name));
 }
 
 /**
@@ -142,8 +146,7 @@ function upcastLoss(
   target: ts.Type,
 ): { prepared: PreparedGuard; member: string } | undefined {
   for (const prepared of guards) {
-    const carries = prepared.matcher.matchesType(source) || [...prepared.members].some((name) => memberDeclaredByGuardedType(ctx, prepared, source, name));
-    if (!carries) continue;
+    if (!carriesGuard(ctx, prepared, source)) continue;
     const member = exposedMember(ctx, prepared, target);
     if (member !== undefined) return { prepared, member };
   }
@@ -184,11 +187,10 @@ function worthTypingKey(ctx: RuleContext, guards: readonly PreparedGuard[], refe
   const receiver = reference.receiverType();
   if (receiver === undefined) return false;
   if (isAny(ctx, receiver)) return ctx.config.reportUntyped;
-  if (guards.some((prepared) => prepared.matcher.matchesType(receiver))) return true;
   // A type built over the guarded one (`interface Plugin extends Partial<PluginHooks>`) keeps its
   // members' declarations; arrays and tuples, what most computed keys index, never do.
-  if (ctx.checker.isArrayType(receiver) || ctx.checker.isTupleType(receiver)) return false;
-  return guards.some((prepared) => [...prepared.members].some((member) => memberDeclaredByGuardedType(ctx, prepared, receiver, member)));
+  if (ctx.checker.isArrayType(receiver) || ctx.checker.isTupleType(receiver)) return guards.some((prepared) => prepared.matcher.matchesType(receiver));
+  return guards.some((prepared) => carriesGuard(ctx, prepared, receiver));
 }
 
 /**
@@ -224,20 +226,15 @@ export const noDirectPluginRun: RuleModule<MessageId> = {
     const everyUse = guards.filter(
       (prepared) => prepared.guard.access === 'any' && prepared.matcher.shape().declarations.length > 0 && prepared.matcher.mayAppearIn(sourceFile),
     );
-    // A value is guarded when its type is a guarded one, or carries a guarded type's member by its
-    // declaration (Rollup's `Plugin extends Partial<PluginHooks>` over the guarded hooks, a spread
-    // copy, `Pick<Plugin, 'run'>`): passed on as a type of its own, that member goes unchecked too.
-    const carrying = new Map<ts.Type, boolean>();
-    const carriesGuardedMember = (type: ts.Type): boolean => {
-      if (!(type.flags & context.ts.TypeFlags.Object) && !type.isIntersection()) return false;
-      let known = carrying.get(type);
-      if (known === undefined) {
-        known = everyUse.some((prepared) => [...prepared.members].some((member) => memberDeclaredByGuardedType(context, prepared, type, member)));
-        carrying.set(type, known);
-      }
+    // A value is guarded when its type carries a guarded type's members (see carriesGuard): passed
+    // on as a type of its own, they go unchecked. Only object types can; cached per type.
+    const guardedTypes = new Map<ts.Type, boolean>();
+    const isGuarded = (type: ts.Type): boolean => {
+      if (!(type.flags & context.ts.TypeFlags.Object) && !type.isIntersection()) return everyUse.some((prepared) => prepared.matcher.matchesType(type));
+      let known = guardedTypes.get(type);
+      if (known === undefined) guardedTypes.set(type, (known = everyUse.some((prepared) => carriesGuard(context, prepared, type))));
       return known;
     };
-    const isGuarded = (type: ts.Type) => everyUse.some((prepared) => prepared.matcher.matchesType(type)) || carriesGuardedMember(type);
     const upcasts =
       everyUse.length === 0
         ? undefined

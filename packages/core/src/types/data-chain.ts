@@ -1,5 +1,5 @@
 import type * as ts from 'typescript';
-import { builtinCallee, callTarget, skipValueChoicesUp, skipWrappersDown, skipWrappersUp } from '../ast/index.js';
+import { boundNames, builtinCallee, callTarget, skipValueChoicesUp, skipWrappersDown, skipWrappersUp } from '../ast/index.js';
 import type { TypeScriptModule } from '../types.js';
 import { isAssignmentPattern, isMutated } from './member-use.js';
 
@@ -61,13 +61,7 @@ function callbackParameters(
 ): { fn: ts.ArrowFunction | ts.FunctionExpression; names: Set<string> } | undefined {
   const fn = callback && skipWrappersDown(tsm, callback);
   if (!fn || !(tsm.isArrowFunction(fn) || tsm.isFunctionExpression(fn))) return undefined;
-  const names = new Set<string>();
-  const bind = (name: ts.BindingName): void => {
-    if (tsm.isIdentifier(name)) names.add(name.text);
-    else for (const element of name.elements) if (!tsm.isOmittedExpression(element)) bind(element.name);
-  };
-  for (const parameter of fn.parameters) bind(parameter.name);
-  return { fn, names };
+  return { fn, names: new Set(fn.parameters.flatMap((parameter) => boundNames(tsm, parameter.name).map((name) => name.text))) };
 }
 
 /** True when `value` is (something reached through) one of `names`: `r`, `r.notes`, `r.items.find(…)`. */

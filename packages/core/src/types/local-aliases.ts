@@ -1,4 +1,5 @@
 import type * as ts from 'typescript';
+import { isConstList } from '../ast/index.js';
 import type { RuleContext, TypeScriptModule } from '../types.js';
 import { changesData, followChain, type ChainEnd } from './data-chain.js';
 
@@ -24,10 +25,6 @@ export interface AliasMutation {
   receiverType: () => ts.Type | undefined;
 }
 
-function isConstList(tsm: TypeScriptModule, list: ts.Node): list is ts.VariableDeclarationList {
-  return tsm.isVariableDeclarationList(list) && (list.flags & tsm.NodeFlags.Const) !== 0;
-}
-
 /**
  * The names a `const` binds `value` to, and how far below `value` the bound value is:
  * `const x = value` binds it (0), `for (const x of value)` binds its elements (1).
@@ -43,7 +40,7 @@ function constantTarget(tsm: TypeScriptModule, value: ts.Expression): { name: ts
 }
 
 /** True when the method `name` names is declared by the standard library (Map.set, Array.push…). */
-export function isStandardLibraryMember(ctx: RuleContext, name: ts.Node): boolean {
+function isStandardLibraryMember(ctx: RuleContext, name: ts.Node): boolean {
   const symbol = ctx.checker.getSymbolAtLocation(name);
   return (symbol?.declarations ?? []).some((declaration) => ctx.program.isSourceFileDefaultLibrary(declaration.getSourceFile()));
 }

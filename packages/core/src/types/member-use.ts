@@ -15,7 +15,7 @@ const MUTATING_BUILTINS: Readonly<Record<string, ReadonlySet<string>>> = {
 };
 
 /** True for `Object.assign`, `Object.defineProperty`, `Reflect.set`, … */
-export function isMutatingBuiltin(name: string | undefined): boolean {
+function isMutatingBuiltin(name: string | undefined): boolean {
   if (name === undefined) return false;
   const [owner = '', method = ''] = name.split('.');
   return MUTATING_BUILTINS[owner]?.has(method) ?? false;

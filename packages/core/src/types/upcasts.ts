@@ -108,10 +108,14 @@ export function elementType(ctx: RuleContext, type: ts.Type): ts.Type | undefine
   if (checker.isArrayType(type) || checker.isTupleType(type)) return checker.getIndexTypeOfType(type, tsm.IndexKind.Number);
   if (!((type as ts.ObjectType).objectFlags & tsm.ObjectFlags.Reference)) return undefined;
   const symbol = (type as ts.TypeReference).target.symbol as ts.Symbol | undefined;
-  if (!symbol || !LIB_ELEMENT_CONTAINERS.has(symbol.name)) return undefined;
-  const declarations = symbol.declarations ?? [];
-  if (declarations.length === 0 || !declarations.every((declaration) => program.isSourceFileDefaultLibrary(declaration.getSourceFile()))) return undefined;
+  if (!symbol || !LIB_ELEMENT_CONTAINERS.has(symbol.name) || !declaredOnlyByStandardLibrary(program, symbol)) return undefined;
   return checker.getTypeArguments(type as ts.TypeReference)[0];
+}
+
+/** Whether every declaration of `symbol` (one at least) is in a default library file: the standard library's own, no lookalike or augmentation. */
+function declaredOnlyByStandardLibrary(program: ts.Program, symbol: ts.Symbol | undefined): boolean {
+  const declarations = symbol?.declarations ?? [];
+  return declarations.length > 0 && declarations.every((declaration) => program.isSourceFileDefaultLibrary(declaration.getSourceFile()));
 }
 
 /** Standard methods that only compare their argument with what the receiver holds: nothing flows into it. */
@@ -497,10 +501,8 @@ export function upcastListeners<Loss>(
   };
   const contextual = (node: ts.Expression) => () => checker.getContextualType(node);
   /** Whether a method named at `access` is the standard library's (every declaration in a default lib file). */
-  const isStandardMethod = (access: ts.PropertyAccessExpression): boolean => {
-    const declarations = checker.getSymbolAtLocation(access.name)?.declarations ?? [];
-    return declarations.length > 0 && declarations.every((declaration) => ctx.program.isSourceFileDefaultLibrary(declaration.getSourceFile()));
-  };
+  const isStandardMethod = (access: ts.PropertyAccessExpression): boolean =>
+    declaredOnlyByStandardLibrary(ctx.program, checker.getSymbolAtLocation(access.name));
   /** The type of the `index`-th parameter of a function type with one call signature (a rest parameter's element past its start). */
   const parameterTypeAt = (fn: ts.Type, index: number): ts.Type | undefined => {
     const signatures = checker.getSignaturesOfType(fn, tsm.SignatureKind.Call);

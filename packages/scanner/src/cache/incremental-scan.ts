@@ -236,13 +236,13 @@ function warmProject(
 ): ProjectOutcome | undefined {
   // Nothing the record depends on changed (no file, config or file list) and it holds every wanted
   // file: it stands as read, without its dependency lists ever being decoded.
+  const sameFileList = previousFiles !== undefined && sameFiles(previousFiles, plan.fileNames);
   if (
     session.changed.size === 0 &&
     session.changedConfigs.size === 0 &&
     session.input.changed === undefined &&
     cached.depsStated === true &&
-    previousFiles !== undefined &&
-    sameFiles(previousFiles, plan.fileNames) &&
+    sameFileList &&
     wanted.every((f) => cached.results[f] !== undefined)
   ) {
     return { record: cached, reported: new Set(wanted), touched: false };
@@ -270,7 +270,7 @@ function warmProject(
   const selected = new Set(plan.fileNames);
   // Files came or went: a glob of any config may match something else now, so every config in use
   // gets one file in the program (the one with the fewest direct dependencies) and is checked again.
-  if (previousFiles === undefined || !sameFiles(previousFiles, plan.fileNames)) {
+  if (!sameFileList) {
     const covered = new Set(toAnalyse.map((f) => cached.results[f]?.config));
     const pick = new Map<string | null, string>();
     for (const f of wanted) {
@@ -300,7 +300,6 @@ function warmProject(
       const fileName = path.resolve(sourceFile.fileName);
       deps.set(fileName, [...(built.deps.get(fileName) ?? [])]);
     }
-    // The whole program's files as far as this scan knows them: the record's, less the changed files no program read (gone).
     // What the whole program holds now: what the selected files and the global ones reach (a file
     // no longer imported from anywhere has dropped out, though its record is still there).
     const programFiles = withDependencies(deps, [...session.planFiles, ...globals]);

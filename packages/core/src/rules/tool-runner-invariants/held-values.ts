@@ -1,7 +1,7 @@
 import type * as ts from 'typescript';
-import { skipWrappersDown } from '../../ast/index.js';
+import { boundNames, skipWrappersDown } from '../../ast/index.js';
 import type { RuleContext } from '../../types.js';
-import { boundNames, carriedUp } from './result-flow.js';
+import { carriedUp } from './result-flow.js';
 
 /** Locals past this many share "not holding": a bound on the state, not a limit met in practice. */
 const MAX_LOCALS = 30;
@@ -44,7 +44,13 @@ export function createHeldValues(
     }
     return bit;
   };
-  const heldNames = (state: number): Set<string> => new Set(names.filter((_, index) => state & (1 << index)));
+  // A state's bits were all given out before it existed, so its names never change: computed once.
+  const namesByState = new Map<number, Set<string>>();
+  const heldNames = (state: number): Set<string> => {
+    let held = namesByState.get(state);
+    if (!held) namesByState.set(state, (held = new Set(names.filter((_, index) => state & (1 << index)))));
+    return held;
+  };
 
   const holds = (identifier: ts.Identifier, held: ReadonlySet<string>, state: number): boolean => {
     if (!held.has(identifier.text)) return false;
@@ -68,9 +74,12 @@ export function createHeldValues(
     return false;
   };
 
+  /** `node` is the tracked value itself, or a local holding it in `state`. */
+  const isHeld = (node: ts.Node, held: ReadonlySet<string>, state: number): boolean => isSource(node) || (tsm.isIdentifier(node) && holds(node, held, state));
+
   const carries = (value: ts.Expression, state: number): boolean => {
     const held = heldNames(state);
-    return some([value], (node) => (isSource(node) || (tsm.isIdentifier(node) && holds(node, held, state))) && carriedUp(tsm, node, spreadCarries) === value);
+    return some([value], (node) => isHeld(node, held, state) && carriedUp(tsm, node, spreadCarries) === value);
   };
 
   /** The locals an assignment stores into; a destructuring assignment's plain targets too. */
@@ -94,7 +103,7 @@ export function createHeldValues(
     carries,
     mentions(subjects, state) {
       const held = heldNames(state);
-      return some(subjects, (node) => isSource(node) || (tsm.isIdentifier(node) && holds(node, held, state)));
+      return some(subjects, (node) => isHeld(node, held, state));
     },
     afterAssign(assignment, state) {
       const { targets, value } = targetsOf(assignment);

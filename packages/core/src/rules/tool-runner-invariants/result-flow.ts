@@ -1,5 +1,5 @@
 import type * as ts from 'typescript';
-import { propertyNameText } from '../../ast/index.js';
+import { isConstVariable, propertyNameText } from '../../ast/index.js';
 import type { TypeScriptModule } from '../../types.js';
 
 /** The function-like whose body holds `node` (the nearest one). */
@@ -42,9 +42,7 @@ export function closureAnchor(tsm: TypeScriptModule, fn: ts.Node): ts.Node {
 export function localName(tsm: TypeScriptModule, fn: ts.SignatureDeclaration): ts.Identifier | undefined {
   if (tsm.isFunctionDeclaration(fn)) return fn.name;
   const holder = valueUp(tsm, fn).parent;
-  if (!tsm.isVariableDeclaration(holder) || !tsm.isIdentifier(holder.name)) return undefined;
-  const list = holder.parent;
-  return tsm.isVariableDeclarationList(list) && list.flags & tsm.NodeFlags.Const ? holder.name : undefined;
+  return isConstVariable(tsm, holder) && tsm.isIdentifier(holder.name) ? holder.name : undefined;
 }
 
 export function within(node: ts.Node, root: ts.Node): boolean {
@@ -58,19 +56,6 @@ export function enclosingTries(tsm: TypeScriptModule, node: ts.Node, stop: ts.No
     if (tsm.isTryStatement(parent) && parent.tryBlock === child) tries.push(parent);
   }
   return tries;
-}
-
-/** The identifiers a declaration's name binds (`a`, or `a` and `b` of `{ a, b: [b] }`). */
-export function boundNames(tsm: TypeScriptModule, name: ts.BindingName): ts.Identifier[] {
-  if (tsm.isIdentifier(name)) return [name];
-  const names: ts.Identifier[] = [];
-  const stack: ts.BindingName[] = [name];
-  while (stack.length > 0) {
-    const current = stack.pop()!;
-    if (tsm.isIdentifier(current)) names.push(current);
-    else for (const element of current.elements) if (!tsm.isOmittedExpression(element)) stack.push(element.name);
-  }
-  return names;
 }
 
 /**

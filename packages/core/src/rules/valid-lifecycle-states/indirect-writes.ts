@@ -1,6 +1,7 @@
 import type * as ts from 'typescript';
 import { builtinCallee, propertyNameText, skipWrappersDown, staticMemberName } from '../../ast/index.js';
 import type { RuleContext } from '../../types.js';
+import { constInitializer } from '../../types/const-initializer.js';
 import { knownValues } from './known-values.js';
 
 /**
@@ -56,13 +57,9 @@ function objectSource(ctx: RuleContext, expression: ts.Expression): { literal: t
   const { ts: tsm, checker } = ctx;
   let node = skipWrappersDown(tsm, expression);
   for (let hop = 0; hop < MAX_HOPS && tsm.isIdentifier(node); hop += 1) {
-    let symbol = checker.getSymbolAtLocation(node);
-    if (symbol && symbol.flags & tsm.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
-    const declaration = symbol?.valueDeclaration;
-    if (!declaration || !tsm.isVariableDeclaration(declaration) || !declaration.initializer) return undefined;
-    const list = declaration.parent;
-    if (!tsm.isVariableDeclarationList(list) || !(list.flags & tsm.NodeFlags.Const)) return undefined;
-    node = skipWrappersDown(tsm, declaration.initializer);
+    const initializer = constInitializer(ctx, node);
+    if (!initializer) return undefined;
+    node = skipWrappersDown(tsm, initializer);
   }
   if (!tsm.isObjectLiteralExpression(node)) return undefined;
   const outer = skipWrappersDown(tsm, expression);

@@ -1,6 +1,7 @@
 import type * as ts from 'typescript';
 import { skipWrappersDown } from '../../ast/index.js';
 import type { RuleContext } from '../../types.js';
+import { constInitializer } from '../../types/const-initializer.js';
 
 /** How many names and template parts one value may be followed through: a bound, not a walk. */
 const MAX_STEPS = 16;
@@ -47,14 +48,9 @@ export function knownValues(ctx: RuleContext, leaf: ts.Expression): string[] | u
       return type.flags & tsm.TypeFlags.EnumLiteral ? optional(type.getSymbol()?.name) : inTemplate ? [String(type.value)] : undefined;
     if (!tsm.isIdentifier(node) && !tsm.isPropertyAccessExpression(node)) return undefined;
     // A wider-typed constant: its initialiser is the value (`const s: string = 'SUCCESS'`).
-    let symbol = checker.getSymbolAtLocation(tsm.isIdentifier(node) ? node : node.name);
-    // An imported constant (`import { DONE } from './consts'`): its declaration, in whichever file.
-    if (symbol && symbol.flags & tsm.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
-    const declaration = symbol?.valueDeclaration;
-    if (!declaration || !tsm.isVariableDeclaration(declaration) || !declaration.initializer) return undefined;
-    const list = declaration.parent;
-    if (!tsm.isVariableDeclarationList(list) || !(list.flags & tsm.NodeFlags.Const)) return undefined;
-    return valuesOf(declaration.initializer, inTemplate);
+    // An imported constant (`import { DONE } from './consts'`) too.
+    const initializer = constInitializer(ctx, tsm.isIdentifier(node) ? node : node.name);
+    return initializer && valuesOf(initializer, inTemplate);
   };
   return valuesOf(leaf, false);
 }
