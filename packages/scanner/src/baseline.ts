@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import type { Baseline } from '@execgov/core';
 import { core } from './core-module.js';
 import { UnreadableFileError } from './errors.js';
-import type { ScanResult } from './result.js';
+import type { ReportedFinding, ScanResult } from './result.js';
 import { summarize } from './summary.js';
 
 export type { Baseline };
@@ -31,33 +31,53 @@ function location(cwd: string, file: string): { path: string; absolutePath: stri
   return { path: path.relative(cwd, file).replace(/\\/g, '/'), absolutePath: file.replace(/\\/g, '/') };
 }
 
+/** What the baselines applied to a set of findings left, and what each of them knew. */
+export interface BaselineFiltering {
+  kept: ReportedFinding[];
+  /** Each baseline applied (absolute path), in path order, with its known and stale entry counts. */
+  files: Array<{ file: string; known: number; stale: number }>;
+}
+
 /**
- * `result` without the findings their baseline knows, with counts of known and stale entries.
- * `baselineOf` names the baseline that applies to a finding's file (absolute), or none;
- * `alsoApplied` are baselines applied even when no finding maps to them (their entries all count as
- * stale). `shown` names a baseline in errors. Several baselines: `baseline.files` has each.
+ * `findings` without those their baseline knows. `baselineOf` names the baseline that applies to a
+ * finding's file (absolute), or none; `alsoApplied` are baselines applied even when no finding maps
+ * to them (their entries all count as stale). `shown` names a baseline in errors. A missing or
+ * malformed baseline throws (a known error).
+ */
+export function filterByBaselines(
+  findings: readonly ReportedFinding[],
+  baselineOf: (absolutePath: string) => string | undefined,
+  { alsoApplied = [], shown }: { alsoApplied?: readonly string[]; shown: (file: string) => string },
+): BaselineFiltering {
+  const groups = new Map<string, ReportedFinding[]>(alsoApplied.map((file) => [file, []]));
+  for (const finding of findings) {
+    const file = baselineOf(finding.absolutePath);
+    if (file !== undefined) groups.set(file, [...(groups.get(file) ?? []), finding]);
+  }
+  const hidden = new Set<ReportedFinding>();
+  const files = [...groups]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([file, group]) => {
+      const { kept, known, stale } = core().matchBaseline(group, readBaseline(file, shown(file)));
+      const keptSet = new Set(kept);
+      for (const finding of group) if (!keptSet.has(finding)) hidden.add(finding);
+      return { file, known, stale };
+    });
+  return { kept: findings.filter((finding) => !hidden.has(finding)), files };
+}
+
+/**
+ * `result` without the findings their baseline knows, with counts of known and stale entries
+ * ({@link filterByBaselines} says which baselines apply). Several baselines: `baseline.files` has each.
  */
 export function applyBaselines(
   result: ScanResult,
   baselineOf: (absolutePath: string) => string | undefined,
-  { alsoApplied = [], shown }: { alsoApplied?: readonly string[]; shown: (file: string) => string },
+  options: { alsoApplied?: readonly string[]; shown: (file: string) => string },
 ): ScanResult {
-  const groups = new Map<string, ScanResult['findings']>(alsoApplied.map((file) => [file, []]));
-  for (const finding of result.findings) {
-    const file = baselineOf(finding.absolutePath);
-    if (file !== undefined) groups.set(file, [...(groups.get(file) ?? []), finding]);
-  }
-  if (groups.size === 0) return result;
-  const hidden = new Set<ScanResult['findings'][number]>();
-  const files = [...groups]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([file, findings]) => {
-      const { kept, known, stale } = core().matchBaseline(findings, readBaseline(file, shown(file)));
-      const keptSet = new Set(kept);
-      for (const finding of findings) if (!keptSet.has(finding)) hidden.add(finding);
-      return { ...location(result.cwd, file), known, stale };
-    });
-  const kept = result.findings.filter((finding) => !hidden.has(finding));
+  const { kept, files: applied } = filterByBaselines(result.findings, baselineOf, options);
+  if (applied.length === 0) return result;
+  const files = applied.map(({ file, known, stale }) => ({ ...location(result.cwd, file), known, stale }));
   const [first] = files as [(typeof files)[number], ...typeof files];
   return {
     ...result,

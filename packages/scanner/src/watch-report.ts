@@ -25,7 +25,7 @@ function line(mark: '+' | '-', finding: ReportedFinding): string {
 export function renderWatchReport(
   previous: FindingsByFile,
   current: FindingsByFile,
-  detail: { analysed: number; milliseconds: number },
+  detail: { analysed: number; milliseconds: number; baselined?: number },
 ): { output: string; added: number; removed: number } {
   const lines: string[] = [];
   let added = 0;
@@ -52,7 +52,8 @@ export function renderWatchReport(
   const withProblems = [...current.values()].filter((list) => list.length > 0).length;
   lines.push(
     `[watch] ${plural(all.length, 'problem')} (${plural(errors, 'error')}, ${plural(all.length - errors, 'warning')}) in ${plural(withProblems, 'file')}; ` +
-      `+${added} new, -${removed} gone; ${plural(detail.analysed, 'file')} re-analysed in ${detail.milliseconds} ms`,
+      `+${added} new, -${removed} gone; ${plural(detail.analysed, 'file')} re-analysed in ${detail.milliseconds} ms` +
+      (detail.baselined ? `; ${detail.baselined} known to the baseline, not shown` : ''),
   );
   return { output: `${lines.join('\n')}\n`, added, removed };
 }

@@ -1,11 +1,13 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { core } from './core-module.js';
+import { BASELINE_FILE_NAME, createBaselineLocator, createNodeHost } from '@execgov/core/files';
 import type * as TS from 'typescript';
+import { filterByBaselines } from './baseline.js';
+import { core } from './core-module.js';
 import type { ScanOptions } from './args.js';
 import { recordConfigChain, type ConfigProbes } from './cache/config-probes.js';
 import { isGlobalFile } from './cache/recorded-program.js';
-import { formatKnownError } from './errors.js';
+import { formatKnownError, isKnownError } from './errors.js';
 import { planProjects, readerOptions, typescript } from './load-projects.js';
 import type { ReportedFinding } from './result.js';
 import { analyzeOrTooDeep, isUnder, report } from './scan.js';
@@ -50,17 +52,67 @@ export function watch(options: ScanOptions, context: WatchContext): 0 {
   const configProbes: ConfigProbes = {};
   const polled = new Set<string>();
   let configErrors = new Map<string, string>();
+  let baselineError: string | undefined;
   const relative = (file: string) => path.relative(cwd, file).replace(/\\/g, '/');
+  const explicitBaseline = options.baseline === undefined ? undefined : path.resolve(cwd, options.baseline);
+
+  /**
+   * What the report shows: `current` without the findings a baseline knows, chosen as a plain scan
+   * chooses it (--baseline for every file, else the one on each file's config chain). Baselines are
+   * read again for every report, so an edited one counts at once. A missing or malformed baseline is
+   * said once on stderr; until it is fixed, the findings it governs are shown.
+   */
+  const visible = (): { shown: Map<string, readonly ReportedFinding[]>; known: number } => {
+    const all = [...current.values()].flat();
+    let filtered: ReturnType<typeof filterByBaselines> | undefined;
+    try {
+      const host = createNodeHost();
+      filtered = filterByBaselines(all, explicitBaseline === undefined ? createBaselineLocator({ host, configFile: explicitConfig }) : () => explicitBaseline, {
+        shown: (file) => (file === explicitBaseline && options.baseline !== undefined ? options.baseline : relative(file)),
+      });
+      if (baselineError !== undefined) stderr.write('[watch] the baseline reads again\n');
+      baselineError = undefined;
+    } catch (error) {
+      if (!isKnownError(error)) throw error;
+      const message = formatKnownError(error, relative);
+      if (message !== baselineError) stderr.write(message);
+      baselineError = message;
+    }
+    if (!filtered) return { shown: new Map(current), known: 0 };
+    const kept = new Set(filtered.kept);
+    const shown = new Map([...current].map(([file, findings]) => [file, findings.filter((finding) => kept.has(finding))] as const));
+    return { shown, known: filtered.files.reduce((sum, entry) => sum + entry.known, 0) };
+  };
+
+  /** Prints what the visible findings changed since the last report, and remembers them. */
+  const printReport = (analysed: number, started: number) => {
+    const { shown, known } = visible();
+    const { output } = renderWatchReport(reported, shown, { analysed, milliseconds: Math.round(performance.now() - started), baselined: known });
+    reported = shown;
+    stdout.write(output);
+  };
 
   const owner = (fileName: string): number => states.findIndex((state) => state.roots.has(fileName));
+  const poll = (file: string, onChange: () => void) => {
+    if (polled.has(file)) return;
+    polled.add(file);
+    fs.watchFile(file, { interval: CONFIG_POLL_MS }, (now, before) => {
+      if (now.mtimeMs !== before.mtimeMs || now.size !== before.size || now.ino !== before.ino) onChange();
+    });
+  };
+  /** Config candidates (an edit re-analyses every file) and the baselines that may apply (an edit only reports again). */
   const pollConfigs = () => {
     for (const candidate of Object.keys(configProbes)) {
-      if (polled.has(candidate)) continue;
-      polled.add(candidate);
-      fs.watchFile(candidate, { interval: CONFIG_POLL_MS }, (now, before) => {
-        if (now.mtimeMs !== before.mtimeMs || now.size !== before.size || now.ino !== before.ino) scheduleAll();
-      });
+      poll(candidate, scheduleAll);
+      // A config's baseline sits beside it or beside a config further up (core: conventionalBaseline).
+      if (explicitBaseline === undefined) {
+        for (let dir = path.dirname(candidate); ; dir = path.dirname(dir)) {
+          poll(path.join(dir, BASELINE_FILE_NAME), scheduleReport);
+          if (path.dirname(dir) === dir) break;
+        }
+      }
     }
+    if (explicitBaseline !== undefined) poll(explicitBaseline, scheduleReport);
   };
 
   /** Analyses `fileNames` of plan `index` with its current program and prints what changed. */
@@ -88,11 +140,18 @@ export function watch(options: ScanOptions, context: WatchContext): 0 {
     for (const [source, message] of errors) if (configErrors.get(source) !== message) stderr.write(message);
     for (const source of configErrors.keys()) if (!errors.has(source)) stderr.write(`[watch] config ${relative(source)} is valid again\n`);
     configErrors = errors;
-    const { output } = renderWatchReport(reported, current, { analysed, milliseconds: Math.round(performance.now() - started) });
-    reported = new Map(current);
-    stdout.write(output);
+    printReport(analysed, started);
   };
 
+  let pendingReport: NodeJS.Timeout | undefined;
+  /** A baseline changed: nothing to analyse, only what the report shows. */
+  const scheduleReport = () => {
+    if (pendingReport) return;
+    pendingReport = setTimeout(() => {
+      pendingReport = undefined;
+      printReport(0, performance.now());
+    }, 20);
+  };
   let pendingAll: NodeJS.Timeout | undefined;
   /** A config changed: every file may be governed differently (the resolver re-reads it once the event loop turns). */
   const scheduleAll = () => {

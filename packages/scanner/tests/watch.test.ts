@@ -1,4 +1,4 @@
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -9,8 +9,8 @@ import { fixturesDir, readExpectations } from '../../core/tests/helpers/fixture.
 const BIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/bin.js');
 
 /** A running `--watch` process whose reports (text up to each `[watch]` summary line) are read in turn. */
-function startWatch(cwd: string) {
-  const child: ChildProcessWithoutNullStreams = spawn(process.execPath, [BIN, '--watch'], { cwd });
+function startWatch(cwd: string, args: readonly string[] = []) {
+  const child: ChildProcessWithoutNullStreams = spawn(process.execPath, [BIN, '--watch', ...args], { cwd });
   let stdout = '';
   let stderr = '';
   let consumed = 0;
@@ -145,5 +145,44 @@ describe('--watch (real process on a copy of a fixture)', () => {
     const next = await watcher.until(new RegExp(`^\\[watch\\] ${first.lines.length - inDecoys.length} problems`));
     expect(next.lines.filter((l) => l.startsWith('+ '))).toEqual([]);
     expect(next.lines.filter((l) => l.startsWith('- '))).toHaveLength(inDecoys.length);
+  });
+  it('applies the baseline a plain scan applies, and reports again when it is edited, removed or broken', async () => {
+    const dir = copyFixture('direct-run');
+    const expected = readExpectations(dir).length;
+    const baselineFile = path.join(dir, 'execution-governance.baseline.json');
+    // The conventional baseline beside the config, written by the CLI itself: every current finding is known.
+    const written = spawnSync(process.execPath, [BIN, '--baseline', 'execution-governance.baseline.json', '--update-baseline'], { cwd: dir, encoding: 'utf8' });
+    expect(written.status, written.stderr).toBe(0);
+    const plain = spawnSync(process.execPath, [BIN], { cwd: dir, encoding: 'utf8' });
+    expect(plain.status, plain.stdout).toBe(0);
+
+    const watcher = startWatch(dir);
+    running.push(watcher.child);
+    const first = await watcher.nextReport(60_000);
+    expect(first.lines).toEqual([]);
+    expect(first.summary).toMatch(new RegExp(`^\\[watch\\] 0 problems .*; ${expected} known to the baseline, not shown$`));
+    await settle();
+
+    // A new finding is not in the baseline: it alone is reported.
+    const added = path.join(dir, 'src/services/extra.ts');
+    fs.writeFileSync(added, `import type { Plugin } from '../plugins/plugin.js';\nexport const go = (p: Plugin) => p.run(1);\n`);
+    const afterAdd = await watcher.until(/^\[watch\] 1 problem /);
+    expect(afterAdd.lines).toEqual([expect.stringMatching(/^\+ src\/services\/extra\.ts:2:\d+ {2}no-direct-plugin-run /)]);
+
+    // The baseline removed: what it hid comes back, with no file re-analysed.
+    const saved = fs.readFileSync(baselineFile, 'utf8');
+    fs.rmSync(baselineFile);
+    const back = await watcher.until(new RegExp(`^\\[watch\\] ${expected + 1} problems`));
+    expect(back.lines.filter((l) => l.startsWith('+ '))).toHaveLength(expected);
+    expect(back.summary).toContain('0 files re-analysed');
+
+    // A malformed baseline: said on stderr, the watch goes on; fixed, it hides its findings again.
+    fs.writeFileSync(baselineFile, '{ "schemaVersion": 1, "findings": [');
+    while (!watcher.stderr().includes('execution-governance.baseline.json')) await watcher.nextReport();
+    expect(watcher.child.exitCode).toBeNull();
+    fs.writeFileSync(baselineFile, saved);
+    const hidden = await watcher.until(/^\[watch\] 1 problem /);
+    expect(hidden.lines.filter((l) => l.startsWith('- '))).toHaveLength(expected);
+    expect(watcher.stderr()).toContain('the baseline reads again');
   });
 });
