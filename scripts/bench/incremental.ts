@@ -14,6 +14,7 @@ import { median, pairedRatio } from './stats.js';
  */
 
 const BIN = path.join(REPO_ROOT, 'packages/scanner/dist/bin.js');
+const FLOOR = path.join(REPO_ROOT, 'scripts/bench/typescript-floor.mjs');
 const START = '<!-- incremental-bench:start -->';
 const END = '<!-- incremental-bench:end -->';
 
@@ -37,6 +38,8 @@ export interface IncrementalBench {
   coldWithCache: number[];
   scenarios: Scenario[];
   cacheBytes: number;
+  /** Walls of TypeScript alone on the edited leaf file's program (scripts/bench/typescript-floor.mjs), one per run, and their ratio to cold. */
+  leafFloor: { walls: number[]; ratio: number };
   date: string;
   loadBefore: number[];
 }
@@ -60,6 +63,18 @@ function scanOnce(dir: string, cacheFile: string | undefined): Run {
   if (child.status !== 0 && child.status !== 1) throw new Error(`scan failed (exit ${child.status}): ${child.stderr}`);
   const stats = /^cache: (.*)$/m.exec(child.stderr);
   return { wall, stdout: child.stdout, stats: stats ? (JSON.parse(stats[1]!) as Run['stats']) : undefined };
+}
+
+/** TypeScript alone on `file`'s program (it, its imports, the libs; TypeScript through a V8 code cache): what any warm scan after an edit to it pays. */
+function floorOnce(dir: string, file: string, codeCache: string): number {
+  const started = process.hrtime.bigint();
+  const child = spawnSync(process.execPath, [FLOOR, path.join(dir, 'tsconfig.json'), '--root', file, '--code-cache', codeCache], {
+    cwd: dir,
+    encoding: 'utf8',
+  });
+  const wall = Number(process.hrtime.bigint() - started) / 1e9;
+  if (child.status !== 0) throw new Error(`typescript-floor failed (exit ${child.status}): ${child.stderr}`);
+  return wall;
 }
 
 const findingsOf = (stdout: string) => JSON.stringify((JSON.parse(stdout) as { findings: unknown }).findings);
@@ -99,6 +114,10 @@ export function measureIncremental(options: { files?: number; runs?: number; log
 
   const cold: number[] = [];
   const coldWithCache: number[] = [];
+  const floorCodeCache = path.join(REPO_ROOT, '.bench', `incremental-${files}.floor.v8-cache`);
+  const leafFloor: number[] = [];
+  // Its code cache written once, unmeasured, as the warm scans' is by the cold scan before them.
+  if (leaf) floorOnce(dir, leaf, floorCodeCache);
   const scenarios: Scenario[] = [
     { label: 'no change', file: undefined, walls: [], ratio: Number.NaN, analysed: undefined, programFiles: undefined, sound: true, goal: 0.05 },
     { label: 'one-line change to a leaf file', file: leaf, walls: [], ratio: Number.NaN, analysed: undefined, programFiles: undefined, sound: true, goal: 0.1 },
@@ -126,6 +145,7 @@ export function measureIncremental(options: { files?: number; runs?: number; log
         scenario.walls.push(warm.wall);
         scenario.analysed = warm.stats?.analysed;
         scenario.programFiles = warm.stats?.programFiles;
+        if (scenario.file && scenario.file === leaf) leafFloor.push(floorOnce(dir, leaf, floorCodeCache));
         // Soundness, once per scenario: the warm result is the cold result for the same tree.
         if (run === 0) scenario.sound = findingsOf(warm.stdout) === findingsOf((scenario.file ? scanOnce(dir, undefined) : reference).stdout);
         log(
@@ -141,7 +161,17 @@ export function measureIncremental(options: { files?: number; runs?: number; log
   }
   for (const scenario of scenarios) scenario.ratio = pairedRatio(scenario.walls, cold);
   const cacheBytes = fs.existsSync(cacheFile) ? fs.statSync(cacheFile).size : 0;
-  return { files, runs, cold, coldWithCache, scenarios, cacheBytes, date: new Date().toISOString(), loadBefore };
+  return {
+    files,
+    runs,
+    cold,
+    coldWithCache,
+    scenarios,
+    cacheBytes,
+    leafFloor: { walls: leafFloor, ratio: leafFloor.length === cold.length ? pairedRatio(leafFloor, cold) : Number.NaN },
+    date: new Date().toISOString(),
+    loadBefore,
+  };
 }
 
 function loadAverage(): number[] {
@@ -176,6 +206,15 @@ export function renderIncrementalSection(bench: IncrementalBench): string {
     '| --- | --- | ---: | ---: | --- | --- | ---: | --- |',
     ...rows,
     '',
+    ...(bench.leafFloor.walls.length > 0
+      ? [
+          `The floor after a leaf edit: TypeScript alone on the edited file's program (\`node scripts/bench/typescript-floor.mjs tsconfig.json --root <file> --code-cache <file>\`:`,
+          'Node start, TypeScript through its V8 code cache, the libs and the files the leaf reaches parsed and bound; no cache read,',
+          `no core, no rule), run right after each leaf-edit scan: ${seconds(bench.leafFloor.walls)} s, ${bench.leafFloor.ratio.toFixed(3)}× the cold scan. A warm scan`,
+          'of a typed program, by a process started for it, cannot go below that line.',
+          '',
+        ]
+      : []),
     'Where the time of a warm scan goes: with nothing changed, neither TypeScript nor the core and zod are loaded (Node',
     "start, the scanner's own modules, reading the cache and checking every file and probe it records); after an edit,",
     'loading TypeScript (through its V8 code cache), the core and zod, and parsing and binding the ES2022 libs (57 files,',

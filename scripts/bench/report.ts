@@ -124,6 +124,9 @@ function comparisons(run: BenchRun): string[] {
   };
   return [
     run.reference && line(`Scanner (b) vs the scanner at ${run.reference.short} (b′) (peak RSS)`, 'scanner', REFERENCE_TOOL, 'rss'),
+    line('TypeScript alone (a′) vs `tsc --noEmit` (wall): the floor of any scanner on the checker (load, parse, bind)', 'typescript-floor', 'tsc'),
+    line('Scanner (b) vs TypeScript alone (a′) (wall): the floor plus what the rules and the checker questions add', 'scanner', 'typescript-floor'),
+    line('TypeScript alone (a′) vs `tsc --noEmit` (peak RSS)', 'typescript-floor', 'tsc', 'rss'),
     line('Regex ESLint (c) vs `tsc --noEmit` (wall)', 'eslint-regex', 'tsc'),
     line('Scanner (b) vs regex ESLint (c) (wall)', 'scanner', 'eslint-regex'),
     line('Typed baseline (d) vs regex ESLint (c) (wall): the cost of building the program', 'eslint-typed', 'eslint-regex'),

@@ -8,7 +8,7 @@ import type { ReferenceTree } from './reference.js';
 import { cliFindingsFromJson } from '../parity/scanner-json.js';
 import { describeComparison, eslintFindings } from './sanity.js';
 
-export type ToolId = 'tsc' | 'scanner' | 'scanner-reference' | 'eslint-regex' | 'eslint-typed' | 'eslint-one-rule' | 'eslint-governance';
+export type ToolId = 'tsc' | 'typescript-floor' | 'scanner' | 'scanner-reference' | 'eslint-regex' | 'eslint-typed' | 'eslint-one-rule' | 'eslint-governance';
 
 /** The scanner of another commit (`--reference`): timed with the others, never profiled. */
 export const REFERENCE_TOOL: ToolId = 'scanner-reference';
@@ -36,6 +36,7 @@ export interface Tool {
 const TSC = path.join(REPO_ROOT, 'node_modules/typescript/bin/tsc');
 const ESLINT = path.join(REPO_ROOT, 'node_modules/eslint/bin/eslint.js');
 const SCANNER = path.join(REPO_ROOT, 'packages/scanner/dist/bin.js');
+const FLOOR = path.join(REPO_ROOT, 'scripts/bench/typescript-floor.mjs');
 const PLUGIN = path.join(REPO_ROOT, 'packages/eslint-plugin/dist/index.js');
 
 function missing(file: string, hint: string): string | undefined {
@@ -120,6 +121,18 @@ export async function defineTools(project: GeneratedProject, benchDir: string, r
       unavailable: missing(TSC, 'run `pnpm install`'),
       okExits: [0],
       check: (s) => ({ ok: s.exitCode === 0, summary: s.exitCode === 0 ? 'no diagnostics' : `diagnostics: ${firstLine(s.stdout)}` }),
+    },
+    {
+      id: 'typescript-floor',
+      label: '(a′) TypeScript alone: load, parse, bind',
+      display: 'node scripts/bench/typescript-floor.mjs tsconfig.json',
+      command: { args: [FLOOR, tsconfig], cwd: project.dir },
+      unavailable: missing(TSC, 'run `pnpm install`'),
+      okExits: [0],
+      check: (s) => {
+        const files = Number(s.stdout.trim());
+        return { ok: files > 0, summary: files > 0 ? `${files} program files parsed and bound, nothing asked` : `unexpected output: ${firstLine(s.stdout)}` };
+      },
     },
     {
       id: 'scanner',

@@ -1,0 +1,51 @@
+#!/usr/bin/env node
+// What any scanner built on the TypeScript checker pays before its first question: load
+// TypeScript, read and parse the program, resolve its modules, create the checker (which binds
+// every file), and nothing else. Built the way the scanner builds its programs
+// (packages/scanner/src/load-projects.ts): the same JSDoc parsing mode, project references read
+// from their sources.
+//
+//   node typescript-floor.mjs <tsconfig>                  the whole program: (a′) of the bench
+//   node typescript-floor.mjs <tsconfig> --root <file> --code-cache <file>
+//                                                         the program of one file (it and what it
+//                                                         imports, the libs), TypeScript loaded
+//                                                         through the scanner's V8 code cache: the
+//                                                         floor of a warm `--cache` scan after an edit
+//
+// Prints the number of program files.
+import { createRequire } from 'node:module';
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+
+const { values, positionals } = parseArgs({ allowPositionals: true, options: { root: { type: 'string' }, 'code-cache': { type: 'string' } } });
+const scannerPackage = new URL('../../packages/scanner/package.json', import.meta.url).href;
+let saveCodeCache = () => undefined;
+let ts;
+if (values['code-cache'] === undefined) {
+  ts = createRequire(scannerPackage)('typescript');
+} else {
+  const { requireWithCodeCache } = await import(new URL('../../packages/scanner/dist/cache/code-cache.js', import.meta.url).href);
+  const loaded = requireWithCodeCache(scannerPackage, 'typescript', path.resolve(values['code-cache']));
+  ts = loaded.exports;
+  saveCodeCache = loaded.save;
+}
+const tsconfig = path.resolve(positionals[0] ?? 'tsconfig.json');
+const parsed = ts.getParsedCommandLineOfConfigFile(
+  tsconfig,
+  {},
+  {
+    ...ts.sys,
+    onUnRecoverableConfigFileDiagnostic: (diagnostic) => {
+      throw new Error(ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'));
+    },
+  },
+);
+if (!parsed) throw new Error(`cannot read ${tsconfig}`);
+const host = ts.createCompilerHost(parsed.options);
+host.jsDocParsingMode = ts.JSDocParsingMode.ParseForTypeInfo;
+host.useSourceOfProjectReferenceRedirect = () => true;
+const rootNames = values.root === undefined ? parsed.fileNames : [path.resolve(values.root)];
+const program = ts.createProgram({ rootNames, options: parsed.options, host, projectReferences: parsed.projectReferences });
+program.getTypeChecker();
+saveCodeCache();
+process.stdout.write(`${program.getSourceFiles().length}\n`);
