@@ -31,6 +31,13 @@ function buildStamp(dir: string, hash: ReturnType<typeof createHash>): void {
   }
 }
 
+/** The package a built file belongs to: the nearest folder above it with a package.json (this file runs from dist/cache/ or, bundled, from dist/bin.js). */
+function packageRootOf(file: string): string {
+  for (let dir = path.dirname(file); ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, 'package.json')) || path.dirname(dir) === dir) return dir;
+  }
+}
+
 /**
  * What every cached finding depends on besides the files: the cache format, this tool and the
  * core (version and build), TypeScript's version (its libs and checker), the working directory
@@ -42,7 +49,7 @@ export function cacheKey(input: { cwd: string; projects: readonly string[]; conf
   invocation: string;
 } {
   const requireHere = createRequire(import.meta.url);
-  const scannerDist = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+  const scannerDist = path.join(packageRootOf(fileURLToPath(import.meta.url)), 'dist');
   const coreDist = path.dirname(fileURLToPath(import.meta.resolve('@execgov/core')));
   const invocation = JSON.stringify({ cwd: input.cwd, projects: input.projects, configFile: input.configFile ?? null });
   const hash = createHash('sha1').update(`${CACHE_FORMAT}\0${input.version}\0${versionOf(requireHere.resolve('typescript/package.json'))}\0${invocation}\0`);
