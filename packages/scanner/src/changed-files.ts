@@ -1,10 +1,11 @@
-import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ChangedFiles } from './cache/change-scope.js';
 import { UsageError } from './errors.js';
 
 function git(args: readonly string[], cwd: string): string {
+  // Loaded here, not imported: node:child_process costs every scan a few ms, and only --changed-since needs it.
+  const { execFileSync } = process.getBuiltinModule('node:child_process');
   return execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
 }
 
