@@ -1,35 +1,57 @@
 import * as fs from 'node:fs';
+import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 
 /**
- * The scanner's command-line entry as one file: `tsc -b` compiles packages/scanner/src/ (main.ts
- * is the entry) into dist/, and this joins dist/main.js and every scanner module it imports into
- * dist/bin.js, the package's `bin`. Packages stay outside it: TypeScript, the core and zod are
- * loaded from node_modules as before, and only when the scan needs them (a `--cache` scan with
- * nothing changed loads none of them). Why: Node loads an ES module graph file by file (resolve,
- * read, compile, link); for the scanner's ~40 modules that was about a fifth of a no-change
- * `--cache` scan (docs/benchmarks.md). Not minified, so a stack trace still reads.
+ * The scanner's command line as two files, both built from what `tsc -b` compiled:
+ * - dist/bin.js, the package's `bin`: dist/main.js (compiled from src/main.ts) and every scanner
+ *   module it imports. TypeScript, ts-morph and `@execgov/core/files` stay package imports.
+ * - dist/core.cjs: `@execgov/core` with zod and picomatch, as one CommonJS file, which the CLI
+ *   loads when a scan first needs the core (src/core-module.ts; a `--cache` scan through V8's code
+ *   cache, as it loads TypeScript).
+ * Why: Node loads an ES module graph file by file (resolve, read, compile, link). The scanner's
+ * ~40 modules were about a fifth of a no-change `--cache` scan, and the core's ~70 with zod's ~190
+ * about 60 ms of every scan that analyses anything (docs/benchmarks.md). The ESLint plugin and
+ * any other importer of `@execgov/core` keep the package's own modules. Not minified, so a stack
+ * trace still reads.
  */
 
 const REPO_ROOT = path.resolve(import.meta.dirname, '../..');
+const CORE_BUNDLE = 'core.cjs';
 
 export async function bundleScanner(packageDir = path.join(REPO_ROOT, 'packages/scanner')): Promise<string> {
   const entry = path.join(packageDir, 'dist/main.js');
   if (!fs.existsSync(entry)) throw new Error(`${path.relative(REPO_ROOT, entry)} does not exist: run \`tsc -b\` first`);
   const outfile = path.join(packageDir, 'dist/bin.js');
-  await build({
-    entryPoints: [entry],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    // Every bare import (typescript, @execgov/core, zod, ts-morph, picomatch) stays a package import.
-    packages: 'external',
-    logLevel: 'warning',
-  });
+  const core = createRequire(path.join(packageDir, 'package.json')).resolve('@execgov/core');
+  await Promise.all([
+    build({
+      entryPoints: [entry],
+      outfile,
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      // Every bare import (typescript, ts-morph, @execgov/core/files) stays a package import.
+      packages: 'external',
+      // Where src/core-module.ts finds the bundled core, beside this file.
+      define: { EXECGOV_BUNDLED_CORE: JSON.stringify(`./${CORE_BUNDLE}`) },
+      logLevel: 'warning',
+    }),
+    build({
+      entryPoints: [core],
+      outfile: path.join(packageDir, 'dist', CORE_BUNDLE),
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      target: 'node20',
+      // The core is handed its TypeScript and never imports one (.dependency-cruiser.cjs); kept out all the same.
+      external: ['typescript'],
+      logLevel: 'warning',
+    }),
+  ]);
   fs.chmodSync(outfile, 0o755);
   return outfile;
 }

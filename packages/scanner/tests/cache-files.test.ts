@@ -131,55 +131,59 @@ describe("TypeScript's V8 code cache (--cache only)", () => {
   }
   const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');
 
-  it('is written under node_modules/.cache, reused as is, and a stale, damaged or rejected one falls back to a plain load and is rebuilt', () => {
-    const dir = project(files());
-    const codeCache = path.join(dir, 'node_modules/.cache/execution-governance/typescript.v8-cache');
-    scan(dir);
-    const first = parts(codeCache);
-    expect(first.data.length).toBeGreaterThan(100_000);
-    expect(first.checksum).toBe(sha256(first.data));
-    const accepted = stamp(codeCache);
+  // TypeScript's 9 MB file, and the core the CLI bundles with zod (scripts/build/bundle.ts).
+  it.each(['typescript', 'core'])(
+    '%s: is written under node_modules/.cache, reused as is, and a stale, damaged or rejected one falls back to a plain load and is rebuilt',
+    (module) => {
+      const dir = project(files());
+      const codeCache = path.join(dir, `node_modules/.cache/execution-governance/${module}.v8-cache`);
+      scan(dir);
+      const first = parts(codeCache);
+      expect(first.data.length).toBeGreaterThan(100_000);
+      expect(first.checksum).toBe(sha256(first.data));
+      const accepted = stamp(codeCache);
 
-    let edits = 0;
-    const editAndScan = (label: string) => {
-      edits += 1;
-      fs.writeFileSync(path.join(dir, 'src/services/leaf.ts'), `export const leaf = ${edits + 1};\n`);
-      const warm = scan(dir);
-      expect(warm.analysed, label).toBe(1);
-      expect(warm.stderr, label).toBe('');
-      expect(findingsOf(warm), label).toEqual(coldFindings(dir));
-      return warm;
-    };
+      let edits = 0;
+      const editAndScan = (label: string) => {
+        edits += 1;
+        fs.writeFileSync(path.join(dir, 'src/services/leaf.ts'), `export const leaf = ${edits + 1};\n`);
+        const warm = scan(dir);
+        expect(warm.analysed, label).toBe(1);
+        expect(warm.stderr, label).toBe('');
+        expect(findingsOf(warm), label).toEqual(coldFindings(dir));
+        return warm;
+      };
 
-    // Accepted: used and left alone.
-    editAndScan('accepted');
-    expect(stamp(codeCache)).toEqual(accepted);
+      // Accepted: used and left alone.
+      editAndScan('accepted');
+      expect(stamp(codeCache)).toEqual(accepted);
 
-    const garbage = Buffer.from('not bytecode '.repeat(100));
-    for (const [label, bytes] of [
-      // Another TypeScript or Node: never offered to V8.
-      ['stale key', Buffer.concat([Buffer.from(`${'0'.repeat(40)} ${first.checksum}\n`), first.data])],
-      // A flipped byte: our checksum catches it before V8 sees it (V8 checks only lengths and versions).
-      ['damaged data', Buffer.concat([Buffer.from(`${first.key} ${first.checksum}\n`), Buffer.from(first.data.map((b, i) => (i === 5000 ? b ^ 1 : b)))])],
-      // Whole, and ours, but not code V8 accepts: it rejects it and compiles as usual.
-      ['rejected by V8', Buffer.concat([Buffer.from(`${first.key} ${sha256(garbage)}\n`), garbage])],
-      ['empty', Buffer.alloc(0)],
-    ] as const) {
-      fs.writeFileSync(codeCache, bytes);
-      editAndScan(label);
-      const rebuilt = parts(codeCache);
-      expect(rebuilt.key, label).toBe(first.key);
-      expect(rebuilt.checksum, label).toBe(sha256(rebuilt.data));
-      expect(rebuilt.data.length, label).toBeGreaterThan(100_000);
-    }
-  });
+      const garbage = Buffer.from('not bytecode '.repeat(100));
+      for (const [label, bytes] of [
+        // Another TypeScript or Node: never offered to V8.
+        ['stale key', Buffer.concat([Buffer.from(`${'0'.repeat(40)} ${first.checksum}\n`), first.data])],
+        // A flipped byte: our checksum catches it before V8 sees it (V8 checks only lengths and versions).
+        ['damaged data', Buffer.concat([Buffer.from(`${first.key} ${first.checksum}\n`), Buffer.from(first.data.map((b, i) => (i === 5000 ? b ^ 1 : b)))])],
+        // Whole, and ours, but not code V8 accepts: it rejects it and compiles as usual.
+        ['rejected by V8', Buffer.concat([Buffer.from(`${first.key} ${sha256(garbage)}\n`), garbage])],
+        ['empty', Buffer.alloc(0)],
+      ] as const) {
+        fs.writeFileSync(codeCache, bytes);
+        editAndScan(label);
+        const rebuilt = parts(codeCache);
+        expect(rebuilt.key, label).toBe(first.key);
+        expect(rebuilt.checksum, label).toBe(sha256(rebuilt.data));
+        expect(rebuilt.data.length, label).toBeGreaterThan(100_000);
+      }
+    },
+  );
 
-  it('a warm scan with nothing to re-analyse does not load TypeScript, so it neither reads nor writes the code cache', async () => {
+  it('a warm scan with nothing to re-analyse loads neither TypeScript nor the core, so it neither reads nor writes their code caches', async () => {
     const dir = await settledProject();
-    const codeCache = path.join(dir, 'node_modules/.cache/execution-governance/typescript.v8-cache');
+    const codeCaches = ['typescript', 'core'].map((module) => path.join(dir, `node_modules/.cache/execution-governance/${module}.v8-cache`));
     scan(dir);
-    fs.rmSync(codeCache);
+    for (const codeCache of codeCaches) fs.rmSync(codeCache);
     expect(scan(dir).analysed).toBe(0);
-    expect(fs.existsSync(codeCache)).toBe(false);
+    for (const codeCache of codeCaches) expect(fs.existsSync(codeCache)).toBe(false);
   });
 });

@@ -216,13 +216,13 @@ export function cacheFilePath(cwd: string, location: string | undefined, invocat
 }
 
 /**
- * Where V8's code cache for TypeScript is kept: in the default cache directory of the nearest
- * package, whatever `--cache-location` says: it belongs to the Node and TypeScript install, not
- * to the scan (a `--cache-location` directory holds the scan cache alone), and every scan of the
- * package shares one.
+ * Where V8's code cache for TypeScript or the bundled core is kept: in the default cache directory
+ * of the nearest package, whatever `--cache-location` says: it belongs to the Node, TypeScript and
+ * scanner install, not to the scan (a `--cache-location` directory holds the scan cache alone),
+ * and every scan of the package shares one.
  */
-export function codeCacheFile(cwd: string): string {
-  return path.join(packageRoot(cwd), DEFAULT_DIR, 'typescript.v8-cache');
+export function codeCacheFile(cwd: string, module: 'typescript' | 'core'): string {
+  return path.join(packageRoot(cwd), DEFAULT_DIR, `${module}.v8-cache`);
 }
 
 function checksumOf(body: string): string {

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ResolvedConfig } from '@execgov/core';
-import { core } from '../core-module.js';
+import { core, useCoreCodeCache } from '../core-module.js';
 import { givenRoots, planProjects, typescript, unreadableSelectedFile, useTypeScriptCodeCache, type ProjectPlan } from '../load-projects.js';
 import type { ReportedFinding, ScanResult } from '../result.js';
 import { RESULT_SCHEMA_VERSION, summarize } from '../summary.js';
@@ -373,7 +373,8 @@ export function incrementalScan(input: IncrementalScanInput): { result: ScanResu
   const { key, invocation } = cacheKey({ cwd, projects: input.projects, configFile, version: input.version });
   const file = input.cache ? cacheFilePath(cwd, input.cache.location, invocation) : undefined;
   const cached = file ? readCache(file, key, input.note) : undefined;
-  const saveCodeCache = file ? useTypeScriptCodeCache(codeCacheFile(cwd)) : () => undefined;
+  // TypeScript and the core load through V8 code caches beside the scan cache's default place.
+  const saveCodeCaches = file ? [useTypeScriptCodeCache(codeCacheFile(cwd, 'typescript')), useCoreCodeCache(codeCacheFile(cwd, 'core'))] : [];
   const session: Session = {
     input,
     startedAt,
@@ -473,7 +474,7 @@ export function incrementalScan(input: IncrementalScanInput): { result: ScanResu
     writeCache(file, compact(next), input.note);
   }
 
-  saveCodeCache();
+  for (const save of saveCodeCaches) save();
   // As in a full scan, after the cache is written: a config the programs contradict stops the scan ("error") or warns.
   settleConfigChecks(
     records.flatMap((r) => r.checks),
