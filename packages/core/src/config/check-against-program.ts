@@ -98,12 +98,24 @@ export function checkConfigAgainstProgram(ctx: RuleContext, { programFiles }: Ch
     outcomes.push({ path: at, ok: false, scope, message, ...(globBase === undefined ? {} : { globBase }) });
 
   const files = program.getSourceFiles().filter((file) => !program.isSourceFileDefaultLibrary(file));
-  // Suggestions come from the project's own files, never from node_modules.
-  const projectFiles = files.filter((file) => !program.isSourceFileFromExternalLibrary(file) && !toPosix(file.fileName).includes('/node_modules/'));
-  const relative = (file: ts.SourceFile) => ctx.relativePath(file.fileName);
+  // Suggestions come from the project's own files, never from node_modules: this program's, and
+  // those of the whole program when this one is rooted at a few files (a warm --cache scan), so
+  // both scans suggest the same.
+  const isProjectFile = (file: ts.SourceFile) => !program.isSourceFileFromExternalLibrary(file) && !toPosix(file.fileName).includes('/node_modules/');
+  const projectFiles = files.filter(isProjectFile);
   // Suggestions only: computed on the first problem that needs them.
+  let suggestableCache: string[] | undefined;
+  const suggestable = (): string[] => {
+    if (suggestableCache) return suggestableCache;
+    const names = new Set(projectFiles.map((file) => file.fileName));
+    for (const fileName of programFiles ?? []) {
+      const held = program.getSourceFile(fileName);
+      if (held ? isProjectFile(held) && !program.isSourceFileDefaultLibrary(held) : !toPosix(fileName).includes('/node_modules/')) names.add(fileName);
+    }
+    return (suggestableCache = [...names]);
+  };
   let relativeFilesCache: string[] | undefined;
-  const relativeFiles = () => (relativeFilesCache ??= projectFiles.map(relative));
+  const relativeFiles = () => (relativeFilesCache ??= suggestable().map((fileName) => ctx.relativePath(fileName)));
   let relativeDirsCache: string[] | undefined;
   const relativeDirs = () =>
     (relativeDirsCache ??= [
@@ -127,7 +139,7 @@ export function checkConfigAgainstProgram(ctx: RuleContext, { programFiles }: Ch
     const rest = glob.slice(scan.base.length).replace(/^\//, '');
     const options = nearest(base, relativeDirs(), 10)
       .map((dir) => `${dir}/${rest}`)
-      .filter((candidate) => projectFiles.some((file) => ctx.matches(file.fileName, [candidate])));
+      .filter((candidate) => suggestable().some((fileName) => ctx.matches(fileName, [candidate])));
     return options.length === 0
       ? ''
       : `; did you mean ${options
@@ -168,7 +180,7 @@ export function checkConfigAgainstProgram(ctx: RuleContext, { programFiles }: Ch
   };
 
   const shownFiles = (declaring: readonly ts.SourceFile[]) => {
-    const names = declaring.map(relative);
+    const names = declaring.map((file) => ctx.relativePath(file.fileName));
     return names.length > 3 ? `${names.slice(0, 3).join(', ')} and ${names.length - 3} more` : names.join(', ');
   };
 

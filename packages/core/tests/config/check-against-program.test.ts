@@ -189,6 +189,21 @@ describe('checkConfigAgainstProgram on a program rooted at a few files of a bigg
     expect(result).toContainEqual({ path: '$.layers[0].files[0]', ok: true });
     expect(result.find((outcome) => outcome.path === '$.layers[1].files[0]')).toMatchObject({ ok: false, scope: 'presence' });
   });
+
+  it('"did you mean" draws on the whole program, as the cold scan of the same tree suggests (found by the --cache fuzzer, seed 503)', () => {
+    const layered = {
+      ...ONLY('no-layer-bypass'),
+      layers: [
+        { name: 'tools', files: ['src/tools/**'] },
+        { name: 'app', files: ['src/ap/**'] },
+      ],
+    };
+    const rooted = outcomes({ 'src/tools/base.ts': TOOLS['src/tools/base.ts']! }, layered);
+    const cold = checkConfigAgainstProgram(createInMemoryContext(createInMemoryProgram({ ...TOOLS, 'src/app/uses.ts': 'export const uses = 1;\n' }), layered));
+    const message = (result: typeof rooted) => result.find((outcome) => outcome.path === '$.layers[1].files[0]') as { message?: string } | undefined;
+    expect(message(cold)?.message).toContain('did you mean `src/app/**`?');
+    expect(message(rooted)?.message).toBe(message(cold)?.message);
+  });
 });
 
 describe('combineConfigChecks: several programs under one config', () => {
