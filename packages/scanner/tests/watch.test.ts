@@ -185,4 +185,19 @@ describe('--watch (real process on a copy of a fixture)', () => {
     expect(hidden.lines.filter((l) => l.startsWith('- '))).toHaveLength(expected);
     expect(watcher.stderr()).toContain('the baseline reads again');
   });
+  it('--baseline <file> applies that baseline to every file, as in a plain scan', async () => {
+    const dir = copyFixture('direct-run');
+    const expected = readExpectations(dir).length;
+    const written = spawnSync(process.execPath, [BIN, '--baseline', 'audit/accepted.json', '--update-baseline'], { cwd: dir, encoding: 'utf8' });
+    expect(written.status, written.stderr).toBe(0);
+    const watcher = startWatch(dir, ['--baseline', 'audit/accepted.json']);
+    running.push(watcher.child);
+    const first = await watcher.nextReport(60_000);
+    expect(first.lines).toEqual([]);
+    expect(first.summary).toMatch(new RegExp(`; ${expected} known to the baseline, not shown$`));
+    // The conventional baseline beside the config is not this one: a plain watch shows everything.
+    const plain = startWatch(dir);
+    running.push(plain.child);
+    expect((await plain.nextReport(60_000)).lines.filter((l) => l.startsWith('+ '))).toHaveLength(expected);
+  });
 });
