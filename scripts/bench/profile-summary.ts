@@ -19,7 +19,8 @@ interface Attribution {
 }
 
 // A rule's file, or any file in its folder (rules/<id>/…); rules/index.js is the registry, not a rule.
-const RULE_URL = /(?:core|eslint-plugin)\/dist\/rules\/(?!index\.js$)([\w-]+)(?:\.js$|\/)/;
+// Compiled (dist/*.js), or the source a bundle's map points to (src/*.ts).
+const RULE_URL = /(?:core|eslint-plugin)\/(?:dist|src)\/rules\/(?!index\.[jt]s$)([\w-]+)(?:\.[jt]s$|\/)/;
 const isTypeScript = (url: string): boolean => /typescript\.js$/.test(url);
 // Every stack starts in node:internal/modules (the main module runs from there), so loading is
 // recognised by the frames that compile or link a module, wherever they sit in the stack.
@@ -55,7 +56,7 @@ function attribute(stack: readonly Frame[]): Attribution {
   // Checker creation first: the core's createRuleContext is what triggers it in the scanner.
   const phase = has(['createTypeChecker', 'initializeTypeChecker'])
     ? 'checker creation (binding all files)'
-    : stack.some((f) => /core\/dist\//.test(f.url))
+    : stack.some((f) => /core\/(?:dist|src)\//.test(f.url))
       ? 'core outside rules (suppressions, findings, context)'
       : has(['createProgram'])
         ? 'program creation (read, parse, resolve modules)'

@@ -15,7 +15,8 @@ import { build } from 'esbuild';
  * ~40 modules were about a fifth of a no-change `--cache` scan, and the core's ~70 with zod's ~190
  * about 60 ms of every scan that analyses anything (docs/benchmarks.md). The ESLint plugin and
  * any other importer of `@execgov/core` keep the package's own modules. Not minified, so a stack
- * trace still reads.
+ * trace still reads; each bundle has a source map back to the TypeScript sources (not published:
+ * the package leaves out *.map; the bench's profile split reads it to tell the rules apart).
  */
 
 const REPO_ROOT = path.resolve(import.meta.dirname, '../..');
@@ -38,6 +39,7 @@ export async function bundleScanner(packageDir = path.join(REPO_ROOT, 'packages/
       packages: 'external',
       // Where src/core-module.ts finds the bundled core, beside this file.
       define: { EXECGOV_BUNDLED_CORE: JSON.stringify(`./${CORE_BUNDLE}`) },
+      sourcemap: 'linked',
       logLevel: 'warning',
     }),
     build({
@@ -49,6 +51,7 @@ export async function bundleScanner(packageDir = path.join(REPO_ROOT, 'packages/
       target: 'node20',
       // The core is handed its TypeScript and never imports one (.dependency-cruiser.cjs); kept out all the same.
       external: ['typescript'],
+      sourcemap: 'linked',
       logLevel: 'warning',
     }),
   ]);
