@@ -6,8 +6,9 @@ import { build } from 'esbuild';
 
 /**
  * The scanner's command line as two files, both built from what `tsc -b` compiled:
- * - dist/bin.js, the package's `bin`: dist/main.js (compiled from src/main.ts) and every scanner
- *   module it imports. TypeScript, ts-morph and `@execgov/core/files` stay package imports.
+ * - dist/bin.js, the package's `bin`: dist/main.js (compiled from src/main.ts), every scanner
+ *   module it imports and the core's zod-free `@execgov/core/files`. TypeScript and ts-morph stay
+ *   package imports.
  * - dist/core.cjs: `@execgov/core` with zod and picomatch, as one CommonJS file, which the CLI
  *   loads when a scan first needs the core (src/core-module.ts; a `--cache` scan through V8's code
  *   cache, as it loads TypeScript).
@@ -26,7 +27,9 @@ export async function bundleScanner(packageDir = path.join(REPO_ROOT, 'packages/
   const entry = path.join(packageDir, 'dist/main.js');
   if (!fs.existsSync(entry)) throw new Error(`${path.relative(REPO_ROOT, entry)} does not exist: run \`tsc -b\` first`);
   const outfile = path.join(packageDir, 'dist/bin.js');
-  const core = createRequire(path.join(packageDir, 'package.json')).resolve('@execgov/core');
+  const requireFromPackage = createRequire(path.join(packageDir, 'package.json'));
+  const core = requireFromPackage.resolve('@execgov/core');
+  const coreFiles = requireFromPackage.resolve('@execgov/core/files');
   await Promise.all([
     build({
       entryPoints: [entry],
@@ -35,8 +38,18 @@ export async function bundleScanner(packageDir = path.join(REPO_ROOT, 'packages/
       platform: 'node',
       format: 'esm',
       target: 'node20',
-      // Every bare import (typescript, ts-morph, @execgov/core/files) stays a package import.
+      // Every bare import (typescript, ts-morph) stays a package import, but for the core's small
+      // zod-free entry, which joins this file: the CLI then runs two files of its own (the cache key
+      // stamps just those, src/cache/cache-key.ts).
       packages: 'external',
+      plugins: [
+        {
+          name: 'core-files-inside',
+          setup(context) {
+            context.onResolve({ filter: /^@execgov\/core\/files$/ }, () => ({ path: coreFiles }));
+          },
+        },
+      ],
       // Where src/core-module.ts finds the bundled core, beside this file.
       define: { EXECGOV_BUNDLED_CORE: JSON.stringify(`./${CORE_BUNDLE}`) },
       sourcemap: 'linked',

@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import type * as Core from '@execgov/core';
 import { requireWithCodeCache } from './cache/code-cache.js';
 
@@ -10,6 +11,12 @@ import { requireWithCodeCache } from './cache/code-cache.js';
 declare const EXECGOV_BUNDLED_CORE: string | undefined;
 
 const requireHere = createRequire(import.meta.url);
+
+/** The bundled core's file when this is the bundled CLI (scripts/build/bundle.ts), else undefined. */
+export function bundledCoreFile(): string | undefined {
+  return typeof EXECGOV_BUNDLED_CORE === 'string' ? fileURLToPath(new URL(EXECGOV_BUNDLED_CORE, import.meta.url)) : undefined;
+}
+
 let loaded: typeof Core | undefined;
 /** Set by a `--cache` scan: where V8's code cache for the bundled core is kept, and its writer once loaded. */
 let codeCache: { file: string; save?: () => void } | undefined;

@@ -46,8 +46,8 @@ interface Scan {
   analysed: number | undefined;
 }
 
-function scan(dir: string): Scan {
-  const child = spawnSync(process.execPath, [BIN, '--format', 'json', '--cache', '--cache-location', '.scan-cache/scan-cache.json'], {
+function scan(dir: string, bin = BIN): Scan {
+  const child = spawnSync(process.execPath, [bin, '--format', 'json', '--cache', '--cache-location', '.scan-cache/scan-cache.json'], {
     cwd: dir,
     encoding: 'utf8',
     env: { ...process.env, EXECGOV_CACHE_STATS: '1' },
@@ -185,5 +185,27 @@ describe("TypeScript's V8 code cache (--cache only)", () => {
     for (const codeCache of codeCaches) fs.rmSync(codeCache);
     expect(scan(dir).analysed).toBe(0);
     for (const codeCache of codeCaches) expect(fs.existsSync(codeCache)).toBe(false);
+  });
+});
+
+describe('the tool is part of the cache key', () => {
+  it('a rebuilt CLI or bundled core is another tool: nothing cached by the old build is reused', () => {
+    // A copy of the built package (its two bundled files; node_modules shared), so rebuilding it
+    // here touches no file another test runs.
+    const pkg = project({ 'package.json': fs.readFileSync(path.join(path.dirname(BIN), '../package.json'), 'utf8') });
+    fs.mkdirSync(path.join(pkg, 'dist'));
+    for (const file of ['bin.js', 'core.cjs']) fs.copyFileSync(path.join(path.dirname(BIN), file), path.join(pkg, 'dist', file));
+    fs.symlinkSync(path.join(path.dirname(BIN), '../node_modules'), path.join(pkg, 'node_modules'), 'dir');
+    const bin = path.join(pkg, 'dist/bin.js');
+    const dir = project(files());
+    scan(dir, bin);
+    expect(scan(dir, bin).analysed).toBe(0);
+    for (const file of ['core.cjs', 'bin.js']) {
+      fs.appendFileSync(path.join(pkg, 'dist', file), '\n// rebuilt\n');
+      const after = scan(dir, bin);
+      expect(after.analysed, file).toBe(3);
+      expect(findingsOf(after), file).toEqual(coldFindings(dir));
+      expect(scan(dir, bin).analysed, file).toBe(0);
+    }
   });
 });

@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { bundledCoreFile } from '../core-module.js';
 import { CACHE_FORMAT } from './cache-file.js';
 
 function versionOf(packageJson: string): string {
@@ -11,6 +12,11 @@ function versionOf(packageJson: string): string {
   } catch {
     return '?';
   }
+}
+
+function stampFile(file: string, hash: ReturnType<typeof createHash>): void {
+  const stat = fs.statSync(file);
+  hash.update(`${file}\0${stat.size}\0${stat.mtimeMs}\0`);
 }
 
 /** Sizes and mtimes of the built code under `dir`: a rebuilt scanner or core is another tool, even at the same version. */
@@ -24,14 +30,11 @@ function buildStamp(dir: string, hash: ReturnType<typeof createHash>): void {
   for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) buildStamp(full, hash);
-    else if (entry.name.endsWith('.js')) {
-      const stat = fs.statSync(full);
-      hash.update(`${full}\0${stat.size}\0${stat.mtimeMs}\0`);
-    }
+    else if (entry.name.endsWith('.js')) stampFile(full, hash);
   }
 }
 
-/** The package a built file belongs to: the nearest folder above it with a package.json (this file runs from dist/cache/ or, bundled, from dist/bin.js). */
+/** The package a built file belongs to: the nearest folder above it with a package.json. */
 function packageRootOf(file: string): string {
   for (let dir = path.dirname(file); ; dir = path.dirname(dir)) {
     if (fs.existsSync(path.join(dir, 'package.json')) || path.dirname(dir) === dir) return dir;
@@ -49,11 +52,16 @@ export function cacheKey(input: { cwd: string; projects: readonly string[]; conf
   invocation: string;
 } {
   const requireHere = createRequire(import.meta.url);
-  const scannerDist = path.join(packageRootOf(fileURLToPath(import.meta.url)), 'dist');
-  const coreDist = path.dirname(fileURLToPath(import.meta.resolve('@execgov/core')));
+  const here = fileURLToPath(import.meta.url);
+  const bundledCore = bundledCoreFile();
   const invocation = JSON.stringify({ cwd: input.cwd, projects: input.projects, configFile: input.configFile ?? null });
   const hash = createHash('sha1').update(`${CACHE_FORMAT}\0${input.version}\0${versionOf(requireHere.resolve('typescript/package.json'))}\0${invocation}\0`);
-  buildStamp(scannerDist, hash);
-  buildStamp(coreDist, hash);
+  if (bundledCore !== undefined) {
+    // The bundled CLI runs two files of its own (scripts/build/bundle.ts): this one and the core.
+    for (const file of [here, bundledCore]) stampFile(file, hash);
+  } else {
+    buildStamp(path.join(packageRootOf(here), 'dist'), hash);
+    buildStamp(path.dirname(fileURLToPath(import.meta.resolve('@execgov/core'))), hash);
+  }
   return { key: hash.digest('base64url'), invocation };
 }
