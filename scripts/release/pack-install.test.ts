@@ -114,6 +114,31 @@ describe('installed with npm beside TypeScript 7 (the ESLint plugin through the 
     expect(scannerFindings(dir)).toEqual(readExpectations(path.join(dir, 'src')).map((key) => `src/${key}`));
   });
 
+  it('--cache from the install: the bundled CLI and core, TypeScript and the core through their code caches; warm results equal cold ones', () => {
+    if (!fs.existsSync(path.join(dir, 'execution-governance.config.json'))) runBin(dir, 'scan-execution-violations', ['init']);
+    const cold = scannerFindings(dir);
+    const cached = () => {
+      const { status, stdout, stderr } = runBin(dir, 'scan-execution-violations', ['--format', 'json', '--cache']);
+      expect(stderr).toBe('');
+      expect(status).toBe(1);
+      return (JSON.parse(stdout) as { findings: { file: string; line: number; ruleId: string }[] }).findings
+        .map((f) => `${f.file}:${f.line} ${f.ruleId}`)
+        .sort();
+    };
+    expect(cached()).toEqual(cold);
+    const caches = path.join(dir, 'node_modules/.cache/execution-governance');
+    for (const file of ['typescript.v8-cache', 'core.v8-cache']) expect(fs.statSync(path.join(caches, file)).size, file).toBeGreaterThan(100_000);
+    expect(cached()).toEqual(cold);
+    // An edit: the warm scan re-analyses through both code caches and still equals a cold scan.
+    const edited = path.join(
+      dir,
+      'src',
+      fs.readdirSync(path.join(dir, 'src')).find((f) => f.endsWith('.ts'))!,
+    );
+    fs.appendFileSync(edited, '\nexport const cacheEdit = 1;\n');
+    expect(cached()).toEqual(scannerFindings(dir));
+  });
+
   it('ESLint with the plugin, configured as its README shows, reports the same findings as the scanner', () => {
     fs.writeFileSync(path.join(dir, 'eslint.config.mjs'), readmeEslintConfig());
     if (!fs.existsSync(path.join(dir, 'execution-governance.config.json'))) runBin(dir, 'scan-execution-violations', ['init']);
