@@ -38,7 +38,7 @@ export function useCoreCodeCache(file: string): () => void {
  */
 export function core(): typeof Core {
   if (loaded) return loaded;
-  const bundled = typeof EXECGOV_BUNDLED_CORE === 'string' ? EXECGOV_BUNDLED_CORE : undefined;
+  const bundled = bundledCoreFile();
   if (bundled !== undefined && codeCache) {
     const module = requireWithCodeCache<typeof Core>(import.meta.url, bundled, codeCache.file);
     codeCache.save = module.save;
