@@ -204,6 +204,19 @@ describe('checkConfigAgainstProgram on a program rooted at a few files of a bigg
     expect(message(cold)?.message).toContain('did you mean `src/app/**`?');
     expect(message(rooted)?.message).toBe(message(cold)?.message);
   });
+
+  it('"did you mean" for a plain file path (not a glob) also names a file only the whole program holds', () => {
+    // A guard's `from` with a typo in the folder: the file it means is outside the rooted program.
+    const typo = {
+      ...ONLY('no-direct-plugin-run'),
+      guards: [{ name: 'tool-execute', type: { name: 'Tool', from: 'src/tool/tool.ts' }, members: ['execute'] }],
+    };
+    const rooted = outcomes({ 'src/tools/base.ts': TOOLS['src/tools/base.ts']! }, typo);
+    const cold = checkConfigAgainstProgram(createInMemoryContext(createInMemoryProgram({ ...TOOLS, 'src/app/uses.ts': 'export const uses = 1;\n' }), typo));
+    const message = (result: typeof rooted) => result.find((outcome) => outcome.path === '$.guards[0].type.from') as { message?: string } | undefined;
+    expect(message(cold)?.message).toContain('did you mean `src/tools/tool.ts`?');
+    expect(message(rooted)?.message).toBe(message(cold)?.message);
+  });
 });
 
 describe('combineConfigChecks: several programs under one config', () => {
