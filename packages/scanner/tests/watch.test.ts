@@ -200,4 +200,16 @@ describe('--watch (real process on a copy of a fixture)', () => {
     running.push(plain.child);
     expect((await plain.nextReport(60_000)).lines.filter((l) => l.startsWith('+ '))).toHaveLength(expected);
   });
+  it('nested configs with baselines of their own: the first report is exactly what a plain scan reports', async () => {
+    const dir = copyFixture('baseline-nested');
+    const plain = spawnSync(process.execPath, [BIN, '--format', 'json'], { cwd: dir, encoding: 'utf8' });
+    const result = JSON.parse(plain.stdout) as { findings: { file: string; line: number; column: number; ruleId: string }[]; baseline?: { known: number } };
+    expect(result.baseline?.known).toBeGreaterThan(0);
+    const watcher = startWatch(dir);
+    running.push(watcher.child);
+    const first = await watcher.nextReport(60_000);
+    const shown = first.lines.map((l) => /^\+ (\S+) {2}(\S+) /.exec(l)!.slice(1, 3).join(' ')).sort();
+    expect(shown).toEqual(result.findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.ruleId}`).sort());
+    expect(first.summary).toMatch(new RegExp(`; ${result.baseline!.known} known to the baseline, not shown$`));
+  });
 });
