@@ -8,7 +8,7 @@ import { summarize } from './summary.js';
 export type { Baseline };
 
 /** Reads and validates a baseline file (the format and the matching live in the core, shared with ESLint); a missing or malformed one stops the scan (exit 2). */
-export function readBaseline(file: string, shown = file): Baseline {
+function readBaseline(file: string, shown = file): Baseline {
   try {
     return core().readBaselineFile(file, core().createNodeHost(), shown);
   } catch (error) {
@@ -36,6 +36,8 @@ export interface BaselineFiltering {
   kept: ReportedFinding[];
   /** Each baseline applied (absolute path), in path order, with its known and stale entry counts. */
   files: Array<{ file: string; known: number; stale: number }>;
+  /** Entries known, over every baseline applied. */
+  known: number;
 }
 
 /**
@@ -52,7 +54,10 @@ export function filterByBaselines(
   const groups = new Map<string, ReportedFinding[]>(alsoApplied.map((file) => [file, []]));
   for (const finding of findings) {
     const file = baselineOf(finding.absolutePath);
-    if (file !== undefined) groups.set(file, [...(groups.get(file) ?? []), finding]);
+    if (file === undefined) continue;
+    const group = groups.get(file);
+    if (group) group.push(finding);
+    else groups.set(file, [finding]);
   }
   const hidden = new Set<ReportedFinding>();
   const files = [...groups]
@@ -63,7 +68,7 @@ export function filterByBaselines(
       for (const finding of group) if (!keptSet.has(finding)) hidden.add(finding);
       return { file, known, stale };
     });
-  return { kept: findings.filter((finding) => !hidden.has(finding)), files };
+  return { kept: findings.filter((finding) => !hidden.has(finding)), files, known: files.reduce((sum, entry) => sum + entry.known, 0) };
 }
 
 /**
@@ -75,7 +80,7 @@ export function applyBaselines(
   baselineOf: (absolutePath: string) => string | undefined,
   options: { alsoApplied?: readonly string[]; shown: (file: string) => string },
 ): ScanResult {
-  const { kept, files: applied } = filterByBaselines(result.findings, baselineOf, options);
+  const { kept, files: applied, known } = filterByBaselines(result.findings, baselineOf, options);
   if (applied.length === 0) return result;
   const files = applied.map(({ file, known, stale }) => ({ ...location(result.cwd, file), known, stale }));
   const [first] = files as [(typeof files)[number], ...typeof files];
@@ -85,7 +90,7 @@ export function applyBaselines(
     summary: summarize(kept),
     baseline: {
       file: { path: first.path, absolutePath: first.absolutePath },
-      known: files.reduce((sum, entry) => sum + entry.known, 0),
+      known,
       stale: files.reduce((sum, entry) => sum + entry.stale, 0),
       ...(files.length > 1 ? { files } : {}),
     },

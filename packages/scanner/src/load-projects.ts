@@ -1,27 +1,11 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { createRequire } from 'node:module';
 import type { TypeScriptModule } from '@execgov/core';
 import type * as TS from 'typescript';
-import { requireWithCodeCache } from './cache/code-cache.js';
+import { lazyModule } from './cache/code-cache.js';
 import { ProjectError, UnreadableFileError } from './errors.js';
 import { assertListableDirectories, whyUnreadable } from './file-access.js';
 import { assertNoTsconfigErrors, assertUsableOptions, readTsconfigOrThrow, tsconfigErrors } from './tsconfig-diagnostics.js';
-
-const requireHere = createRequire(import.meta.url);
-let loadedTypeScript: typeof TS | undefined;
-/** Set by a `--cache` scan: where V8's code cache for TypeScript is kept, and its writer once loaded. */
-let codeCache: { file: string; save?: () => void } | undefined;
-
-/**
- * Loads TypeScript (when a scan first needs it) through a V8 code cache kept in `file`, and
- * returns the function that writes that cache after the scan (a no-op when it was used, or when
- * TypeScript never loaded). Only `--cache` asks for it: that is where the user lets us keep state.
- */
-export function useTypeScriptCodeCache(file: string): () => void {
-  codeCache = { file };
-  return () => codeCache?.save?.();
-}
 
 /**
  * The scanner's own TypeScript 6 (a dependency of this package, so a project whose `typescript` is
@@ -29,14 +13,20 @@ export function useTypeScriptCodeCache(file: string): () => void {
  * with nothing to re-analyse never pays the half second it takes to load (require, not import: an ESM import of the 9 MB CommonJS file
  * makes Node lex it for named exports first, 0.52 s of CPU against 0.17 s).
  */
+const typescriptModule = lazyModule<typeof TS>(import.meta.url, 'typescript');
+
+/** TypeScript, loaded on first use (see `typescriptModule`). */
 export function typescript(): typeof TS {
-  if (loadedTypeScript) return loadedTypeScript;
-  if (codeCache) {
-    const loaded = requireWithCodeCache<typeof TS>(import.meta.url, 'typescript', codeCache.file);
-    codeCache.save = loaded.save;
-    return (loadedTypeScript = loaded.exports);
-  }
-  return (loadedTypeScript = requireHere('typescript') as typeof TS);
+  return typescriptModule.get();
+}
+
+/**
+ * Loads TypeScript (when a scan first needs it) through a V8 code cache kept in `file`, and
+ * returns the function that writes that cache after the scan (a no-op when it was used, or when
+ * TypeScript never loaded). Only `--cache` asks for it: that is where the user lets us keep state.
+ */
+export function useTypeScriptCodeCache(file: string): () => void {
+  return typescriptModule.useCodeCache(file);
 }
 
 /** The host tsconfig parsing reads through (default: the real file system). */

@@ -65,7 +65,7 @@ export function compareFindings(a: ReportedFinding, b: ReportedFinding): number 
 }
 
 /** The file's analysis, or one `tooDeeplyNested` finding when TypeScript ran out of stack on it. */
-export function analyzeOrTooDeep(analyzer: Analyzer, sourceFile: SourceFile, tooDeep: readonly string[]): FileAnalysis {
+export function analyzeOrTooDeep(analyzer: Analyzer, sourceFile: SourceFile, tooDeep: readonly string[] = []): FileAnalysis {
   const tooDeepFinding = (): FileAnalysis => {
     const config = analyzer.configFor(sourceFile.fileName);
     return {
@@ -114,17 +114,20 @@ export function scanRoots(given: readonly string[], plans: readonly ProjectPlan[
  */
 export function settleConfigChecks(checks: readonly ConfigCheck[], roots: readonly string[], onWarning: ScanInput['onConfigWarning']): void {
   const bySource = new Map<string, ConfigCheck[]>();
-  for (const check of checks) bySource.set(check.source, [...(bySource.get(check.source) ?? []), check]);
+  for (const check of checks) {
+    const group = bySource.get(check.source);
+    if (group) group.push(check);
+    else bySource.set(check.source, [check]);
+  }
   // In order of config file, so a full and a --cache scan name the same config first.
   for (const [source, group] of [...bySource].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     // The usual case, settled without loading the core (a warm --cache scan may not need it).
     if (group.every((check) => check.outcomes.every((outcome) => outcome.ok))) continue;
     // A glob whose base directory lies inside the scan's roots can match nothing the scan does not see.
-    const covered = roots.some((root) => isAtOrBelow(group[0]!.configDir, root));
     const sees = (directory: string) => roots.some((root) => isAtOrBelow(directory, root));
     const issues = core().combineConfigChecks(
       group.map((check) => check.outcomes),
-      { onlyContent: !covered, sees },
+      { onlyContent: !sees(group[0]!.configDir), sees },
     );
     if (issues.length === 0) continue;
     const error = new (core().ConfigError)(source, issues, 'mismatch');

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { BASELINE_FILE_NAME, createBaselineLocator, createNodeHost } from '@execgov/core/files';
 import type * as TS from 'typescript';
-import { filterByBaselines } from './baseline.js';
+import { filterByBaselines, type BaselineFiltering } from './baseline.js';
 import { core } from './core-module.js';
 import type { ScanOptions } from './args.js';
 import { recordConfigChain, type ConfigProbes } from './cache/config-probes.js';
@@ -55,6 +55,7 @@ export function watch(options: ScanOptions, context: WatchContext): 0 {
   let baselineError: string | undefined;
   const relative = (file: string) => path.relative(cwd, file).replace(/\\/g, '/');
   const explicitBaseline = options.baseline === undefined ? undefined : path.resolve(cwd, options.baseline);
+  const host = createNodeHost();
 
   /**
    * What the report shows: `current` without the findings a baseline knows, chosen as a plain scan
@@ -64,11 +65,10 @@ export function watch(options: ScanOptions, context: WatchContext): 0 {
    */
   const visible = (): { shown: Map<string, readonly ReportedFinding[]>; known: number } => {
     const all = [...current.values()].flat();
-    let filtered: ReturnType<typeof filterByBaselines> | undefined;
+    let filtered: BaselineFiltering | undefined;
     try {
-      const host = createNodeHost();
       filtered = filterByBaselines(all, explicitBaseline === undefined ? createBaselineLocator({ host, configFile: explicitConfig }) : () => explicitBaseline, {
-        shown: (file) => (file === explicitBaseline && options.baseline !== undefined ? options.baseline : relative(file)),
+        shown: (file) => (file === explicitBaseline ? options.baseline! : relative(file)),
       });
       if (baselineError !== undefined) stderr.write('[watch] the baseline reads again\n');
       baselineError = undefined;
@@ -81,7 +81,7 @@ export function watch(options: ScanOptions, context: WatchContext): 0 {
     if (!filtered) return { shown: new Map(current), known: 0 };
     const kept = new Set(filtered.kept);
     const shown = new Map([...current].map(([file, findings]) => [file, findings.filter((finding) => kept.has(finding))] as const));
-    return { shown, known: filtered.files.reduce((sum, entry) => sum + entry.known, 0) };
+    return { shown, known: filtered.known };
   };
 
   /** Prints what the visible findings changed since the last report, and remembers them. */
@@ -93,17 +93,20 @@ export function watch(options: ScanOptions, context: WatchContext): 0 {
   };
 
   const owner = (fileName: string): number => states.findIndex((state) => state.roots.has(fileName));
-  const poll = (file: string, onChange: () => void) => {
-    if (polled.has(file)) return;
+  /** Polls `file` from now on; false when it already was. */
+  const poll = (file: string, onChange: () => void): boolean => {
+    if (polled.has(file)) return false;
     polled.add(file);
     fs.watchFile(file, { interval: CONFIG_POLL_MS }, (now, before) => {
       if (now.mtimeMs !== before.mtimeMs || now.size !== before.size || now.ino !== before.ino) onChange();
     });
+    return true;
   };
   /** Config candidates (an edit re-analyses every file) and the baselines that may apply (an edit only reports again). */
   const pollConfigs = () => {
     for (const candidate of Object.keys(configProbes)) {
-      poll(candidate, scheduleAll);
+      // Polled already: so is every baseline above it.
+      if (!poll(candidate, scheduleAll)) continue;
       // A config's baseline sits beside it or beside a config further up (core: conventionalBaseline).
       if (explicitBaseline === undefined) {
         for (let dir = path.dirname(candidate); ; dir = path.dirname(dir)) {
@@ -126,7 +129,7 @@ export function watch(options: ScanOptions, context: WatchContext): 0 {
       const sourceFile = state.program.getSourceFile(fileName);
       if (!sourceFile || owner(fileName) !== index || !isUnder(fileName, context.paths)) continue;
       recordConfigChain(configProbes, fileName, explicitConfig);
-      const analysis = analyzeOrTooDeep(analyzer, sourceFile, []);
+      const analysis = analyzeOrTooDeep(analyzer, sourceFile);
       analysed += 1;
       if ('error' in analysis) {
         errors.set(analysis.error.source, formatKnownError(analysis.error, relative));

@@ -10,7 +10,6 @@ import { ConfigError, type ResolvedConfig } from '../config/validate.js';
 import { createRuleContext } from '../context.js';
 import type { AnalyzerHost } from '../host/host.js';
 import { createBatchMemo } from '../host/batch.js';
-import { isAtOrBelow } from '../files.js';
 import { createNodeHost } from '../host/node-host.js';
 import type { RuleId } from '../rule-ids.js';
 import type { Finding, RuleContext, TypeScriptModule } from '../types.js';
@@ -133,10 +132,8 @@ export function createAnalyzer({
       const report = checkFor(ctx, options);
       // A program below the config (one package under a monorepo's root config) cannot tell a glob
       // naming another package from a typo, except one that can only match below its own root.
-      const tsconfig = program.getCompilerOptions().configFilePath;
-      const root = typeof tsconfig === 'string' ? path.dirname(tsconfig) : undefined;
-      const sees = (directory: string) => root !== undefined && isAtOrBelow(directory, root);
-      const issues = combineConfigChecks([report.outcomes], { onlyContent: !programCoversConfig(program, ctx.config.configDir), sees });
+      const sees = (directory: string) => programCoversConfig(program, directory);
+      const issues = combineConfigChecks([report.outcomes], { onlyContent: !sees(ctx.config.configDir), sees });
       error = issues.length > 0 ? new ConfigError(report.source, issues, 'mismatch') : null;
       checked.set(ctx, error);
     }

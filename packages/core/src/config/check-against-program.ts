@@ -114,6 +114,9 @@ export function checkConfigAgainstProgram(ctx: RuleContext, { programFiles }: Ch
     }
     return (suggestableCache = [...names]);
   };
+  // The files this program holds, by their forward-slash name: built once, on first need.
+  let heldFilesCache: Set<string> | undefined;
+  const heldFiles = () => (heldFilesCache ??= new Set(files.map((file) => toPosix(file.fileName))));
   let relativeFilesCache: string[] | undefined;
   const relativeFiles = () => (relativeFilesCache ??= suggestable().map((fileName) => ctx.relativePath(fileName)));
   let relativeDirsCache: string[] | undefined;
@@ -166,8 +169,7 @@ export function checkConfigAgainstProgram(ctx: RuleContext, { programFiles }: Ch
       // Every file the glob names must be here to judge what they declare (a runner glob over a
       // folder, of which a rooted program holds one file): otherwise it is undecided.
       if (all && programFiles) {
-        const held = new Set(files.map((file) => toPosix(file.fileName)));
-        if (programFiles.some((fileName) => !held.has(toPosix(fileName)) && ctx.matches(fileName, [glob]))) return undefined;
+        if (programFiles.some((fileName) => !heldFiles().has(toPosix(fileName)) && ctx.matches(fileName, [glob]))) return undefined;
       }
     } else if (programFiles?.some((fileName) => ctx.matches(fileName, [glob]))) {
       ok(at);

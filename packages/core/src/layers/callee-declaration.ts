@@ -25,19 +25,19 @@ export function calleeDeclaration(ctx: RuleContext, call: CallLike): ts.Declarat
   const { callee, form } = runTarget(ctx, call);
   const fromSymbol = symbolDeclaration(ctx, memberNameNode(ctx.ts, callee));
   if (fromSymbol && !isAnonymousSignature(ctx, fromSymbol) && !holdsFunctionValue(ctx, fromSymbol)) return fromSymbol;
-  const constructs = form === 'reflect-construct' || ctx.ts.isNewExpression(call);
+  const constructing = constructs(ctx, call);
   const written = fromSymbol && writtenValue(ctx, fromSymbol);
   if (written && isFunctionWrittenInPlace(ctx, written)) return fromSymbol;
   let signature: ts.Signature | undefined;
-  if (written) signature = signaturesOf(ctx.checker.getTypeAtLocation(written), constructs)[0];
+  if (written) signature = signaturesOf(ctx.checker.getTypeAtLocation(written), constructing)[0];
   // The call's own signature is the target's only when the target is called directly.
   else if (form === 'direct') signature = ctx.checker.getResolvedSignature(call);
-  else signature = signaturesOf(ctx.checker.getTypeAtLocation(callee), constructs)[0];
+  else signature = signaturesOf(ctx.checker.getTypeAtLocation(callee), constructing)[0];
   const declaration = signature?.declaration;
   if (declaration && isAnonymousSignature(ctx, declaration)) return fromSymbol;
   // Constructing reaches the class constructed: its construct signatures name no declaration
   // when it has no constructor of its own, and an inherited one names the base class's.
-  if (constructs && signature && (!declaration || ctx.ts.isConstructorDeclaration(declaration))) {
+  if (constructing && signature && (!declaration || ctx.ts.isConstructorDeclaration(declaration))) {
     const instance = signature.getReturnType().getSymbol();
     const constructed = instance?.valueDeclaration ?? instance?.declarations?.[0];
     if (constructed && ctx.ts.isClassLike(constructed)) return constructed;
@@ -54,7 +54,7 @@ export function calleeDeclaration(ctx: RuleContext, call: CallLike): ts.Declarat
  */
 export function initialisedReceiverDeclaration(ctx: RuleContext, call: CallLike): ts.Declaration | undefined {
   const { ts: tsm, checker } = ctx;
-  const { callee, form } = runTarget(ctx, call);
+  const { callee } = runTarget(ctx, call);
   const name = staticMemberName(tsm, callee);
   if (name === undefined || !(tsm.isPropertyAccessExpression(callee) || tsm.isElementAccessExpression(callee))) return undefined;
   const holder = checker.getSymbolAtLocation(memberNameNode(tsm, callee.expression))?.valueDeclaration;
@@ -65,7 +65,7 @@ export function initialisedReceiverDeclaration(ctx: RuleContext, call: CallLike)
   const found = member.valueDeclaration ?? member.declarations?.[0];
   if (!found || !holdsFunctionValue(ctx, found)) return found;
   // A property holding a function (an arrow field, an object literal's key): the function's own declaration.
-  const signature = signaturesOf(checker.getTypeOfSymbolAtLocation(member, value), form === 'reflect-construct' || tsm.isNewExpression(call))[0];
+  const signature = signaturesOf(checker.getTypeOfSymbolAtLocation(member, value), constructs(ctx, call))[0];
   const declaration = signature?.declaration;
   return declaration && !isAnonymousSignature(ctx, declaration) ? declaration : found;
 }
@@ -95,6 +95,11 @@ function writtenValue(ctx: RuleContext, declaration: ts.Declaration): ts.Express
 function isFunctionWrittenInPlace(ctx: RuleContext, expression: ts.Expression): boolean {
   const { ts: tsm } = ctx;
   return tsm.isArrowFunction(expression) || tsm.isFunctionExpression(expression) || tsm.isClassExpression(expression);
+}
+
+/** Whether `call` constructs (`new C()`, `Reflect.construct(C, …)`) rather than calls. */
+export function constructs(ctx: RuleContext, call: CallLike): boolean {
+  return ctx.ts.isNewExpression(call) || runTarget(ctx, call).form === 'reflect-construct';
 }
 
 /**

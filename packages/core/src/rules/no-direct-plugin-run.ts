@@ -57,7 +57,7 @@ function messageFor(guard: Guard, reference: MemberReference, reportPresenceChec
  * through a `const` that holds its result: a deep copy, nothing of which is the original's.
  */
 function isDeepCopy(ctx: RuleContext, node: ts.Node): boolean {
-  const { ts: tsm, checker } = ctx;
+  const { ts: tsm } = ctx;
   const isClone = (expression: ts.Expression): boolean => {
     const callee = tsm.isCallExpression(expression) ? skipWrappersDown(tsm, expression.expression) : undefined;
     return callee !== undefined && tsm.isIdentifier(callee) && callee.text === 'structuredClone';

@@ -1,6 +1,6 @@
 import type * as ts from 'typescript';
 import { memberNameNode, skipWrappersDown, staticMemberName } from '../ast/index.js';
-import { calleeDeclaration, describeDeclaration, initialisedReceiverDeclaration, runTarget, type CallLike } from '../layers/callee-declaration.js';
+import { calleeDeclaration, constructs, describeDeclaration, initialisedReceiverDeclaration, runTarget, type CallLike } from '../layers/callee-declaration.js';
 import { fileLayerOf, forbiddenTarget, layerAdvice, layerDeclaredNames, nextLayerHint } from '../layers/file-layer.js';
 import {
   aliasHasValue,
@@ -181,16 +181,16 @@ function checkCall(ctx: Context, from: number, call: CallLike): void {
     to = forbiddenDeclaration(ctx, from, declaration);
     if (to === undefined) return;
   }
-  const { callee, form } = runTarget(ctx, call);
-  const constructs = ctx.ts.isNewExpression(call) || form === 'reflect-construct';
+  const { callee } = runTarget(ctx, call);
+  const constructing = constructs(ctx, call);
   ctx.report({
-    messageId: constructs ? 'forbiddenConstruct' : 'forbiddenCall',
+    messageId: constructing ? 'forbiddenConstruct' : 'forbiddenCall',
     node: memberNameNode(ctx.ts, callee),
     data: {
       from: ctx.config.layers[from]!.name,
       to,
       next: nextLayerHint(ctx, from),
-      advice: layerAdvice(ctx, from, to, constructs ? 'construct' : 'use'),
+      advice: layerAdvice(ctx, from, to, constructing ? 'construct' : 'use'),
       callee: describeDeclaration(ctx, declaration!),
       file: ctx.relativePath(declaration!.getSourceFile().fileName),
     },

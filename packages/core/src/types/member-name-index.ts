@@ -52,11 +52,8 @@ export function buildMemberNameIndex(
   };
 
   // What a function without a stated return type hands back, judged by syntax as the checker would
-  // infer it: its `return`s (or concise body), arrays by their elements. No body: anything.
-  const returnsMayHold = (fn: ts.SignatureDeclaration): boolean =>
-    !(fn as { body?: ts.Node }).body ||
-    (fn as { asteriskToken?: unknown }).asteriskToken !== undefined ||
-    someReturnedValue(tsm, fn, (value) => mayHoldValue(tsm, value));
+  // infer it: its `return`s (or concise body), arrays by their elements. No body, or a generator: anything.
+  const returnsMayHold = (fn: ts.SignatureDeclaration): boolean => someReturnedValue(tsm, fn, (value) => mayHoldValue(tsm, value));
 
   const addMember = (node: ts.Node, ownerTypeParameters: ReadonlySet<string>, reaching: boolean): void => {
     const name = memberName(node);

@@ -241,13 +241,15 @@ export function memberReferenceListeners(
       if (tsm.isObjectBindingPattern(element.parent) && !element.dotDotDotToken) {
         const property = element.propertyName ?? (tsm.isIdentifier(element.name) ? element.name : undefined);
         if (!property) return;
+        // Only a wanted name (or a computed key that may be one) is a reference: the scope scan below is not asked for others.
+        const named = (tsm.isIdentifier(property) || tsm.isStringLiteral(property)) && wanted.has(property.text);
+        if (!named && !tsm.isComputedPropertyName(property)) return;
         const receiverType = typeAt(element.parent);
         // `const { execute: _omit, ...rest } = tool`: a member taken out only to leave the rest,
         // its binding named nowhere else in its scope, goes nowhere.
         if (tsm.isIdentifier(element.name) && isNeverUsed(tsm, element.name)) return;
         addProperty(property, 'reference', false, receiverType);
-        if ((tsm.isIdentifier(property) || tsm.isStringLiteral(property)) && wanted.has(property.text))
-          aliases.rememberBinding(element, property.text, receiverType);
+        if (named) aliases.rememberBinding(element, property.text, receiverType);
       }
     },
     [kind.ObjectLiteralExpression]: (node: ts.Node) => {

@@ -296,8 +296,7 @@ export function upcastListeners<Loss>(
     judging.add(fn);
     const leanedBefore = leanedOnJudging;
     leanedOnJudging = false;
-    const body = (fn as { body?: ts.Node }).body;
-    const result = !body || (fn as { asteriskToken?: unknown }).asteriskToken !== undefined || someReturnedValue(tsm, fn, valueMayBeGuarded);
+    const result = someReturnedValue(tsm, fn, valueMayBeGuarded);
     judging.delete(fn);
     const leaned = leanedOnJudging;
     leanedOnJudging = leanedBefore || leaned;

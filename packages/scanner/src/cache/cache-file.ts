@@ -195,7 +195,7 @@ function decode(key: string, body: StoredBody): ScanCache {
 const DEFAULT_DIR = path.join('node_modules', '.cache', 'execution-governance');
 
 /** Nearest directory at or above `cwd` holding a package.json (where node_modules/.cache belongs), else cwd. */
-function packageRoot(cwd: string): string {
+export function packageRoot(cwd: string): string {
   for (let dir = cwd; ; dir = path.dirname(dir)) {
     if (fs.existsSync(path.join(dir, 'package.json'))) return dir;
     if (path.dirname(dir) === dir) return cwd;

@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bundledCoreFile } from '../core-module.js';
-import { CACHE_FORMAT } from './cache-file.js';
+import { CACHE_FORMAT, packageRoot } from './cache-file.js';
 
 function versionOf(packageJson: string): string {
   try {
@@ -34,13 +34,6 @@ function buildStamp(dir: string, hash: ReturnType<typeof createHash>): void {
   }
 }
 
-/** The package a built file belongs to: the nearest folder above it with a package.json. */
-function packageRootOf(file: string): string {
-  for (let dir = path.dirname(file); ; dir = path.dirname(dir)) {
-    if (fs.existsSync(path.join(dir, 'package.json')) || path.dirname(dir) === dir) return dir;
-  }
-}
-
 /**
  * What every cached finding depends on besides the files: the cache format, this tool and the
  * core (version and build), TypeScript's version (its libs and checker), the working directory
@@ -60,7 +53,7 @@ export function cacheKey(input: { cwd: string; projects: readonly string[]; conf
     // The bundled CLI runs two files of its own (scripts/build/bundle.ts): this one and the core.
     for (const file of [here, bundledCore]) stampFile(file, hash);
   } else {
-    buildStamp(path.join(packageRootOf(here), 'dist'), hash);
+    buildStamp(path.join(packageRoot(path.dirname(here)), 'dist'), hash);
     buildStamp(path.dirname(fileURLToPath(import.meta.resolve('@execgov/core'))), hash);
   }
   return { key: hash.digest('base64url'), invocation };

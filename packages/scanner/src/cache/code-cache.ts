@@ -107,3 +107,36 @@ export function requireWithCodeCache<T>(from: string, specifier: string, cacheFi
     },
   };
 }
+
+/** A CommonJS module loaded on first use (`get`), through a V8 code cache once `useCodeCache` names one. */
+export interface LazyModule<T> {
+  get(): T;
+  /** Sets the code cache file (a `--cache` scan: where the user lets us keep state); returns the function that writes it after the scan. */
+  useCodeCache(file: string): () => void;
+}
+
+/**
+ * `specifier` resolved from `from`, loaded when first asked for. With `codeCache: false` (an ES
+ * module, which V8's script cache cannot hold) it is always a plain `require`.
+ */
+export function lazyModule<T>(from: string, specifier: string, { codeCache = true }: { codeCache?: boolean } = {}): LazyModule<T> {
+  let loaded: { exports: T } | undefined;
+  let cache: { file: string; save?: () => void } | undefined;
+  return {
+    get() {
+      if (loaded) return loaded.exports;
+      if (cache && codeCache) {
+        const module = requireWithCodeCache<T>(from, specifier, cache.file);
+        cache.save = module.save;
+        loaded = { exports: module.exports };
+      } else {
+        loaded = { exports: createRequire(from)(specifier) as T };
+      }
+      return loaded.exports;
+    },
+    useCodeCache(file) {
+      cache = { file };
+      return () => cache?.save?.();
+    },
+  };
+}

@@ -146,7 +146,7 @@ function analyse(
   for (const fileName of fileNames) {
     const sourceFile = built.program.getSourceFile(fileName);
     if (!sourceFile) continue;
-    const analysis = analyzeOrTooDeep(analyzer, sourceFile, []);
+    const analysis = analyzeOrTooDeep(analyzer, sourceFile);
     if ('error' in analysis) throw analysis.error;
     configs.add(analysis.config);
     recordConfigChain(session.configProbes, fileName, session.explicitConfig);
@@ -187,6 +187,7 @@ function depsRecord(deps: ReadonlyMap<string, Iterable<string>>): ProjectRecord[
 
 /** The same file names, in any order. */
 function sameFiles(a: readonly string[], b: readonly string[]): boolean {
+  if (a === b) return true;
   if (a.length !== b.length) return false;
   const set = new Set(a);
   return b.every((f) => set.has(f));
@@ -252,11 +253,12 @@ function warmProject(
   const changed = new Set([...session.changed].filter((f) => known.has(f)));
   // A file the record depends on without a state of its own cannot be checked: treat it as changed.
   for (const targets of deps.values()) for (const t of targets) if (!session.files.has(t)) changed.add(t);
-  const globalClosure = withDependencies(deps, cached.globals);
-  for (const file of changed) if (globalClosure.has(file)) return undefined;
-  // A file declaring a guarded type (or what it imports) changed: what is guarded may differ in every file.
-  const anchorClosure = withDependencies(deps, cached.anchors);
-  for (const file of changed) if (anchorClosure.has(file)) return undefined;
+  // A global file, or a file declaring a guarded type (or what either imports), changed: every
+  // file's findings may differ.
+  if (changed.size > 0) {
+    const reachedByAll = withDependencies(deps, [...cached.globals, ...cached.anchors]);
+    for (const file of changed) if (reachedByAll.has(file)) return undefined;
+  }
   const stale = withDependents(deps, changed);
   const { explicitConfig } = session;
   for (const [file, result] of Object.entries(cached.results)) {

@@ -54,7 +54,7 @@ function propertyKey(ctx: RuleContext, name: ts.PropertyName): string | undefine
  * it names (`const patch = { state: 'x' }`, imported too), with `via` set to the name used.
  */
 function objectSource(ctx: RuleContext, expression: ts.Expression): { literal: ts.ObjectLiteralExpression; via: ts.Expression | undefined } | undefined {
-  const { ts: tsm, checker } = ctx;
+  const { ts: tsm } = ctx;
   let node = skipWrappersDown(tsm, expression);
   for (let hop = 0; hop < MAX_HOPS && tsm.isIdentifier(node); hop += 1) {
     const initializer = constInitializer(ctx, node);
