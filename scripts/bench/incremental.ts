@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { DEFAULT_FILES, REPO_ROOT, generateProject } from './generate.js';
 import { median, pairedRatio } from './stats.js';
+import { FLOOR, SCANNER } from './tools.js';
 
 /**
  * The `--cache` step of the bench: cold scans against warm scans after no change, a one-line
@@ -13,8 +14,6 @@ import { median, pairedRatio } from './stats.js';
  * section; run alone with `pnpm bench:incremental`.
  */
 
-const BIN = path.join(REPO_ROOT, 'packages/scanner/dist/bin.js');
-const FLOOR = path.join(REPO_ROOT, 'scripts/bench/typescript-floor.mjs');
 const START = '<!-- incremental-bench:start -->';
 const END = '<!-- incremental-bench:end -->';
 
@@ -50,16 +49,16 @@ interface Run {
   stats: { analysed: number; programFiles: number } | undefined;
 }
 
-function scanOnce(dir: string, cacheFile: string | undefined): Run {
-  const args = [BIN, '--format', 'json', ...(cacheFile ? ['--cache', '--cache-location', cacheFile] : [])];
+/** `node <args>` in `dir`, timed around the child. */
+function timedNode(args: readonly string[], dir: string, env: NodeJS.ProcessEnv = process.env) {
   const started = process.hrtime.bigint();
-  const child = spawnSync(process.execPath, args, {
-    cwd: dir,
-    encoding: 'utf8',
-    maxBuffer: 256 * 1024 * 1024,
-    env: { ...process.env, EXECGOV_CACHE_STATS: '1' },
-  });
-  const wall = Number(process.hrtime.bigint() - started) / 1e9;
+  const child = spawnSync(process.execPath, args, { cwd: dir, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, env });
+  return { wall: Number(process.hrtime.bigint() - started) / 1e9, child };
+}
+
+function scanOnce(dir: string, cacheFile: string | undefined): Run {
+  const args = [SCANNER, '--format', 'json', ...(cacheFile ? ['--cache', '--cache-location', cacheFile] : [])];
+  const { wall, child } = timedNode(args, dir, { ...process.env, EXECGOV_CACHE_STATS: '1' });
   if (child.status !== 0 && child.status !== 1) throw new Error(`scan failed (exit ${child.status}): ${child.stderr}`);
   const stats = /^cache: (.*)$/m.exec(child.stderr);
   return { wall, stdout: child.stdout, stats: stats ? (JSON.parse(stats[1]!) as Run['stats']) : undefined };
@@ -67,12 +66,7 @@ function scanOnce(dir: string, cacheFile: string | undefined): Run {
 
 /** TypeScript alone on `file`'s program (it, its imports, the libs; TypeScript through a V8 code cache): what any warm scan after an edit to it pays. */
 function floorOnce(dir: string, file: string, codeCache: string): number {
-  const started = process.hrtime.bigint();
-  const child = spawnSync(process.execPath, [FLOOR, path.join(dir, 'tsconfig.json'), '--root', file, '--code-cache', codeCache], {
-    cwd: dir,
-    encoding: 'utf8',
-  });
-  const wall = Number(process.hrtime.bigint() - started) / 1e9;
+  const { wall, child } = timedNode([FLOOR, path.join(dir, 'tsconfig.json'), '--root', file, '--code-cache', codeCache], dir);
   if (child.status !== 0) throw new Error(`typescript-floor failed (exit ${child.status}): ${child.stderr}`);
   return wall;
 }
@@ -168,7 +162,7 @@ export function measureIncremental(options: { files?: number; runs?: number; log
     coldWithCache,
     scenarios,
     cacheBytes,
-    leafFloor: { walls: leafFloor, ratio: leafFloor.length === cold.length ? pairedRatio(leafFloor, cold) : Number.NaN },
+    leafFloor: { walls: leafFloor, ratio: pairedRatio(leafFloor, cold) },
     date: new Date().toISOString(),
     loadBefore,
   };

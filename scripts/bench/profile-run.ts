@@ -59,7 +59,7 @@ export function withOriginalSources(profile: CpuProfile): CpuProfile {
   return {
     ...profile,
     nodes: profile.nodes.map((node) => {
-      const { url, lineNumber, columnNumber } = node.callFrame as CpuProfile['nodes'][number]['callFrame'] & { lineNumber?: number; columnNumber?: number };
+      const { url, lineNumber, columnNumber } = node.callFrame;
       const found = url && lineNumber !== undefined && lineNumber >= 0 ? mapOf(url) : undefined;
       if (!found) return node;
       const entry = found.map.findEntry(lineNumber!, columnNumber ?? 0) as { originalSource?: string };

@@ -1,6 +1,6 @@
 /** The parts of a V8 `.cpuprofile` this summary reads. */
 export interface CpuProfile {
-  nodes: Array<{ id: number; callFrame: { functionName: string; url: string }; children?: number[] }>;
+  nodes: Array<{ id: number; callFrame: { functionName: string; url: string; lineNumber?: number; columnNumber?: number }; children?: number[] }>;
   samples: number[];
   timeDeltas: number[];
 }

@@ -35,8 +35,9 @@ export interface Tool {
 
 const TSC = path.join(REPO_ROOT, 'node_modules/typescript/bin/tsc');
 const ESLINT = path.join(REPO_ROOT, 'node_modules/eslint/bin/eslint.js');
-const SCANNER = path.join(REPO_ROOT, 'packages/scanner/dist/bin.js');
-const FLOOR = path.join(REPO_ROOT, 'scripts/bench/typescript-floor.mjs');
+/** The scanner's built CLI and the TypeScript-alone floor (typescript-floor.mjs), shared with the --cache bench. */
+export const SCANNER = path.join(REPO_ROOT, 'packages/scanner/dist/bin.js');
+export const FLOOR = path.join(REPO_ROOT, 'scripts/bench/typescript-floor.mjs');
 const PLUGIN = path.join(REPO_ROOT, 'packages/eslint-plugin/dist/index.js');
 
 function missing(file: string, hint: string): string | undefined {
@@ -111,6 +112,14 @@ export async function defineTools(project: GeneratedProject, benchDir: string, r
   const eslintMissing = missing(ESLINT, 'run `pnpm install`');
   const pluginMissing = eslintMissing ?? (await pluginUnavailable());
   const plantedLines = new Set(project.planted.map((p) => `${p.file}:${p.line}`));
+  /** The check of a run that must print no message at all (`why` says why none is expected). */
+  const expectNoMessages =
+    (why: string): Tool['check'] =>
+    (s) => {
+      const { findings, fatal } = eslintFindings(s.stdout, project.dir);
+      const ok = findings.length === 0 && fatal.length === 0;
+      return { ok, summary: ok ? `no messages (${why})` : `${findings.length} messages, ${fatal.length} fatal: ${fatal[0] ?? ''}` };
+    };
 
   return [
     {
@@ -127,7 +136,8 @@ export async function defineTools(project: GeneratedProject, benchDir: string, r
       label: '(a′) TypeScript alone: load, parse, bind',
       display: 'node scripts/bench/typescript-floor.mjs tsconfig.json',
       command: { args: [FLOOR, tsconfig], cwd: project.dir },
-      unavailable: missing(TSC, 'run `pnpm install`'),
+      // It builds its program with the scanner's own reader options and host (program-host.ts).
+      unavailable: missing(path.join(REPO_ROOT, 'packages/scanner/dist/program-host.js'), 'build with `tsc -b`'),
       okExits: [0],
       check: (s) => {
         const files = Number(s.stdout.trim());
@@ -152,19 +162,24 @@ export async function defineTools(project: GeneratedProject, benchDir: string, r
         summary: `flags ${findings.length} \`.run(\` calls: ${hits} of the ${project.planted.length} planted violations, ${findings.length - hits} false positives (decoys, the sanctioned ToolRunner call)`,
       };
     }),
-    eslintTool(project, benchDir, 'typed', 'eslint-typed', '(d) ESLint + projectService, no rules', eslintMissing, (s) => {
-      const { findings, fatal } = eslintFindings(s.stdout, project.dir);
-      const ok = findings.length === 0 && fatal.length === 0;
-      return { ok, summary: ok ? 'no messages (as expected with no rules)' : `${findings.length} messages, ${fatal.length} fatal: ${fatal[0] ?? ''}` };
-    }),
-    eslintTool(project, benchDir, 'one-rule', 'eslint-one-rule', '(d′) (d) + one built-in rule (no-debugger)', eslintMissing, (s) => {
-      const { findings, fatal } = eslintFindings(s.stdout, project.dir);
-      const ok = findings.length === 0 && fatal.length === 0;
-      return {
-        ok,
-        summary: ok ? 'no messages (no debugger statement in the project)' : `${findings.length} messages, ${fatal.length} fatal: ${fatal[0] ?? ''}`,
-      };
-    }),
+    eslintTool(
+      project,
+      benchDir,
+      'typed',
+      'eslint-typed',
+      '(d) ESLint + projectService, no rules',
+      eslintMissing,
+      expectNoMessages('as expected with no rules'),
+    ),
+    eslintTool(
+      project,
+      benchDir,
+      'one-rule',
+      'eslint-one-rule',
+      '(d′) (d) + one built-in rule (no-debugger)',
+      eslintMissing,
+      expectNoMessages('no debugger statement in the project'),
+    ),
     eslintTool(project, benchDir, 'governance', 'eslint-governance', '(e) (d) + execution-governance recommended', pluginMissing, (s) => {
       const { findings, fatal } = eslintFindings(s.stdout, project.dir);
       return fatal.length > 0 ? { ok: false, summary: `${fatal.length} fatal: ${fatal[0]}` } : describeComparison(project.planted, findings);

@@ -1,9 +1,8 @@
 #!/usr/bin/env node
 // What any scanner built on the TypeScript checker pays before its first question: load
 // TypeScript, read and parse the program, resolve its modules, create the checker (which binds
-// every file), and nothing else. Built the way the scanner builds its programs
-// (packages/scanner/src/load-projects.ts): the same JSDoc parsing mode, project references read
-// from their sources.
+// every file), and nothing else. Built the way the scanner builds its programs: the same tsconfig
+// reader options and compiler host (packages/scanner/src/program-host.ts, imported from its build).
 //
 //   node typescript-floor.mjs <tsconfig>                  the whole program: (a′) of the bench
 //   node typescript-floor.mjs <tsconfig> --root <file> --code-cache <file>
@@ -29,21 +28,17 @@ if (values['code-cache'] === undefined) {
   ts = loaded.exports;
   saveCodeCache = loaded.save;
 }
+const { prepareHost, readerOptions } = await import(new URL('../../packages/scanner/dist/program-host.js', import.meta.url).href);
 const tsconfig = path.resolve(positionals[0] ?? 'tsconfig.json');
-const parsed = ts.getParsedCommandLineOfConfigFile(
-  tsconfig,
-  {},
-  {
-    ...ts.sys,
-    onUnRecoverableConfigFileDiagnostic: (diagnostic) => {
-      throw new Error(ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'));
-    },
+const parsed = ts.getParsedCommandLineOfConfigFile(tsconfig, readerOptions(ts), {
+  ...ts.sys,
+  onUnRecoverableConfigFileDiagnostic: (diagnostic) => {
+    throw new Error(ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'));
   },
-);
+});
 if (!parsed) throw new Error(`cannot read ${tsconfig}`);
 const host = ts.createCompilerHost(parsed.options);
-host.jsDocParsingMode = ts.JSDocParsingMode.ParseForTypeInfo;
-host.useSourceOfProjectReferenceRedirect = () => true;
+prepareHost(ts, host);
 const rootNames = values.root === undefined ? parsed.fileNames : [path.resolve(values.root)];
 const program = ts.createProgram({ rootNames, options: parsed.options, host, projectReferences: parsed.projectReferences });
 program.getTypeChecker();

@@ -48,9 +48,9 @@ function runBin(dir: string, bin: string, args: string[]): { status: number | nu
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-/** `file:line rule-id` of each scanner finding, sorted. */
-function scannerFindings(dir: string): string[] {
-  const { status, stdout, stderr } = runBin(dir, 'scan-execution-violations', ['--format', 'json']);
+/** `file:line rule-id` of each scanner finding, sorted (`args`: more options, e.g. `--cache`). */
+function scannerFindings(dir: string, args: readonly string[] = []): string[] {
+  const { status, stdout, stderr } = runBin(dir, 'scan-execution-violations', ['--format', 'json', ...args]);
   expect(stderr).toBe('');
   expect(status).toBe(1);
   return (JSON.parse(stdout) as { findings: { file: string; line: number; ruleId: string }[] }).findings.map((f) => `${f.file}:${f.line} ${f.ruleId}`).sort();
@@ -117,14 +117,7 @@ describe('installed with npm beside TypeScript 7 (the ESLint plugin through the 
   it('--cache from the install: the bundled CLI and core, TypeScript and the core through their code caches; warm results equal cold ones', () => {
     if (!fs.existsSync(path.join(dir, 'execution-governance.config.json'))) runBin(dir, 'scan-execution-violations', ['init']);
     const cold = scannerFindings(dir);
-    const cached = () => {
-      const { status, stdout, stderr } = runBin(dir, 'scan-execution-violations', ['--format', 'json', '--cache']);
-      expect(stderr).toBe('');
-      expect(status).toBe(1);
-      return (JSON.parse(stdout) as { findings: { file: string; line: number; ruleId: string }[] }).findings
-        .map((f) => `${f.file}:${f.line} ${f.ruleId}`)
-        .sort();
-    };
+    const cached = () => scannerFindings(dir, ['--cache']);
     expect(cached()).toEqual(cold);
     const caches = path.join(dir, 'node_modules/.cache/execution-governance');
     for (const file of ['typescript.v8-cache', 'core.v8-cache']) expect(fs.statSync(path.join(caches, file)).size, file).toBeGreaterThan(100_000);

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import type { TypeScriptModule } from '@execgov/core';
 import type * as TS from 'typescript';
 import { lazyModule } from './cache/code-cache.js';
+import { prepareHost, readerOptions } from './program-host.js';
 import { ProjectError, UnreadableFileError } from './errors.js';
 import { assertListableDirectories, whyUnreadable } from './file-access.js';
 import { assertNoTsconfigErrors, assertUsableOptions, readTsconfigOrThrow, tsconfigErrors } from './tsconfig-diagnostics.js';
@@ -50,17 +51,6 @@ function toPosix(fileName: string): string {
 function tsconfigPath(given: string, base: string): string {
   const absolute = path.resolve(base, given);
   return fs.existsSync(absolute) && fs.statSync(absolute).isDirectory() ? path.join(absolute, 'tsconfig.json') : absolute;
-}
-
-/**
- * Options the scanner adds to every tsconfig it reads. The project's own compiler may be TypeScript
- * 5, where `moduleResolution: "node"`, `baseUrl` or `target: "ES5"` are fine; the scanner's
- * TypeScript 6 still honours them but reports them as deprecated (TS5101, TS5107) and tsc would stop
- * on that. Deprecations say nothing about what the code means, so the scanner silences them.
- */
-export function readerOptions(ts: typeof TS): TS.CompilerOptions {
-  const major = Number(ts.versionMajorMinor.split('.')[0]);
-  return major >= 5 ? { ignoreDeprecations: `${major}.0` } : {};
 }
 
 /** Parses one tsconfig (extends and all); throws ProjectError as tsc reports its errors (file:line:col - error TSnnnn). */
@@ -115,18 +105,6 @@ export function planProjects(projects: readonly string[], cwd: string, system?: 
   const given = projects.length > 0 ? projects : ['tsconfig.json'];
   for (const project of given) visit(tsconfigPath(project, cwd), null);
   return plans;
-}
-
-/**
- * Sets up a compiler host as an editor's: JSDoc parsed only where it carries types (JavaScript
- * files), and a referenced project's imports read from its sources, not from its build output
- * (`useSourceOfProjectReferenceRedirect`, as tsserver and typescript-eslint's project service do).
- * Without that, a monorepo whose referenced packages are not built yet resolves their types to
- * missing `.d.ts` files: every guarded type there would be an error type, and its uses unseen.
- */
-export function prepareHost(ts: typeof TS, host: TS.CompilerHost): void {
-  host.jsDocParsingMode = ts.JSDocParsingMode.ParseForTypeInfo;
-  (host as TS.CompilerHost & { useSourceOfProjectReferenceRedirect?: () => boolean }).useSourceOfProjectReferenceRedirect = () => true;
 }
 
 /** The error for a file a tsconfig selects that cannot be read (a `files` entry that is gone, a file without read permission). */

@@ -2,14 +2,12 @@ import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { ONLY_PLUGIN_RUN, runScanner, tempProjects, tsconfig } from './helpers/temp-project.js';
+import { ONLY_PLUGIN_RUN, runScanner, tempProjects, tsconfig, SCANNER_BIN as BIN } from './helpers/temp-project.js';
 
 // The files --cache keeps, on real processes: the scan cache is trusted only when its checksum
 // holds and is left alone when nothing changed; TypeScript's V8 code cache is used only when it
 // is whole and V8 accepts it, and is rebuilt otherwise. Every warm result equals a cold scan.
-const BIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/bin.js');
 const project = tempProjects();
 
 const PLUGIN = `export interface Plugin {\n  run(input: unknown): Promise<unknown>;\n}\n`;

@@ -1,14 +1,12 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseScanResult } from '../src/result.js';
 import { run } from '../src/run.js';
-import { cleanProjectFiles, runScanner, tempProjects, VIOLATING_SERVICE_FILE } from './helpers/temp-project.js';
+import { cleanProjectFiles, runScanner, tempProjects, VIOLATING_SERVICE_FILE, SCANNER_BIN as BIN } from './helpers/temp-project.js';
 
 const project = tempProjects();
-const BIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/bin.js');
 
 /** The clean project with the planted plugin.run reported as a warning. */
 function warningProject(): string {

@@ -1,14 +1,12 @@
 import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseScanResult, type ScanResult } from '../src/result.js';
-import { runScanner, tempProjects } from './helpers/temp-project.js';
+import { runScanner, tempProjects, SCANNER_BIN as BIN } from './helpers/temp-project.js';
 
 // Soundness of --cache on real processes: after every edit, a warm scan must print exactly what a
 // cold scan (no cache) prints, and re-analyse only the files the edit can reach.
-const BIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/bin.js');
 const project = tempProjects();
 
 const PLUGIN = `export type PluginLifecycleState = 'LOADED' | 'INITIALIZED' | 'RUNNING' | 'FAILED' | 'UNAVAILABLE';

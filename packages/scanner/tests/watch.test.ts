@@ -2,11 +2,9 @@ import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:chil
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { SCANNER_BIN as BIN } from './helpers/temp-project.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fixturesDir, readExpectations } from '../../core/tests/helpers/fixture.js';
-
-const BIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/bin.js');
 
 /** A running `--watch` process whose reports (text up to each `[watch]` summary line) are read in turn. */
 function startWatch(cwd: string, args: readonly string[] = []) {

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import * as path from 'node:path';
 import type * as TS from 'typescript';
-import { parseTsconfig, prepareHost, typescript, type ParseConfigSystem, type ProjectPlan } from '../load-projects.js';
+import { parseTsconfig, typescript, type ParseConfigSystem, type ProjectPlan } from '../load-projects.js';
+import { prepareHost } from '../program-host.js';
 import type { ProbeRecorder } from './probes.js';
 
 /** A program plus what the cache needs to know about it. */

@@ -1,11 +1,15 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterEach } from 'vitest';
 import type { ScanOptions } from '../../src/args.js';
 import { run, type ExitCode } from '../../src/run.js';
 
 /** What one run() printed and returned. */
+/** The built CLI, as the package's `bin` names it (bundled by scripts/build/bundle.ts). */
+export const SCANNER_BIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/bin.js');
+
 export interface RunOutcome {
   code: ExitCode;
   stdout: string;
