@@ -20,6 +20,8 @@ const END = '<!-- incremental-bench:end -->';
 /** One warm scenario: its walls per run and what the scan re-analysed. */
 export interface Scenario {
   label: string;
+  /** `cache`: a process of its own per scan (`--cache`); `daemon`: answered by the daemon (`--daemon`). */
+  mode: 'cache' | 'daemon';
   file: string | undefined;
   walls: number[];
   ratio: number;
@@ -39,6 +41,10 @@ export interface IncrementalBench {
   cacheBytes: number;
   /** Walls of TypeScript alone on the edited leaf file's program (scripts/bench/typescript-floor.mjs), one per run, and their ratio to cold. */
   leafFloor: { walls: number[]; ratio: number };
+  /** Walls of the `--daemon` scan that writes the cache and starts the daemon (a cold scan in its own process), one per run. */
+  coldStartingDaemon: number[];
+  /** The daemon's peak RSS (kB) after the scenarios of each run, as it reports it. */
+  daemonRss: Array<number | undefined>;
   date: string;
   loadBefore: number[];
 }
@@ -46,7 +52,7 @@ export interface IncrementalBench {
 interface Run {
   wall: number;
   stdout: string;
-  stats: { analysed: number; programFiles: number } | undefined;
+  stats: { analysed: number; programFiles: number; daemon?: boolean; daemonPeakRssKb?: number } | undefined;
 }
 
 /** `node <args>` in `dir`, timed around the child. */
@@ -56,9 +62,12 @@ function timedNode(args: readonly string[], dir: string, env: NodeJS.ProcessEnv 
   return { wall: Number(process.hrtime.bigint() - started) / 1e9, child };
 }
 
-function scanOnce(dir: string, cacheFile: string | undefined): Run {
-  const args = [SCANNER, '--format', 'json', ...(cacheFile ? ['--cache', '--cache-location', cacheFile] : [])];
-  const { wall, child } = timedNode(args, dir, { ...process.env, EXECGOV_CACHE_STATS: '1' });
+/** The bench's own daemon directory, apart from any daemon of the user's. */
+const DAEMON_DIR = path.join(REPO_ROOT, '.bench', 'daemon');
+
+function scanOnce(dir: string, cacheFile: string | undefined, mode: Scenario['mode'] = 'cache'): Run {
+  const args = [SCANNER, '--format', 'json', ...(cacheFile ? [mode === 'daemon' ? '--daemon' : '--cache', '--cache-location', cacheFile] : [])];
+  const { wall, child } = timedNode(args, dir, { ...process.env, EXECGOV_CACHE_STATS: '1', EXECGOV_DAEMON_DIR: DAEMON_DIR });
   if (child.status !== 0 && child.status !== 1) throw new Error(`scan failed (exit ${child.status}): ${child.stderr}`);
   const stats = /^cache: (.*)$/m.exec(child.stderr);
   return { wall, stdout: child.stdout, stats: stats ? (JSON.parse(stats[1]!) as Run['stats']) : undefined };
@@ -72,6 +81,20 @@ function floorOnce(dir: string, file: string, codeCache: string): number {
 }
 
 const findingsOf = (stdout: string) => JSON.stringify((JSON.parse(stdout) as { findings: unknown }).findings);
+
+function stopDaemon(): void {
+  spawnSync(process.execPath, [SCANNER, '--stop-daemon'], { env: { ...process.env, EXECGOV_DAEMON_DIR: DAEMON_DIR } });
+}
+
+/** `--daemon` scans (unmeasured) until the daemon answers one: it listens once it has parsed and bound the project. */
+function awaitDaemon(dir: string, cacheFile: string): void {
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    if (scanOnce(dir, cacheFile, 'daemon').stats?.daemon) return;
+    spawnSync(process.execPath, ['-e', 'setTimeout(() => {}, 200)']);
+  }
+  throw new Error('the daemon did not answer within two minutes');
+}
 
 /** Direct importers of each file (relative specifiers only: that is how the generated project imports). */
 function importerCounts(dir: string): Map<string, number> {
@@ -112,46 +135,62 @@ export function measureIncremental(options: { files?: number; runs?: number; log
   const leafFloor: number[] = [];
   // Its code cache written once, unmeasured, as the warm scans' is by the cold scan before them.
   if (leaf) floorOnce(dir, leaf, floorCodeCache);
-  const scenarios: Scenario[] = [
-    { label: 'no change', file: undefined, walls: [], ratio: Number.NaN, analysed: undefined, programFiles: undefined, sound: true, goal: 0.05 },
-    { label: 'one-line change to a leaf file', file: leaf, walls: [], ratio: Number.NaN, analysed: undefined, programFiles: undefined, sound: true, goal: 0.1 },
-    {
-      label: 'one-line change to the most imported file',
-      file: hub,
-      walls: [],
-      ratio: Number.NaN,
-      analysed: undefined,
-      programFiles: undefined,
-      sound: true,
-      goal: undefined,
-    },
+  const scenario = (mode: Scenario['mode'], label: string, file: string | undefined, goal: number | undefined): Scenario => ({
+    mode,
+    label,
+    file,
+    walls: [],
+    ratio: Number.NaN,
+    analysed: undefined,
+    programFiles: undefined,
+    sound: true,
+    goal,
+  });
+  const byMode = (mode: Scenario['mode']) => [
+    scenario(mode, 'no change', undefined, 0.05),
+    scenario(mode, 'one-line change to a leaf file', leaf, 0.1),
+    scenario(mode, 'one-line change to the most imported file', hub, undefined),
   ];
+  const scenarios: Scenario[] = [...byMode('cache'), ...byMode('daemon')];
+  const coldStartingDaemon: number[] = [];
+  const daemonRss: Array<number | undefined> = [];
+  const measure = (run: number, item: Scenario, reference: Run) => {
+    if (item.file) fs.appendFileSync(item.file, `export type BenchEdit${run} = 'run ${run}';\n`);
+    const warm = scanOnce(dir, cacheFile, item.mode);
+    if (item.mode === 'daemon' && !warm.stats?.daemon) throw new Error(`the daemon did not answer the "${item.label}" scan`);
+    item.walls.push(warm.wall);
+    item.analysed = warm.stats?.analysed;
+    item.programFiles = warm.stats?.programFiles;
+    if (item.mode === 'cache' && item.file === leaf && leaf) leafFloor.push(floorOnce(dir, leaf, floorCodeCache));
+    // Soundness, once per scenario: the warm result is the cold result for the same tree.
+    if (run === 0) item.sound = findingsOf(warm.stdout) === findingsOf((item.file ? scanOnce(dir, undefined) : reference).stdout);
+    log(
+      `[run ${run + 1}/${runs}] ${item.mode === 'daemon' ? '--daemon, ' : ''}${item.label}: ${warm.wall.toFixed(2)} s (${warm.stats?.analysed} analysed, ${warm.stats?.programFiles} files in the program)`,
+    );
+    if (item.file) fs.writeFileSync(item.file, originals.get(item.file)!);
+    // Put the cache back in step with the original tree (not measured).
+    if (item.file) scanOnce(dir, cacheFile, item.mode);
+  };
   try {
+    stopDaemon();
     for (let run = 0; run < runs; run += 1) {
       fs.rmSync(cacheFile, { force: true });
       const reference = scanOnce(dir, undefined);
       cold.push(reference.wall);
       coldWithCache.push(scanOnce(dir, cacheFile).wall);
       log(`[run ${run + 1}/${runs}] cold ${reference.wall.toFixed(2)} s, cold writing the cache ${coldWithCache[run]!.toFixed(2)} s`);
-      for (const scenario of scenarios) {
-        if (scenario.file) fs.appendFileSync(scenario.file, `export type BenchEdit${run} = 'run ${run}';\n`);
-        const warm = scanOnce(dir, cacheFile);
-        scenario.walls.push(warm.wall);
-        scenario.analysed = warm.stats?.analysed;
-        scenario.programFiles = warm.stats?.programFiles;
-        if (scenario.file && scenario.file === leaf) leafFloor.push(floorOnce(dir, leaf, floorCodeCache));
-        // Soundness, once per scenario: the warm result is the cold result for the same tree.
-        if (run === 0) scenario.sound = findingsOf(warm.stdout) === findingsOf((scenario.file ? scanOnce(dir, undefined) : reference).stdout);
-        log(
-          `[run ${run + 1}/${runs}] ${scenario.label}: ${warm.wall.toFixed(2)} s (${warm.stats?.analysed} analysed, ${warm.stats?.programFiles} files in the program)`,
-        );
-        if (scenario.file) fs.writeFileSync(scenario.file, originals.get(scenario.file)!);
-        // Put the cache back in step with the original tree (not measured).
-        if (scenario.file) scanOnce(dir, cacheFile);
-      }
+      for (const item of scenarios.filter((s) => s.mode === 'cache')) measure(run, item, reference);
+      // --daemon: a fresh daemon each run, started by a cold scan that writes the cache; measured once it answers.
+      fs.rmSync(cacheFile, { force: true });
+      coldStartingDaemon.push(scanOnce(dir, cacheFile, 'daemon').wall);
+      awaitDaemon(dir, cacheFile);
+      for (const item of scenarios.filter((s) => s.mode === 'daemon')) measure(run, item, reference);
+      daemonRss.push(scanOnce(dir, cacheFile, 'daemon').stats?.daemonPeakRssKb);
+      stopDaemon();
     }
   } finally {
     for (const [file, text] of originals) fs.writeFileSync(file, text);
+    stopDaemon();
   }
   for (const scenario of scenarios) scenario.ratio = pairedRatio(scenario.walls, cold);
   const cacheBytes = fs.existsSync(cacheFile) ? fs.statSync(cacheFile).size : 0;
@@ -163,6 +202,8 @@ export function measureIncremental(options: { files?: number; runs?: number; log
     scenarios,
     cacheBytes,
     leafFloor: { walls: leafFloor, ratio: pairedRatio(leafFloor, cold) },
+    coldStartingDaemon,
+    daemonRss,
     date: new Date().toISOString(),
     loadBefore,
   };
@@ -181,7 +222,7 @@ export function renderIncrementalSection(bench: IncrementalBench): string {
     file ? path.relative(path.join(REPO_ROOT, '.bench', `incremental-${bench.files}`), file).replace(/\\/g, '/') : '—';
   const rows = bench.scenarios.map((s) => {
     const verdict = s.goal === undefined ? 'reported' : s.ratio <= s.goal ? 'PASS' : 'MISS';
-    return `| ${s.label} | \`${relative(s.file)}\` | ${seconds(s.walls)} | ${s.ratio.toFixed(3)}× | ${s.goal === undefined ? '—' : `≤ ${s.goal}×`} | ${verdict} | ${s.analysed ?? '?'} / ${s.programFiles ?? '?'} | ${s.sound ? 'yes' : '**NO**'} |`;
+    return `| ${s.mode === 'daemon' ? '`--daemon`' : '`--cache`'} | ${s.label} | \`${relative(s.file)}\` | ${seconds(s.walls)} | ${s.ratio.toFixed(3)}× | ${s.goal === undefined ? '—' : `≤ ${s.goal}×`} | ${verdict} | ${s.analysed ?? '?'} / ${s.programFiles ?? '?'} | ${s.sound ? 'yes' : '**NO**'} |`;
   });
   return [
     START,
@@ -189,15 +230,24 @@ export function renderIncrementalSection(bench: IncrementalBench): string {
     '',
     `Written by \`pnpm bench:incremental\` (scripts/bench/incremental.ts) on the ${bench.files}-file project of the same generator,`,
     `${bench.runs} runs, ${bench.date}; load average before: ${bench.loadBefore.join(' / ')}. Each run: a cold scan without cache (the`,
-    'reference), a cold scan writing the cache, then warm scans after each edit (the edit is one added line; the cache is',
-    'brought back in step after it, unmeasured). Ratios are medians of per-run ratios to the cold scan without cache;',
-    '"analysed / program" is what the warm scan re-analysed and how many files its rooted program held (libs included);',
-    '"same as cold" compares the warm findings with a cold scan of the same tree.',
+    'reference), a cold scan writing the cache, then warm `--cache` scans after each edit (the edit is one added line; the cache is',
+    'brought back in step after it, unmeasured). Then the same with `--daemon`: the cache deleted, a cold `--daemon` scan (it',
+    'scans in its own process, writes the cache and starts a daemon, which parses and binds the project before it listens),',
+    'unmeasured `--daemon` scans until the daemon answers one, the same three edits, and the daemon stopped: each run has',
+    'a fresh daemon. Ratios are medians of per-run ratios to the cold scan without cache; "analysed / program" is what',
+    'the warm scan re-analysed and how many files its rooted program held (libs included); "same as cold" compares the',
+    'warm findings with a cold scan of the same tree.',
     '',
     `Cold scan: ${seconds(bench.cold)} s; cold scan writing the cache: ${seconds(bench.coldWithCache)} s (${pairedRatio(bench.coldWithCache, bench.cold).toFixed(2)}×); cache file ${(bench.cacheBytes / 1024 / 1024).toFixed(1)} MB.`,
+    ...(bench.coldStartingDaemon.length > 0
+      ? [
+          `Cold \`--daemon\` scan (writes the cache, then starts the daemon): ${seconds(bench.coldStartingDaemon)} s (${pairedRatio(bench.coldStartingDaemon, bench.cold).toFixed(2)}×);`,
+          `the daemon's peak RSS after its scans: ${bench.daemonRss.map((kb) => (kb === undefined ? '?' : `${Math.round(kb / 1024)} MB`)).join(', ')}.`,
+        ]
+      : []),
     '',
-    '| Warm scan after | File edited | Median wall (s) | vs cold | Goal | Verdict | Analysed / program | Same as cold |',
-    '| --- | --- | ---: | ---: | --- | --- | ---: | --- |',
+    '| Scan | Warm scan after | File edited | Median wall (s) | vs cold | Goal | Verdict | Analysed / program | Same as cold |',
+    '| --- | --- | --- | ---: | ---: | --- | --- | ---: | --- |',
     ...rows,
     '',
     ...(bench.leafFloor.walls.length > 0
@@ -212,7 +262,9 @@ export function renderIncrementalSection(bench: IncrementalBench): string {
     'Where the time of a warm scan goes: with nothing changed, neither TypeScript nor the core is loaded (Node start, the',
     "scanner's bundled entry, reading the cache and checking every file and probe it records); after an edit, loading",
     'TypeScript and the bundled core (through their V8 code caches) and parsing and binding the ES2022 libs (57 files,',
-    '470 KB; about two fifths of the CPU time) come on top of the affected files themselves.',
+    '470 KB; about two fifths of the CPU time) come on top of the affected files themselves. Under `--daemon` none of',
+    'that is paid again: the scan costs Node start, the bundled entry, a socket round trip, and in the daemon the same',
+    'check of every recorded file and probe, plus parsing, binding and analysing the changed files only.',
     END,
   ].join('\n');
 }

@@ -29,6 +29,8 @@ export interface ScanOptions {
   cacheLocation?: string | undefined;
   /** `--watch`: keep running and re-report on every change (src/watch.ts). */
   watch?: boolean | undefined;
+  /** `--daemon`: a `--cache` scan answered by a background process that keeps TypeScript and the parsed files in memory (src/daemon/). */
+  daemon?: boolean | undefined;
 }
 
 /** What `init` needs. */
@@ -46,6 +48,7 @@ export type Command =
   | { kind: 'version' }
   | { kind: 'scan'; options: ScanOptions }
   | { kind: 'init'; options: InitOptions }
+  | { kind: 'stop-daemon' }
   | { kind: 'print-config'; file: string; configFile?: string | undefined };
 
 /** The program name, as installed by the package's `bin`. */
@@ -82,6 +85,14 @@ const OPTIONS: readonly OptionSpec[] = [
   { long: 'cache', help: ['re-analyse only files whose inputs changed (their dependency closure, config, options)'] },
   { long: 'cache-location', value: '<path>', help: ['cache file or directory (default: node_modules/.cache/execution-governance/)'] },
   { long: 'watch', short: 'w', help: ['keep running; re-report what changed on every file or config edit'] },
+  {
+    long: 'daemon',
+    help: [
+      'with --cache (implied): scans are answered by a background process that keeps TypeScript',
+      'and the parsed files in memory; the first scan starts it; it stops after 15 idle minutes',
+    ],
+  },
+  { long: 'stop-daemon', help: ['stop the background process of --daemon and exit'] },
   { long: 'baseline', short: 'b', value: '<file>', help: ['report only findings this baseline does not record (adopting on a large codebase)'] },
   { long: 'update-baseline', help: ['write every current finding to the --baseline file and exit 0'] },
   { long: 'print-config', value: '<file>', help: ['print the resolved config that applies to <file> as JSON and exit'] },
@@ -141,16 +152,20 @@ function projects(values: ParsedValues): string[] {
 }
 
 /** The options of src/cache/, src/watch.ts and src/changed-files.ts, checked. */
-function incrementalOptions(values: ParsedValues): Pick<ScanOptions, 'cache' | 'cacheLocation' | 'watch' | 'changedSince'> {
+function incrementalOptions(values: ParsedValues): Pick<ScanOptions, 'cache' | 'cacheLocation' | 'watch' | 'changedSince' | 'daemon'> {
   const changedSince = stringOption(values, 'changed-since');
   const cacheLocation = stringOption(values, 'cache-location');
-  if (cacheLocation !== undefined && !values.cache) throw usageError('--cache-location needs --cache', 'add --cache to use a cache at that location');
+  if (cacheLocation !== undefined && !values.cache && !values.daemon)
+    throw usageError('--cache-location needs --cache', 'add --cache to use a cache at that location');
   if (values.watch && (changedSince !== undefined || values['update-baseline'])) {
     throw usageError('--watch cannot be combined with --changed-since or --update-baseline', 'run the scan without --watch for those');
   }
+  if (values.watch && values.daemon)
+    throw usageError('--watch cannot be combined with --daemon', '--watch keeps everything in memory itself; give one of them');
   // Only the options given, so a plain scan's options stay what they were.
   return {
-    ...(values.cache ? { cache: true } : {}),
+    ...(values.cache || values.daemon ? { cache: true } : {}),
+    ...(values.daemon ? { daemon: true } : {}),
     ...(cacheLocation !== undefined ? { cacheLocation } : {}),
     ...(values.watch ? { watch: true } : {}),
     ...(changedSince !== undefined ? { changedSince } : {}),
@@ -172,6 +187,11 @@ export function parseCommandLine(argv: readonly string[]): Command {
     const rest = positionals[0] === 'init' ? positionals.slice(1) : positionals;
     if (rest.length > 0) throw usageError(`init takes no paths (got ${rest.join(' ')})`, 'run it from the project root, or name the tsconfig with --project');
     return { kind: 'init', options: { projects: projects(values), output: stringOption(values, 'output-file'), force: values.force === true } };
+  }
+  if (values['stop-daemon']) {
+    rejectFor('--stop-daemon', values, ['stop-daemon']);
+    if (positionals.length > 0) throw usageError(`--stop-daemon takes no paths (got ${positionals.join(' ')})`);
+    return { kind: 'stop-daemon' };
   }
   if (values.force) throw usageError('--force is only for init', `run \`${BIN_NAME} init --force\` to overwrite an existing config`);
   const printConfig = stringOption(values, 'print-config');

@@ -1,5 +1,7 @@
 #!/usr/bin/env node
-import { run } from './run.js';
+import { runCli } from './cli.js';
+import { DAEMON_ENV, type DaemonSpec } from './daemon/client.js';
+import { serveDaemon } from './daemon/server.js';
 
 // A reader that stops early (`scan-execution-violations | head`, a pager quit) closes the pipe.
 // That is no failure of the scan: stop quietly with the exit code the scan computed (or 0 while
@@ -11,4 +13,11 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
-process.exitCode = run(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env });
+const daemon = process.env[DAEMON_ENV];
+if (daemon !== undefined) {
+  // Started by a `--daemon` scan (src/daemon/client.ts) to serve the scans after it.
+  delete process.env[DAEMON_ENV];
+  serveDaemon(JSON.parse(daemon) as DaemonSpec);
+} else {
+  process.exitCode = await runCli(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env });
+}

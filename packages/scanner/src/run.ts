@@ -1,10 +1,10 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { conventionalBaseline, createBaselineLocator, createNodeHost } from '@execgov/core/files';
-import { parseCommandLine, usage, type Command, type ScanOptions } from './args.js';
+import { BIN_NAME, parseCommandLine, usage, type Command, type ScanOptions } from './args.js';
 import { applyBaselines, governedElsewhere, renderBaseline } from './baseline.js';
 import { core } from './core-module.js';
-import { formatKnownError, isKnownError } from './errors.js';
+import { formatKnownError, isKnownError, UsageError } from './errors.js';
 import { unreadablePathError } from './file-access.js';
 import { scanIncrementally } from './incremental.js';
 import { runInit } from './init/index.js';
@@ -161,6 +161,9 @@ export function run(input: readonly string[] | ScanOptions, io: RunIO): ExitCode
         return 0;
       case 'init':
         return runInit(command.options, cwd, io);
+      case 'stop-daemon':
+        // Talking to the daemon takes a socket, which run() (synchronous) cannot wait for.
+        throw new UsageError('--stop-daemon is a command of the CLI, not of run()', `run \`${BIN_NAME} --stop-daemon\``);
       case 'scan':
         return runScan(command.options, cwd, io);
     }

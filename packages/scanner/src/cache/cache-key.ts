@@ -45,10 +45,16 @@ export function cacheKey(input: { cwd: string; projects: readonly string[]; conf
   invocation: string;
 } {
   const requireHere = createRequire(import.meta.url);
-  const here = fileURLToPath(import.meta.url);
-  const bundledCore = bundledCoreFile();
   const invocation = JSON.stringify({ cwd: input.cwd, projects: input.projects, configFile: input.configFile ?? null });
   const hash = createHash('sha1').update(`${CACHE_FORMAT}\0${input.version}\0${versionOf(requireHere.resolve('typescript/package.json'))}\0${invocation}\0`);
+  stampTool(hash);
+  return { key: hash.digest('base64url'), invocation };
+}
+
+/** Adds this tool's build to `hash`: the sizes and mtimes of the code it runs (so a rebuild at the same version is another tool). */
+export function stampTool(hash: ReturnType<typeof createHash>): void {
+  const here = fileURLToPath(import.meta.url);
+  const bundledCore = bundledCoreFile();
   if (bundledCore !== undefined) {
     // The bundled CLI runs two files of its own (scripts/build/bundle.ts): this one and the core.
     for (const file of [here, bundledCore]) stampFile(file, hash);
@@ -56,5 +62,4 @@ export function cacheKey(input: { cwd: string; projects: readonly string[]; conf
     buildStamp(path.join(packageRoot(path.dirname(here)), 'dist'), hash);
     buildStamp(path.dirname(fileURLToPath(import.meta.resolve('@execgov/core'))), hash);
   }
-  return { key: hash.digest('base64url'), invocation };
 }

@@ -23,7 +23,7 @@ import { changedConfigs, configChanged, lookupChanged, recordConfigChain, record
 import { checkState, recordState, sameState } from './file-states.js';
 import { withDependencies, withDependents } from './graph.js';
 import { createProbeRecorder, firstChangedProbe, recordTree, type ProbeTable } from './probes.js';
-import { buildRecordedProgram, optionsHashOf, recordingParseSystem, type RecordedProgram } from './recorded-program.js';
+import { buildRecordedProgram, optionsHashOf, recordingParseSystem, retainsSourceFiles, reusedSourceFiles, type RecordedProgram } from './recorded-program.js';
 import { changeScope, type ChangedFiles } from './change-scope.js';
 
 /** What an incremental or changed-files scan needs; paths absolute. */
@@ -50,6 +50,12 @@ export interface IncrementalStats {
   analysed: number;
   programFiles: number;
   cacheHit: boolean;
+  /** Program files a daemon had parsed and bound already (src/cache/source-files.ts); 0 in a process of its own. */
+  reusedFiles: number;
+  /** Whether the daemon ran the scan (src/daemon/). */
+  daemon: boolean;
+  /** The daemon's peak resident memory so far, in kB (only when `daemon`): what keeping the files costs. */
+  daemonPeakRssKb?: number;
 }
 
 function toPosix(fileName: string): string {
@@ -372,6 +378,7 @@ function compact(cache: ScanCache): ScanCache {
 export function incrementalScan(input: IncrementalScanInput): { result: ScanResult; stats: IncrementalStats } {
   const { cwd, configFile } = input;
   const startedAt = Date.now();
+  const reusedBefore = reusedSourceFiles();
   const { key, invocation } = cacheKey({ cwd, projects: input.projects, configFile, version: input.version });
   const file = input.cache ? cacheFilePath(cwd, input.cache.location, invocation) : undefined;
   const cached = file ? readCache(file, key, input.note) : undefined;
@@ -388,7 +395,7 @@ export function incrementalScan(input: IncrementalScanInput): { result: ScanResu
     changed: new Set(),
     read: new Set(),
     changedConfigs: new Set(),
-    stats: { analysed: 0, programFiles: 0, cacheHit: cached !== undefined },
+    stats: { analysed: 0, programFiles: 0, cacheHit: cached !== undefined, reusedFiles: 0, daemon: retainsSourceFiles() },
     planFiles: [],
   };
   const plans = plansFor(session, cached);
@@ -484,6 +491,8 @@ export function incrementalScan(input: IncrementalScanInput): { result: ScanResu
     input.onConfigWarning,
   );
   reportedFindings.sort(compareFindings);
+  session.stats.reusedFiles = reusedSourceFiles() - reusedBefore;
+  if (session.stats.daemon) session.stats.daemonPeakRssKb = process.resourceUsage().maxRSS;
   return {
     result: {
       schemaVersion: RESULT_SCHEMA_VERSION,

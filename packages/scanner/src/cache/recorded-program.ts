@@ -4,6 +4,25 @@ import type * as TS from 'typescript';
 import { parseTsconfig, typescript, type ParseConfigSystem, type ProjectPlan } from '../load-projects.js';
 import { prepareHost } from '../program-host.js';
 import type { ProbeRecorder } from './probes.js';
+import { readThroughStore, type SourceFileStore } from './source-files.js';
+
+/** Set in a process that scans more than once (the daemon): unchanged files are not parsed or bound again. */
+let retained: SourceFileStore | undefined;
+
+/** Keeps parsed and bound files in `store` across the programs this process builds (see {@link SourceFileStore}). */
+export function retainSourceFiles(store: SourceFileStore): void {
+  retained = store;
+}
+
+/** Whether this process keeps parsed files across scans (it is the daemon). */
+export function retainsSourceFiles(): boolean {
+  return retained !== undefined;
+}
+
+/** How many files the retained store has handed back unparsed so far (0 without one). */
+export function reusedSourceFiles(): number {
+  return retained?.reused ?? 0;
+}
 
 /** A program plus what the cache needs to know about it. */
 export interface RecordedProgram {
@@ -70,8 +89,10 @@ export function buildRecordedProgram(
   const ts = typescript();
   const parsed = parseTsconfig(plan.tsconfig, cwd, parseSystem);
   const options = parsed.options;
+  const optionsHash = hashOptions(parsed);
   const host = ts.createCompilerHost(options, false);
   prepareHost(ts, host);
+  if (retained) readThroughStore(ts, host, retained, optionsHash);
   host.fileExists = recorder.fileExists(host.fileExists.bind(host));
   host.readFile = recorder.readFile(host.readFile.bind(host));
   if (host.directoryExists) host.directoryExists = recorder.directoryExists(host.directoryExists.bind(host));
@@ -132,7 +153,7 @@ export function buildRecordedProgram(
     }
     if (isGlobalFile(ts, program, sourceFile)) globals.add(fileName);
   }
-  return { program, optionsHash: hashOptions(parsed), deps, globals };
+  return { program, optionsHash, deps, globals };
 }
 
 function hashOptions(parsed: TS.ParsedCommandLine): string {
