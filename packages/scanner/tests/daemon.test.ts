@@ -71,8 +71,12 @@ function cacheLocation(dir: string): string {
   return path.join(dir, '.scan-cache/');
 }
 
-function daemonScan(dir: string, env: NodeJS.ProcessEnv): Scan {
-  const child = spawnSync(process.execPath, [BIN, '--format', 'json', '--daemon', '--cache-location', cacheLocation(dir)], { cwd: dir, encoding: 'utf8', env });
+function daemonScan(dir: string, env: NodeJS.ProcessEnv, extra: readonly string[] = []): Scan {
+  const child = spawnSync(process.execPath, [BIN, '--format', 'json', '--daemon', '--cache-location', cacheLocation(dir), ...extra], {
+    cwd: dir,
+    encoding: 'utf8',
+    env,
+  });
   return parse(child.status, child.stdout, child.stderr);
 }
 
@@ -109,9 +113,9 @@ async function daemonReady(env: NodeJS.ProcessEnv): Promise<number> {
 }
 
 /** A daemon scan, checked against a cold in-process scan of the same tree. */
-function daemonEqualsCold(dir: string, env: NodeJS.ProcessEnv): Scan {
-  const served = daemonScan(dir, env);
-  const cold = runScanner(['--format', 'json'], dir);
+function daemonEqualsCold(dir: string, env: NodeJS.ProcessEnv, extra: readonly string[] = []): Scan {
+  const served = daemonScan(dir, env, extra);
+  const cold = runScanner(['--format', 'json', ...extra], dir);
   expect(served.stderr.replace(/^cache: .*\n/m, '')).toBe('');
   expect(served.result.findings).toEqual(parseScanResult(JSON.parse(cold.stdout)).findings);
   expect(served.code).toBe(cold.code);
@@ -173,6 +177,32 @@ describe('--daemon (a real daemon on a real socket)', () => {
     expect(b.stats?.daemon).toBe(true);
     expect(keys(a.result)).toEqual(['src/services/direct.ts:3 no-direct-plugin-run']);
     expect(keys(b.result)).toEqual(['src/services/direct.ts:3 no-direct-plugin-run', 'src/services/work.ts:3 no-direct-plugin-run']);
+  });
+
+  it('a file parsed under one tsconfig is never handed to a program under another whose options parse it differently', async () => {
+    // Under `moduleDetection: "force"` a file without imports is a module; otherwise a script,
+    // whose type is global. Same text, same path: the daemon must parse it once per set of options.
+    const dir = project({
+      'package.json': { name: 'daemon-options', private: true },
+      'tsconfig.json': {
+        compilerOptions: { strict: true, target: 'ES2022', lib: ['ES2022'], types: [], module: 'ESNext', moduleResolution: 'Bundler', noEmit: true },
+        include: ['src'],
+      },
+      'tsconfig.force.json': { extends: './tsconfig.json', compilerOptions: { moduleDetection: 'force' } },
+      'execution-governance.config.json': {},
+      'src/plugins/plugin.ts': PLUGIN,
+      'src/global-worker.ts': `type PluginWorker = import('./plugins/plugin.js').Plugin;\n`,
+      'src/use.ts': `export function go(w: PluginWorker): Promise<unknown> {\n  return w.run(1);\n}\n`,
+    });
+    const env = daemonEnv();
+    expect(keys(daemonEqualsCold(dir, env, ['--project', 'tsconfig.json']).result)).toEqual(['src/use.ts:2 no-direct-plugin-run']);
+    await daemonReady(env);
+    const forced = daemonEqualsCold(dir, env, ['--project', 'tsconfig.force.json']);
+    expect(forced.stats?.daemon).toBe(true);
+    expect(keys(forced.result)).toEqual([]);
+    const again = daemonEqualsCold(dir, env, ['--project', 'tsconfig.json']);
+    expect(again.stats?.daemon).toBe(true);
+    expect(keys(again.result)).toEqual(['src/use.ts:2 no-direct-plugin-run']);
   });
 
   it('a daemon killed with SIGKILL leaves a socket nobody answers: the next scan runs in its own process and starts another', async () => {

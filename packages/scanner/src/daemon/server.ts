@@ -110,6 +110,12 @@ export function serveDaemon(spec: DaemonSpec): void {
         store.begin();
         try {
           reply = scanFor(request);
+        } catch (error) {
+          // run() answers every failure of a scan itself; this is the daemon's own (a working
+          // directory gone, say). The client scans in its own process and says the daemon did not answer.
+          process.stderr.write(`scan request failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+          connection.destroy();
+          return;
         } finally {
           store.sweep(KEEP_UNUSED_SCANS);
         }
