@@ -61,7 +61,8 @@ function startDaemon(place: DaemonPlace, options: ScanOptions, io: RunIO): void 
     // Without a log the daemon still runs; only its last words are lost.
   }
   try {
-    const child = spawn(process.execPath, [...process.execArgv, entry], {
+    // --expose-gc: the daemon collects its garbage when idle (src/daemon/server.ts).
+    const child = spawn(process.execPath, [...process.execArgv, '--expose-gc', entry], {
       cwd: io.cwd,
       detached: true,
       stdio: ['ignore', log, log],
