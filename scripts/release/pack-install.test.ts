@@ -43,8 +43,8 @@ function installProject(name: string, devDependencies: Record<string, string>): 
   return dir;
 }
 
-function runBin(dir: string, bin: string, args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(path.join(dir, 'node_modules/.bin', bin), args, { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+function runBin(dir: string, bin: string, args: string[], env: NodeJS.ProcessEnv = {}): { status: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(path.join(dir, 'node_modules/.bin', bin), args, { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...env } });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -130,6 +130,40 @@ describe('installed with npm beside TypeScript 7 (the ESLint plugin through the 
     );
     fs.appendFileSync(edited, '\nexport const cacheEdit = 1;\n');
     expect(cached()).toEqual(scannerFindings(dir));
+  });
+
+  it('--daemon from the install: the first scan starts a daemon from the installed bin, which answers the next ones as a cold scan would', async () => {
+    if (!fs.existsSync(path.join(dir, 'execution-governance.config.json'))) runBin(dir, 'scan-execution-violations', ['init']);
+    const daemonDir = fs.mkdtempSync(path.join(os.tmpdir(), 'execgov-pack-daemon-'));
+    const env = { EXECGOV_DAEMON_DIR: daemonDir, EXECGOV_DAEMON_IDLE_SECONDS: '60', EXECGOV_CACHE_STATS: '1' };
+    const daemonScan = () => {
+      const { status, stdout, stderr } = runBin(dir, 'scan-execution-violations', ['--format', 'json', '--daemon'], env);
+      expect(status).toBe(1);
+      const stats = JSON.parse(/^cache: (.*)$/m.exec(stderr)![1]!) as { daemon: boolean };
+      const findings = (JSON.parse(stdout) as { findings: { file: string; line: number; ruleId: string }[] }).findings;
+      return { daemon: stats.daemon, findings: findings.map((f) => `${f.file}:${f.line} ${f.ruleId}`).sort() };
+    };
+    try {
+      const cold = scannerFindings(dir);
+      expect(daemonScan()).toEqual({ daemon: false, findings: cold });
+      // The daemon listens once it has parsed and bound the project; until then scans run in their own process.
+      let answered = daemonScan();
+      for (const deadline = Date.now() + 60_000; !answered.daemon && Date.now() < deadline; answered = daemonScan()) {
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+      expect(answered).toEqual({ daemon: true, findings: cold });
+      const edited = path.join(
+        dir,
+        'src',
+        fs.readdirSync(path.join(dir, 'src')).find((f) => f.endsWith('.ts'))!,
+      );
+      fs.appendFileSync(edited, '\nexport const daemonEdit = 1;\n');
+      expect(daemonScan()).toEqual({ daemon: true, findings: scannerFindings(dir) });
+    } finally {
+      const stop = runBin(dir, 'scan-execution-violations', ['--stop-daemon'], env);
+      expect(stop.stdout).toMatch(/^Stopped the scan daemon \(pid \d+\)\.$/m);
+      fs.rmSync(daemonDir, { recursive: true, force: true });
+    }
   });
 
   it('ESLint with the plugin, configured as its README shows, reports the same findings as the scanner', () => {

@@ -92,7 +92,7 @@ const OPTIONS: readonly OptionSpec[] = [
       'and the parsed files in memory; the first scan starts it; it stops after 15 idle minutes',
     ],
   },
-  { long: 'stop-daemon', help: ['stop the background process of --daemon and exit'] },
+  { long: 'stop-daemon', help: ['stop every background process of --daemon (yours, any build) and exit'] },
   { long: 'baseline', short: 'b', value: '<file>', help: ['report only findings this baseline does not record (adopting on a large codebase)'] },
   { long: 'update-baseline', help: ['write every current finding to the --baseline file and exit 0'] },
   { long: 'print-config', value: '<file>', help: ['print the resolved config that applies to <file> as JSON and exit'] },

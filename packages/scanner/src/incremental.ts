@@ -1,5 +1,6 @@
 import type { ScanOptions } from './args.js';
 import { incrementalScan } from './cache/incremental-scan.js';
+import type { SourceFileStore } from './cache/source-files.js';
 import { changedSince } from './changed-files.js';
 import type { ScanResult } from './result.js';
 import type { ScanInput } from './scan.js';
@@ -12,6 +13,8 @@ export interface IncrementalContext {
   paths: readonly string[];
   stderr: { write(chunk: string): unknown };
   onConfigWarning?: ScanInput['onConfigWarning'];
+  /** Parsed and bound files kept across scans (the daemon's). */
+  sourceFiles?: SourceFileStore | undefined;
 }
 
 /** Runs a `--cache` and/or `--changed-since` scan; notes (a cache ignored or not written) go to stderr. */
@@ -26,6 +29,7 @@ export function scanIncrementally(options: ScanOptions, context: IncrementalCont
     version: context.version,
     note: (message) => context.stderr.write(`note: ${message}\n`),
     onConfigWarning: context.onConfigWarning,
+    sourceFiles: context.sourceFiles,
   });
   if (process.env.EXECGOV_CACHE_STATS) context.stderr.write(`cache: ${JSON.stringify(stats)}\n`);
   return result;

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { runCli } from './cli.js';
-import { DAEMON_ENV, type DaemonSpec } from './daemon/client.js';
+import { DAEMON_ENV } from './daemon/client.js';
+import type { DaemonSpec } from './daemon/protocol.js';
 import { serveDaemon } from './daemon/server.js';
 
 // A reader that stops early (`scan-execution-violations | head`, a pager quit) closes the pipe.

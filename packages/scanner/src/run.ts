@@ -12,6 +12,7 @@ import { givenRoots, planProjects } from './load-projects.js';
 import { writeUserFile } from './output-file.js';
 import { printConfig } from './print-config.js';
 import { escapeControl, reporters } from './reporters/index.js';
+import type { SourceFileStore } from './cache/source-files.js';
 import type { ScanResult } from './result.js';
 import { summarize } from './summary.js';
 import { scan, type ScanInput } from './scan.js';
@@ -24,6 +25,8 @@ export interface RunIO {
   cwd: string;
   /** Environment for NO_COLOR / FORCE_COLOR; none means no colour unless --color. */
   env?: Readonly<Record<string, string | undefined>>;
+  /** Parsed and bound files a long-lived caller (the daemon) keeps across `--cache` scans; none parses every file. */
+  sourceFiles?: SourceFileStore | undefined;
 }
 
 /** 0: no error findings; 1: error findings; 2: the scan could not run. */
@@ -51,7 +54,7 @@ function reportedPaths(options: ScanOptions, cwd: string, note: (line: string) =
 export function scanWithOptions(
   options: ScanOptions,
   cwd: string,
-  io: Pick<RunIO, 'stderr'> = { stderr: { write: () => true } },
+  io: Pick<RunIO, 'stderr' | 'sourceFiles'> = { stderr: { write: () => true } },
   onConfigWarning?: ScanInput['onConfigWarning'],
 ): ScanResult {
   const note = (line: string) =>
@@ -61,7 +64,7 @@ export function scanWithOptions(
   // --cache and --changed-since go through the incremental scan (src/incremental.ts); a list of
   // paths that all vanished reports nothing, which only the plain scan can say.
   if ((options.cache || options.changedSince !== undefined) && !(paths && paths.length === 0)) {
-    return scanIncrementally(options, { cwd, version: scannerVersion(), paths: paths ?? [], stderr: io.stderr, onConfigWarning });
+    return scanIncrementally(options, { cwd, version: scannerVersion(), paths: paths ?? [], stderr: io.stderr, onConfigWarning, sourceFiles: io.sourceFiles });
   }
   const config = core().loadConfig({ startDir: cwd, configFile: options.configFile });
   const plans = planProjects(options.projects, cwd);

@@ -124,6 +124,19 @@ function daemonEqualsCold(dir: string, env: NodeJS.ProcessEnv, extra: readonly s
 
 const keys = (result: ScanResult) => result.findings.map((f) => `${f.file}:${f.line} ${f.ruleId}`);
 
+/** The CLI in a process of its own, stdout and stderr in one stream as `2>&1` gives them (no cache stats). */
+function merged(dir: string, args: readonly string[], env: NodeJS.ProcessEnv): { code: number | null; output: string } {
+  const out = path.join(dir, `.merged-${process.hrtime.bigint()}`);
+  const fd = fs.openSync(out, 'w');
+  try {
+    const child = spawnSync(process.execPath, [BIN, ...args], { cwd: dir, env: { ...env, EXECGOV_CACHE_STATS: '' }, stdio: ['ignore', fd, fd] });
+    return { code: child.status, output: fs.readFileSync(out, 'utf8') };
+  } finally {
+    fs.closeSync(fd);
+    fs.rmSync(out);
+  }
+}
+
 function write(dir: string, file: string, text: string): void {
   fs.writeFileSync(path.join(dir, file), text);
 }
@@ -235,7 +248,7 @@ describe('--daemon (a real daemon on a real socket)', () => {
     expect(socketIn(env)).toBeUndefined();
     const none = spawnSync(process.execPath, [BIN, '--stop-daemon'], { env, encoding: 'utf8' });
     expect(none.status).toBe(0);
-    expect(none.stdout).toBe('No scan daemon is running for this install of scan-execution-violations.\n');
+    expect(none.stdout).toBe('No scan daemon is running.\n');
   });
 
   it('a daemon directory other users can enter is not used: the scan runs in its own process and says why', () => {
@@ -247,6 +260,122 @@ describe('--daemon (a real daemon on a real socket)', () => {
     expect(scan.stderr).toContain(`note: not using a daemon: ${env.EXECGOV_DAEMON_DIR} is open to other users (mode 777); scanned in this process`);
     expect(scan.stats?.daemon).toBe(false);
     expect(keys(scan.result)).toEqual(['src/services/direct.ts:3 no-direct-plugin-run']);
+    expect(fs.readdirSync(env.EXECGOV_DAEMON_DIR!)).toEqual([]);
+  });
+});
+
+describe('--daemon: what a process of its own would print, byte for byte', () => {
+  it('a file TypeScript runs out of stack on is reported as a full scan in a process of its own reports it, before and after an edit elsewhere', async () => {
+    // Far past the limit, so a daemon whose TypeScript is hot (optimised code has smaller frames)
+    // runs out of stack on them too: a file just past it in a fresh process may fit in a warm one.
+    const depth = 20_000;
+    const dir = project({
+      ...files(),
+      'src/deep/parens.ts': `export const v = ${'('.repeat(depth)}1${')'.repeat(depth)};\n`,
+      'src/deep/unary.ts': `export const v = ${'!'.repeat(depth)}1;\n`,
+    });
+    const env = daemonEnv();
+    // The reference: a full scan by the CLI in a process of its own (the stack the daemon has too).
+    const full = () => merged(dir, ['--format', 'json'], env);
+    const viaDaemon = () => merged(dir, ['--format', 'json', '--daemon', '--cache-location', cacheLocation(dir)], env);
+    const first = full();
+    expect(first.output).toContain('"tooDeeplyNested"');
+    expect(viaDaemon()).toEqual(first);
+    await daemonReady(env);
+    expect(viaDaemon()).toEqual(first);
+    // Re-analysed from files the daemon kept, where a half-bound file would lose a finding.
+    write(dir, 'execution-governance.config.json', JSON.stringify({ rules: { 'no-layer-bypass': 'off' } }));
+    expect(viaDaemon()).toEqual(full());
+    fs.rmSync(path.join(dir, 'src/services/direct.ts'));
+    expect(viaDaemon()).toEqual(full());
+    expect(daemonScan(dir, env).stats?.daemon).toBe(true);
+  });
+
+  it('the text report and the notes, in the order a process of its own writes them; each scan with its own environment and terminal', async () => {
+    const dir = project(files());
+    const env = daemonEnv();
+    daemonScan(dir, env);
+    await daemonReady(env);
+    // A path that does not exist: a note on stderr before the report on stdout.
+    const args = ['--format', 'text', 'gone.ts', 'src'];
+    const own = (extra: NodeJS.ProcessEnv) => merged(dir, [...args, '--cache', '--cache-location', path.join(dir, '.own-cache/')], { ...env, ...extra });
+    const daemon = (extra: NodeJS.ProcessEnv) => merged(dir, [...args, '--daemon', '--cache-location', cacheLocation(dir)], { ...env, ...extra });
+    const plain = daemon({ NO_COLOR: '1', FORCE_COLOR: '' });
+    expect(plain.output.indexOf('note: skipped gone.ts')).toBe(0);
+    expect(plain).toEqual(own({ NO_COLOR: '1', FORCE_COLOR: '' }));
+    const coloured = daemon({ FORCE_COLOR: '1' });
+    expect(coloured.output).toContain('\u001b[');
+    expect(coloured).toEqual(own({ FORCE_COLOR: '1' }));
+    // The next client's environment is its own, not the last one's.
+    expect(daemon({ NO_COLOR: '1', FORCE_COLOR: '' })).toEqual(plain);
+  });
+
+  it('--output-file is written by the scan that asks for it, never by the warm-up', async () => {
+    const dir = project(files());
+    const env = daemonEnv();
+    const report = path.join(dir, 'report.json');
+    const scan = () => spawnSync(process.execPath, [BIN, '--format', 'json', '--daemon', '-o', 'report.json'], { cwd: dir, env, encoding: 'utf8' });
+    expect(scan().status).toBe(1);
+    const written = fs.readFileSync(report, 'utf8');
+    fs.rmSync(report);
+    await daemonReady(env);
+    expect(fs.existsSync(report)).toBe(false);
+    const served = scan();
+    expect(served.stderr).toMatch(/"daemon":true/);
+    expect(served.stdout).toBe('');
+    expect(fs.readFileSync(report, 'utf8')).toBe(written);
+  });
+});
+
+describe('--daemon: when the daemon cannot answer', () => {
+  it('a daemon that does not take the scan within 5 s (stopped here with SIGSTOP) is not waited for: the scan runs in its own process and says so', async () => {
+    const dir = project(files());
+    const env = daemonEnv();
+    daemonScan(dir, env);
+    const pid = await daemonReady(env);
+    process.kill(pid, 'SIGSTOP');
+    try {
+      const scan = daemonScan(dir, env);
+      expect(scan.stderr).toContain('note: the scan daemon did not answer (no answer within 5 s); scanned in this process');
+      expect(scan.stats?.daemon).toBe(false);
+      expect(keys(scan.result)).toEqual(['src/services/direct.ts:3 no-direct-plugin-run']);
+    } finally {
+      process.kill(pid, 'SIGCONT');
+    }
+  });
+
+  it('a socket path longer than a Unix socket can have is refused with a note, before any daemon starts', () => {
+    const dir = project(files());
+    const env = daemonEnv();
+    const deep = path.join(env.EXECGOV_DAEMON_DIR!, 'x'.repeat(100));
+    const scan = daemonScan(dir, { ...env, EXECGOV_DAEMON_DIR: deep });
+    expect(scan.stderr).toMatch(
+      /note: not using a daemon: its socket path .* is longer than the 103 bytes a Unix socket can have; set EXECGOV_DAEMON_DIR to a shorter directory; scanned in this process/,
+    );
+    expect(scan.stats?.daemon).toBe(false);
+    expect(keys(scan.result)).toEqual(['src/services/direct.ts:3 no-direct-plugin-run']);
+  });
+
+  it("--stop-daemon stops every daemon in the directory, another build's too", async () => {
+    const dir = project(files());
+    const env = daemonEnv();
+    daemonScan(dir, env);
+    const ours = await daemonReady(env);
+    // Another build's daemon: same directory, its own name (started as the client starts one, without a warm-up).
+    const other = (suffix: string) => path.join(env.EXECGOV_DAEMON_DIR!, `0000000000000000${suffix}`);
+    const spec = { socket: other('.sock'), lock: other('.starting'), pidFile: other('.pid'), log: other('.log') };
+    spawn(process.execPath, [BIN], { env: { ...env, EXECGOV_SERVE_DAEMON: JSON.stringify(spec) }, detached: true, stdio: 'ignore' }).unref();
+    const deadline = Date.now() + 30_000;
+    while (!fs.existsSync(spec.pidFile) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    const theirs = Number(fs.readFileSync(spec.pidFile, 'utf8'));
+    const stop = spawnSync(process.execPath, [BIN, '--stop-daemon'], { env, encoding: 'utf8' });
+    expect(stop.status).toBe(0);
+    expect(stop.stdout.split('\n').filter(Boolean).sort()).toEqual(
+      [`Stopped the scan daemon (pid ${ours}).`, `Stopped the scan daemon (pid ${theirs}).`].sort(),
+    );
+    const gone = Date.now() + 10_000;
+    while (fs.readdirSync(env.EXECGOV_DAEMON_DIR!).length > 0 && Date.now() < gone) await new Promise((resolve) => setTimeout(resolve, 50));
+    // A clean stop leaves nothing: no socket, pid file or log.
     expect(fs.readdirSync(env.EXECGOV_DAEMON_DIR!)).toEqual([]);
   });
 });

@@ -6,8 +6,8 @@ import { cleanProjectFiles, runScanner, tempProjects, VIOLATING_SERVICE_FILE } f
 
 const project = tempProjects();
 
-function scanJson(dir: string) {
-  const { code, stdout, stderr } = runScanner(['--format', 'json'], dir);
+function scanJson(dir: string, extra: readonly string[] = []) {
+  const { code, stdout, stderr } = runScanner(['--format', 'json', ...extra], dir);
   expect(stderr).toBe('');
   return { code, findings: parseScanResult(JSON.parse(stdout)).findings.map((f) => `${f.file}:${f.line} ${f.ruleId} ${f.messageId}`) };
 }
@@ -34,6 +34,31 @@ describe('deeply nested files', () => {
       'src/deep/unary.ts:1 syntax-error tooDeeplyNested',
       'src/services/bypass.ts:4 no-direct-plugin-run directUse',
     ]);
+  });
+});
+
+describe('deeply nested files, with --cache', () => {
+  it('the parser or the binder out of stack: the same findings as a full scan, cold and warm, and after an edit elsewhere', () => {
+    const depth = 20_000;
+    const dir = project({
+      ...cleanProjectFiles(),
+      'src/services/bypass.ts': VIOLATING_SERVICE_FILE,
+      // The parser runs out of stack on this one; in a CLI process the binder does on the second,
+      // whose parse is fine (how deep a stack is depends on the thread: here it may not).
+      'src/deep/parens.ts': `export const v = ${'('.repeat(depth)}1${')'.repeat(depth)};\n`,
+      'src/deep/ifs.ts': `export function f(x: number): void {\n  ${'if (x) '.repeat(3000)}x++;\n}\n`,
+    });
+    const full = scanJson(dir);
+    expect(full.findings).toEqual(
+      expect.arrayContaining(['src/deep/parens.ts:1 syntax-error tooDeeplyNested', 'src/services/bypass.ts:4 no-direct-plugin-run directUse']),
+    );
+    const cached = ['--cache', '--cache-location', path.join(dir, '.scan-cache/')];
+    expect(scanJson(dir, cached)).toEqual(full);
+    expect(scanJson(dir, cached)).toEqual(full);
+    fs.appendFileSync(path.join(dir, 'src/services/bypass.ts'), '\nexport const edited = 1;\n');
+    expect(scanJson(dir, cached)).toEqual(scanJson(dir));
+    fs.writeFileSync(path.join(dir, 'execution-governance.config.json'), '{"rules": {"no-layer-bypass": "off"}}\n');
+    expect(scanJson(dir, cached)).toEqual(scanJson(dir));
   });
 });
 

@@ -22,8 +22,10 @@ import { cacheKey } from './cache-key.js';
 import { changedConfigs, configChanged, lookupChanged, recordConfigChain, recordConfigLookup, type ConfigProbes } from './config-probes.js';
 import { checkState, recordState, sameState } from './file-states.js';
 import { withDependencies, withDependents } from './graph.js';
-import { createProbeRecorder, firstChangedProbe, recordTree, type ProbeTable } from './probes.js';
-import { buildRecordedProgram, optionsHashOf, recordingParseSystem, retainsSourceFiles, reusedSourceFiles, type RecordedProgram } from './recorded-program.js';
+import { createProbeRecorder, firstChangedProbe, readText, recordTree, type ProbeTable } from './probes.js';
+import { buildRecordedProgram, optionsHashOf, recordingParseSystem, type RecordedProgram } from './recorded-program.js';
+import type { SourceFileStore } from './source-files.js';
+import { buildSurvivingOverflow } from '../too-deep-files.js';
 import { changeScope, type ChangedFiles } from './change-scope.js';
 
 /** What an incremental or changed-files scan needs; paths absolute. */
@@ -43,6 +45,8 @@ export interface IncrementalScanInput {
   note: (message: string) => void;
   /** Receives a config's mismatches with the programs when it says `"configChecks": "warn"` (as in a full scan). */
   onConfigWarning?: ScanInput['onConfigWarning'];
+  /** Parsed and bound files kept across scans (the daemon's, src/daemon/); undefined parses every file. */
+  sourceFiles?: SourceFileStore | undefined;
 }
 
 /** What a scan did, for tests and the bench: how much was re-analysed and whether TypeScript loaded. */
@@ -123,11 +127,19 @@ function planParseSystem(session: Session, plan: ProjectPlan) {
 
 /** Builds a program rooted at `roots` for the plan and folds what it learned into the session. */
 function build(session: Session, plan: ProjectPlan, roots: readonly string[]): RecordedProgram {
-  const built = buildRecordedProgram(plan, roots, session.input.cwd, createProbeRecorder(session.probes), planParseSystem(session, plan));
+  // As in a full scan: a file TypeScript runs out of stack on is left out as empty and reported.
+  const { built } = buildSurvivingOverflow(typescript(), plan.fileNames, (emptied) =>
+    buildRecordedProgram(plan, roots, session.input.cwd, createProbeRecorder(session.probes), planParseSystem(session, plan), {
+      emptied,
+      sourceFiles: session.input.sourceFiles,
+    }),
+  );
   session.stats.programFiles += built.program.getSourceFiles().length;
   for (const sourceFile of built.program.getSourceFiles()) {
     const fileName = path.resolve(sourceFile.fileName);
-    session.files.set(fileName, recordState(fileName, sourceFile.text, session.startedAt));
+    // A file left out was read as empty: its state is what is on disk.
+    const text = built.tooDeep.includes(fileName) ? (readText(fileName) ?? '') : sourceFile.text;
+    session.files.set(fileName, recordState(fileName, text, session.startedAt));
     session.read.add(fileName);
   }
   return built;
@@ -152,7 +164,7 @@ function analyse(
   for (const fileName of fileNames) {
     const sourceFile = built.program.getSourceFile(fileName);
     if (!sourceFile) continue;
-    const analysis = analyzeOrTooDeep(analyzer, sourceFile);
+    const analysis = analyzeOrTooDeep(analyzer, sourceFile, built.tooDeep);
     if ('error' in analysis) throw analysis.error;
     configs.add(analysis.config);
     recordConfigChain(session.configProbes, fileName, session.explicitConfig);
@@ -378,7 +390,7 @@ function compact(cache: ScanCache): ScanCache {
 export function incrementalScan(input: IncrementalScanInput): { result: ScanResult; stats: IncrementalStats } {
   const { cwd, configFile } = input;
   const startedAt = Date.now();
-  const reusedBefore = reusedSourceFiles();
+  const reusedBefore = input.sourceFiles?.reused ?? 0;
   const { key, invocation } = cacheKey({ cwd, projects: input.projects, configFile, version: input.version });
   const file = input.cache ? cacheFilePath(cwd, input.cache.location, invocation) : undefined;
   const cached = file ? readCache(file, key, input.note) : undefined;
@@ -395,7 +407,7 @@ export function incrementalScan(input: IncrementalScanInput): { result: ScanResu
     changed: new Set(),
     read: new Set(),
     changedConfigs: new Set(),
-    stats: { analysed: 0, programFiles: 0, cacheHit: cached !== undefined, reusedFiles: 0, daemon: retainsSourceFiles() },
+    stats: { analysed: 0, programFiles: 0, cacheHit: cached !== undefined, reusedFiles: 0, daemon: input.sourceFiles !== undefined },
     planFiles: [],
   };
   const plans = plansFor(session, cached);
@@ -491,7 +503,7 @@ export function incrementalScan(input: IncrementalScanInput): { result: ScanResu
     input.onConfigWarning,
   );
   reportedFindings.sort(compareFindings);
-  session.stats.reusedFiles = reusedSourceFiles() - reusedBefore;
+  session.stats.reusedFiles = (input.sourceFiles?.reused ?? 0) - reusedBefore;
   if (session.stats.daemon) session.stats.daemonPeakRssKb = process.resourceUsage().maxRSS;
   return {
     result: {

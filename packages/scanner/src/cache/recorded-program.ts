@@ -6,24 +6,6 @@ import { prepareHost } from '../program-host.js';
 import type { ProbeRecorder } from './probes.js';
 import { readThroughStore, type SourceFileStore } from './source-files.js';
 
-/** Set in a process that scans more than once (the daemon): unchanged files are not parsed or bound again. */
-let retained: SourceFileStore | undefined;
-
-/** Keeps parsed and bound files in `store` across the programs this process builds (see {@link SourceFileStore}). */
-export function retainSourceFiles(store: SourceFileStore): void {
-  retained = store;
-}
-
-/** Whether this process keeps parsed files across scans (it is the daemon). */
-export function retainsSourceFiles(): boolean {
-  return retained !== undefined;
-}
-
-/** How many files the retained store has handed back unparsed so far (0 without one). */
-export function reusedSourceFiles(): number {
-  return retained?.reused ?? 0;
-}
-
 /** A program plus what the cache needs to know about it. */
 export interface RecordedProgram {
   program: TS.Program;
@@ -33,6 +15,16 @@ export interface RecordedProgram {
   deps: Map<string, Set<string>>;
   /** Files that can change the types of any file: libs, scripts, global and module augmentations, automatic types. */
   globals: Set<string>;
+  /** Files read as empty: TypeScript ran out of stack on them (see buildSurvivingOverflow). */
+  tooDeep: readonly string[];
+}
+
+/** What else a program is built with. */
+export interface BuildOptions {
+  /** Files to read as empty: TypeScript ran out of stack on them. */
+  emptied?: ReadonlySet<string> | undefined;
+  /** Parsed and bound files kept across scans (the daemon's); undefined parses every file. */
+  sourceFiles?: SourceFileStore | undefined;
 }
 
 /** The tsconfig-parsing host, with each answer recorded. */
@@ -85,6 +77,7 @@ export function buildRecordedProgram(
   cwd: string,
   recorder: ProbeRecorder,
   parseSystem: ParseConfigSystem,
+  { emptied = new Set(), sourceFiles }: BuildOptions = {},
 ): RecordedProgram {
   const ts = typescript();
   const parsed = parseTsconfig(plan.tsconfig, cwd, parseSystem);
@@ -92,7 +85,14 @@ export function buildRecordedProgram(
   const optionsHash = hashOptions(parsed);
   const host = ts.createCompilerHost(options, false);
   prepareHost(ts, host);
-  if (retained) readThroughStore(ts, host, retained, optionsHash);
+  if (sourceFiles) readThroughStore(ts, host, sourceFiles, optionsHash);
+  if (emptied.size > 0) {
+    const getSourceFile = host.getSourceFile.bind(host);
+    host.getSourceFile = (fileName, languageVersion, onError, shouldCreate) =>
+      emptied.has(path.resolve(fileName))
+        ? ts.createSourceFile(fileName, '', languageVersion)
+        : getSourceFile(fileName, languageVersion, onError, shouldCreate);
+  }
   host.fileExists = recorder.fileExists(host.fileExists.bind(host));
   host.readFile = recorder.readFile(host.readFile.bind(host));
   if (host.directoryExists) host.directoryExists = recorder.directoryExists(host.directoryExists.bind(host));
@@ -134,13 +134,24 @@ export function buildRecordedProgram(
       return resolved;
     });
 
-  const program = ts.createProgram({
-    rootNames,
-    options,
-    projectReferences: parsed.projectReferences,
-    configFileParsingDiagnostics: ts.getConfigFileParsingDiagnostics(parsed),
-    host,
-  });
+  // The checker binds every file, as the analysis would on its first question. Out of stack (in
+  // the parser or the binder), that throws here, where buildSurvivingOverflow can tell which file
+  // to leave out. Only files whose binding finished are kept for the next program.
+  let program: TS.Program;
+  try {
+    program = ts.createProgram({
+      rootNames,
+      options,
+      projectReferences: parsed.projectReferences,
+      configFileParsingDiagnostics: ts.getConfigFileParsingDiagnostics(parsed),
+      host,
+    });
+    program.getTypeChecker();
+    sourceFiles?.commit();
+  } catch (error) {
+    sourceFiles?.rollback();
+    throw error;
+  }
 
   const globals = new Set<string>(unattached);
   for (const sourceFile of program.getSourceFiles()) {
@@ -153,7 +164,7 @@ export function buildRecordedProgram(
     }
     if (isGlobalFile(ts, program, sourceFile)) globals.add(fileName);
   }
-  return { program, optionsHash, deps, globals };
+  return { program, optionsHash, deps, globals, tooDeep: [...emptied] };
 }
 
 function hashOptions(parsed: TS.ParsedCommandLine): string {

@@ -5,11 +5,18 @@ import type * as TS from 'typescript';
  * than once (the daemon, src/daemon/): a file whose text is exactly what was parsed before, under
  * the same compiler options and parse options, is handed back as it is, already bound. It is how
  * TypeScript's own language service shares files between the programs of successive edits (its
- * document registry): a file's parse and binding depend on nothing but its text and those options,
- * and every checker keeps what it learns about a node or symbol in tables of its own.
+ * document registry): a file's parse and binding depend on nothing but its text and those options;
+ * a checker keeps its node and symbol links in tables of its own and merges declarations into
+ * clones (what it does write on bound symbols, such as whether one is referenced, any checker of
+ * the same files writes alike).
+ *
+ * A file parsed for a program is pending until that program's checker is made (every file bound):
+ * {@link commit} keeps the pending files, {@link rollback} drops them. Binding that stops half-way
+ * (TypeScript out of stack on a deeply nested file) leaves a file that the binder would skip next
+ * time, as if bound; such a file is never kept.
  */
 export class SourceFileStore {
-  private readonly entries = new Map<string, { text: string; file: TS.SourceFile; used: number }>();
+  private readonly entries = new Map<string, { text: string; file: TS.SourceFile; used: number; pending: boolean }>();
   private generation = 0;
   /** Files handed back unparsed since the store was made. */
   reused = 0;
@@ -36,8 +43,18 @@ export class SourceFileStore {
       return entry.file;
     }
     const file = parse();
-    this.entries.set(id, { text, file, used: this.generation });
+    this.entries.set(id, { text, file, used: this.generation, pending: true });
     return file;
+  }
+
+  /** Keeps the files parsed since the last commit or rollback: their program's checker bound them all. */
+  commit(): void {
+    for (const entry of this.entries.values()) entry.pending = false;
+  }
+
+  /** Drops the files parsed since the last commit or rollback: their program failed before every file was bound. */
+  rollback(): void {
+    for (const [id, entry] of this.entries) if (entry.pending) this.entries.delete(id);
   }
 
   /** Drops the files no scan asked for in the last `keep` scans (deleted, renamed or no longer in any program). */

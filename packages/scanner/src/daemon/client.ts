@@ -4,29 +4,36 @@ import { fileURLToPath } from 'node:url';
 import type { ScanOptions } from '../args.js';
 import { packageRoot } from '../cache/cache-file.js';
 import type { ExitCode, RunIO } from '../run.js';
-import { ask } from './protocol.js';
-import { daemonPlace, ensurePrivateDir, type DaemonPlace } from './place.js';
-
-/** What a daemon is started with (in its environment, as JSON): where to listen and what to load first. */
-export interface DaemonSpec {
-  socket: string;
-  lock: string;
-  /** The scan that started it, run once in the daemon to parse and bind its projects before it listens. */
-  warmup?: { options: ScanOptions; cwd: string } | undefined;
-}
+import { ask, type Asked, type DaemonSpec } from './protocol.js';
+import { daemonDir, daemonPlace, livePid, placeOf, unusable, type DaemonPlace } from './place.js';
 
 /** The environment variable that makes the CLI entry serve as the daemon (src/main.ts). */
 export const DAEMON_ENV = 'EXECGOV_SERVE_DAEMON';
 
-/** A daemon that starts takes this long at most to listen; an older lock is a start that failed. */
-const START_LOCK_MS = 120_000;
+/**
+ * How long a scan waits for the daemon to take its request. The daemon answers one scan at a
+ * time: one that is busy with another's longer than this (or hangs) is not waited for; the scan
+ * runs in its own process instead, with the same result.
+ */
+const ACCEPT_MS = 5000;
+
+/** How long `--stop-daemon` waits for a daemon to finish the scan it is on and stop. */
+const STOP_MS = 60_000;
+
+/** A start lock without a live pid yet is younger than this while its daemon is being spawned. */
+const SPAWNING_MS = 10_000;
 
 /** The built CLI entry the daemon runs: this package's dist/bin.js, whether this code runs from it or from the compiled modules. */
 function cliEntry(): string {
   return path.join(packageRoot(path.dirname(fileURLToPath(import.meta.url))), 'dist', 'bin.js');
 }
 
-/** Takes the start lock; false when another scan is starting a daemon right now. */
+/** Why an answer was not one, in the note or error that says so. */
+function failure(asked: Asked): string {
+  return asked.kind === 'lost' ? asked.reason : 'an unexpected answer';
+}
+
+/** Takes the start lock; false when another scan is starting a daemon right now (its lock holds a live pid, or is a moment old). */
 function takeStartLock(place: DaemonPlace): boolean {
   for (let attempt = 0; attempt < 2; attempt += 1) {
     try {
@@ -34,13 +41,12 @@ function takeStartLock(place: DaemonPlace): boolean {
       return true;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') return false;
-      let age: number;
+      if (livePid(place.lock) !== undefined) return false;
       try {
-        age = Date.now() - fs.statSync(place.lock).mtimeMs;
+        if (Date.now() - fs.statSync(place.lock).mtimeMs < SPAWNING_MS) return false;
       } catch {
         continue; // released meanwhile: try again
       }
-      if (age < START_LOCK_MS) return false;
       fs.rmSync(place.lock, { force: true });
     }
   }
@@ -51,7 +57,7 @@ function takeStartLock(place: DaemonPlace): boolean {
 function startDaemon(place: DaemonPlace, options: ScanOptions, io: RunIO): void {
   const entry = cliEntry();
   if (!fs.existsSync(entry) || !takeStartLock(place)) return;
-  const spec: DaemonSpec = { socket: place.socket, lock: place.lock, warmup: { options, cwd: io.cwd } };
+  const spec: DaemonSpec = { socket: place.socket, lock: place.lock, pidFile: place.pidFile, log: place.log, warmup: { options, cwd: io.cwd } };
   // Loaded only here: a scan the daemon answers never needs it.
   const { spawn } = process.getBuiltinModule('node:child_process') as typeof import('node:child_process');
   let log: number | 'ignore' = 'ignore';
@@ -67,63 +73,99 @@ function startDaemon(place: DaemonPlace, options: ScanOptions, io: RunIO): void 
       detached: true,
       stdio: ['ignore', log, log],
       env: { ...process.env, ...io.env, [DAEMON_ENV]: JSON.stringify(spec) },
-      windowsHide: true,
     });
-    child.on('error', () => fs.rmSync(place.lock, { force: true }));
+    if (child.pid === undefined) fs.rmSync(place.lock, { force: true });
+    else fs.writeFileSync(place.lock, `${child.pid}\n`);
     child.unref();
+  } catch {
+    fs.rmSync(place.lock, { force: true });
   } finally {
     if (typeof log === 'number') fs.closeSync(log);
   }
 }
 
+/** Removes what a daemon that is gone left behind; true when it is gone (no live pid). */
+function clearIfDead(place: DaemonPlace): boolean {
+  if (livePid(place.pidFile) !== undefined) return false;
+  for (const file of [place.socket, place.pidFile]) fs.rmSync(file, { force: true });
+  return true;
+}
+
 /**
  * A `--daemon` scan: answered by the daemon of this install when one listens (TypeScript, the core
  * and the files parsed and bound by earlier scans are in its memory); otherwise scanned in this
- * process, as `--cache` alone would, while a daemon starts in the background for the next scan.
- * The daemon runs the same incremental scan on the same cache file: its answer is this process's.
+ * process, as `--cache` alone would, and a daemon is started in the background for the next scan.
+ * The daemon runs the same incremental scan on the same cache file, and its output is replayed
+ * in the order it was written.
  */
 export async function scanThroughDaemon(options: ScanOptions, io: RunIO, inProcess: () => ExitCode): Promise<ExitCode> {
   const note = (line: string) => io.stderr.write(`note: ${line}\n`);
-  const place = daemonPlace(io.env ?? process.env);
-  const unsafe = ensurePrivateDir(place.dir);
-  if (unsafe !== undefined) {
-    note(`not using a daemon: ${unsafe}; scanned in this process`);
+  const env = io.env ?? process.env;
+  const place = daemonPlace(env);
+  const why = unusable(place);
+  if (why !== undefined) {
+    note(`not using a daemon: ${why}; scanned in this process`);
     return inProcess();
   }
-  const env = { ...(io.env ?? {}) };
-  const asked = await ask(place.socket, { type: 'scan', options, cwd: io.cwd, env, stdoutIsTTY: io.stdout.isTTY === true });
+  const asked = await ask(
+    place.socket,
+    { type: 'scan', options, cwd: io.cwd, env: { ...env }, stdoutIsTTY: io.stdout.isTTY === true, umask: process.umask() },
+    ACCEPT_MS,
+  );
   if (asked.kind === 'answer' && asked.reply.type === 'scanned') {
-    io.stdout.write(asked.reply.stdout);
-    io.stderr.write(asked.reply.stderr);
+    for (const [stream, chunk] of asked.reply.output) io[stream].write(chunk);
     return asked.reply.exitCode;
   }
   if (asked.kind !== 'absent') {
-    note(`the scan daemon did not answer (${asked.kind === 'lost' ? asked.reason : 'an unexpected reply'}); scanned in this process`);
+    note(`the scan daemon did not answer (${failure(asked)}); scanned in this process`);
     return inProcess();
   }
-  // A socket file nobody listens on is left by a daemon that died: clear it for the next one.
-  if (asked.stale && process.platform !== 'win32') fs.rmSync(place.socket, { force: true });
+  // Refused: a daemon that died left its socket (cleared for the next one), or a live one is too
+  // busy to accept (left alone).
+  const start = !asked.refused || clearIfDead(place);
   const exitCode = inProcess();
   // Started after this scan, not beside it: its warm-up (a whole scan) would slow this one down.
-  startDaemon(place, options, io);
+  if (start) startDaemon(place, options, io);
   return exitCode;
 }
 
-/** `--stop-daemon`: stops the daemon of this install, if one runs. */
+/**
+ * `--stop-daemon`: stops every daemon of this user (this build's and any other's still idling),
+ * including one still warming up, and clears what dead ones left.
+ */
 export async function stopDaemon(io: RunIO): Promise<ExitCode> {
-  const place = daemonPlace(io.env ?? process.env);
-  const asked = await ask(place.socket, { type: 'stop' }, 10_000);
-  if (asked.kind === 'answer' && asked.reply.type === 'stopping') {
-    io.stdout.write(`Stopped the scan daemon (pid ${asked.reply.pid}).\n`);
-    return 0;
+  const dir = daemonDir(io.env ?? process.env);
+  let names: string[];
+  try {
+    names = [...new Set(fs.readdirSync(dir).flatMap((file) => /^(\w+)\.(?:sock|starting)$/.exec(file)?.[1] ?? []))].sort();
+  } catch {
+    names = [];
   }
-  if (asked.kind === 'absent') {
-    if (asked.stale && process.platform !== 'win32') fs.rmSync(place.socket, { force: true });
-    io.stdout.write('No scan daemon is running for this install of scan-execution-violations.\n');
-    return 0;
+  let stopped = 0;
+  let failed = false;
+  for (const name of names) {
+    const place = placeOf(dir, name);
+    const starting = livePid(place.lock);
+    if (starting !== undefined) {
+      // Warming up, not listening yet: it has no socket to be asked on.
+      process.kill(starting, 'SIGTERM');
+      fs.rmSync(place.lock, { force: true });
+      io.stdout.write(`Stopped the scan daemon (pid ${starting}) while it was starting.\n`);
+      stopped += 1;
+      continue;
+    }
+    if (!fs.existsSync(place.socket)) continue;
+    const asked = await ask(place.socket, { type: 'stop' }, STOP_MS);
+    if (asked.kind === 'answer' && asked.reply.type === 'stopping') {
+      io.stdout.write(`Stopped the scan daemon (pid ${asked.reply.pid}).\n`);
+      stopped += 1;
+    } else if (asked.kind !== 'absent' || !clearIfDead(place)) {
+      io.stderr.write(
+        `error: the scan daemon at ${place.socket} did not stop (${asked.kind === 'absent' ? 'it refuses connections' : failure(asked)})\n  hint: its log is ${place.log}; end its process (pid file ${place.pidFile}) yourself if it hangs\n`,
+      );
+      failed = true;
+    }
   }
-  io.stderr.write(
-    `error: the scan daemon at ${place.socket} did not stop (${asked.kind === 'lost' ? asked.reason : 'an unexpected reply'})\n  hint: its log is ${place.log}; end the process yourself if it hangs\n`,
-  );
-  return 2;
+  if (stopped === 0 && !failed) io.stdout.write('No scan daemon is running.\n');
+  return failed ? 2 : 0;
 }

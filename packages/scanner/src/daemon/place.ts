@@ -6,55 +6,98 @@ import { stampTool } from '../cache/cache-key.js';
 
 /** Where the daemon of this install listens, and its files beside the socket. */
 export interface DaemonPlace {
-  /** A directory only this user can enter (not used for the socket on Windows, whose pipes have no directory). */
+  /** A directory only this user can enter. */
   dir: string;
-  /** The Unix socket (or Windows named pipe) it listens on. */
+  /** The Unix socket it listens on. */
   socket: string;
-  /** Held while a daemon starts, so that scans started meanwhile do not start a second one. */
+  /** Held while a daemon starts, with its pid, so that scans started meanwhile do not start a second one. */
   lock: string;
-  /** The daemon's stdout and stderr: what it says when it fails to start or stops on an error. */
+  /** The pid of the daemon that listens on `socket`. */
+  pidFile: string;
+  /** The daemon's stdout and stderr: what it says when it fails to start or stops on an error (removed when it stops cleanly). */
   log: string;
 }
 
-function user(): string {
-  return typeof process.getuid === 'function' ? String(process.getuid()) : os.userInfo().username.replace(/[^\w.-]/g, '_');
+/** The longest path a Unix socket can be bound to, in bytes (sun_path: 108 on Linux, 104 on macOS, less the terminator). */
+const MAX_SOCKET_PATH = 103;
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+/** The directory of every daemon of this user: EXECGOV_DAEMON_DIR, else one in the temporary directory. */
+export function daemonDir(env: Env): string {
+  const user = typeof process.getuid === 'function' ? String(process.getuid()) : os.userInfo().username.replace(/[^\w.-]/g, '_');
+  return env.EXECGOV_DAEMON_DIR ? path.resolve(env.EXECGOV_DAEMON_DIR) : path.join(os.tmpdir(), `execgov-${user}`);
+}
+
+/** The files of the daemon named `name` (a socket's base name without `.sock`) in `dir`. */
+export function placeOf(dir: string, name: string): DaemonPlace {
+  const file = (suffix: string) => path.join(dir, `${name}${suffix}`);
+  return { dir, socket: file('.sock'), lock: file('.starting'), pidFile: file('.pid'), log: file('.log') };
 }
 
 /**
- * One daemon per user, build of this tool and Node binary: a daemon runs the code of the build
- * that started it, so a rebuilt or upgraded scanner, or another Node, gets a daemon of its own
- * (the old one stops when idle). It serves every project of that user: each request carries its
- * working directory, options and environment.
+ * One daemon per user, build of this tool, Node binary and Node options: a daemon runs the code
+ * of the build that started it, so a rebuilt or upgraded scanner, or another Node, gets a daemon
+ * of its own (the old one stops when idle, or on `--stop-daemon`). It serves every project of
+ * that user: each request carries its working directory, options and environment.
  */
-export function daemonPlace(env: Readonly<Record<string, string | undefined>>): DaemonPlace {
-  const hash = createHash('sha1').update(`${process.execPath}\0${process.version}\0${process.execArgv.join(' ')}\0`);
+export function daemonPlace(env: Env): DaemonPlace {
+  const hash = createHash('sha1').update(`${process.execPath}\0${process.version}\0${process.execArgv.join(' ')}\0${env.NODE_OPTIONS ?? ''}\0`);
   stampTool(hash);
-  const name = hash.digest('hex').slice(0, 16);
-  // EXECGOV_DAEMON_DIR: another place for it (a test's, or where the temporary directory is shared).
-  const dir = env.EXECGOV_DAEMON_DIR ? path.resolve(env.EXECGOV_DAEMON_DIR) : path.join(os.tmpdir(), `execgov-${user()}`);
-  return {
-    dir,
-    socket: process.platform === 'win32' ? `\\\\.\\pipe\\execgov-${user()}-${name}` : path.join(dir, `${name}.sock`),
-    lock: path.join(dir, `${name}.starting`),
-    log: path.join(dir, `${name}.log`),
-  };
+  return placeOf(daemonDir(env), hash.digest('hex').slice(0, 16));
 }
 
 /**
- * Makes `dir` and checks that it is this user's alone: a directory (not a link), owned by this
- * user, no access for group or others. Anyone who could enter it could talk to the daemon, which
- * reads and writes files as this user. Returns why not when it is not.
+ * Why the daemon cannot be used here, or undefined when it can. Makes the directory, and checks it
+ * is this user's alone: a directory (not a link), owned by this user, no access for group or
+ * others. Anyone who could enter it could talk to the daemon, which reads and writes files as this
+ * user. Windows has no such directory for a named pipe, so the daemon is not offered there.
  */
-export function ensurePrivateDir(dir: string): string | undefined {
+export function unusable(place: DaemonPlace): string | undefined {
+  if (process.platform === 'win32') return '--daemon is not available on Windows';
+  if (Buffer.byteLength(place.socket) > MAX_SOCKET_PATH) {
+    return `its socket path ${place.socket} is longer than the ${MAX_SOCKET_PATH} bytes a Unix socket can have; set EXECGOV_DAEMON_DIR to a shorter directory`;
+  }
   try {
-    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-    if (process.platform === 'win32') return undefined;
-    const stat = fs.lstatSync(dir);
-    if (!stat.isDirectory()) return `${dir} is not a directory`;
-    if (typeof process.getuid === 'function' && stat.uid !== process.getuid()) return `${dir} belongs to another user`;
-    if ((stat.mode & 0o077) !== 0) return `${dir} is open to other users (mode ${(stat.mode & 0o777).toString(8)})`;
+    fs.mkdirSync(place.dir, { recursive: true, mode: 0o700 });
+    const stat = fs.lstatSync(place.dir);
+    if (!stat.isDirectory()) return `${place.dir} is not a directory`;
+    if (typeof process.getuid === 'function' && stat.uid !== process.getuid()) return `${place.dir} belongs to another user`;
+    if ((stat.mode & 0o077) !== 0) return `${place.dir} is open to other users (mode ${(stat.mode & 0o777).toString(8)})`;
     return undefined;
   } catch (error) {
-    return `${dir} cannot be made (${error instanceof Error ? error.message : String(error)})`;
+    return `${place.dir} cannot be made (${error instanceof Error ? error.message : String(error)})`;
+  }
+}
+
+/** The pid a daemon's file holds, when that process is alive (a signal 0 reaches it). */
+export function livePid(file: string): number | undefined {
+  let pid: number;
+  try {
+    pid = Number(fs.readFileSync(file, 'utf8').trim());
+  } catch {
+    return undefined;
+  }
+  if (!Number.isInteger(pid) || pid <= 0) return undefined;
+  try {
+    process.kill(pid, 0);
+  } catch {
+    // ESRCH: gone. EPERM: alive, but another user's (a reused pid): not ours.
+    return undefined;
+  }
+  return isZombie(pid) ? undefined : pid;
+}
+
+/**
+ * True for a process that has ended but was not reaped yet (Linux: state Z). A daemon's parent
+ * exits right after starting it, so a daemon that dies waits for init to reap it; in a container
+ * whose init does not, it stays a zombie, which signal 0 still reaches.
+ */
+function isZombie(pid: number): boolean {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2).startsWith('Z');
+  } catch {
+    return false; // no /proc (macOS): signal 0 is the answer
   }
 }

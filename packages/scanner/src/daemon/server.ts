@@ -2,13 +2,11 @@ import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { retainSourceFiles } from '../cache/recorded-program.js';
 import { SourceFileStore } from '../cache/source-files.js';
 import { core } from '../core-module.js';
 import { typescript } from '../load-projects.js';
 import { run, type RunIO } from '../run.js';
-import type { DaemonSpec } from './client.js';
-import type { DaemonReply, DaemonRequest } from './protocol.js';
+import { isDaemonRequest, type DaemonReply, type DaemonRequest, type DaemonSpec, type Output } from './protocol.js';
 
 /** Stops after this long without a request, unless EXECGOV_DAEMON_IDLE_SECONDS says otherwise. */
 const DEFAULT_IDLE_SECONDS = 15 * 60;
@@ -28,21 +26,29 @@ function idleMs(): number {
   return (Number.isFinite(given) && given > 0 ? given : DEFAULT_IDLE_SECONDS) * 1000;
 }
 
-/** Runs one scan as a process of its own would: in the client's directory, with the client's environment. */
-function scanFor(request: Extract<DaemonRequest, { type: 'scan' }>): DaemonReply {
+/**
+ * Runs one scan as a process of its own would: in the client's directory, with the client's
+ * environment, terminal and umask, its output kept in the order it was written. Afterwards the
+ * daemon leaves the client's directory (so it can be deleted or unmounted).
+ */
+function scanFor(request: Extract<DaemonRequest, { type: 'scan' }>, store: SourceFileStore, home: string): DaemonReply {
   process.chdir(request.cwd);
   for (const name of Object.keys(process.env)) delete process.env[name];
-  for (const [name, value] of Object.entries(request.env)) if (value !== undefined) process.env[name] = value;
-  let stdout = '';
-  let stderr = '';
+  for (const [name, value] of Object.entries(request.env)) if (typeof value === 'string') process.env[name] = value;
+  process.umask(request.umask);
+  const output: Output = [];
   const io: RunIO = {
-    stdout: { write: (chunk: string) => (stdout += chunk), isTTY: request.stdoutIsTTY },
-    stderr: { write: (chunk: string) => (stderr += chunk) },
+    stdout: { write: (chunk: string) => output.push(['stdout', chunk]), isTTY: request.stdoutIsTTY },
+    stderr: { write: (chunk: string) => output.push(['stderr', chunk]) },
     cwd: request.cwd,
     env: request.env,
+    sourceFiles: store,
   };
-  const exitCode = run(request.options, io);
-  return { type: 'scanned', exitCode, stdout, stderr };
+  try {
+    return { type: 'scanned', exitCode: run(request.options, io), output };
+  } finally {
+    process.chdir(home);
+  }
 }
 
 /**
@@ -51,7 +57,7 @@ function scanFor(request: Extract<DaemonRequest, { type: 'scan' }>): DaemonReply
  * edit re-parses only what changed. Its report goes nowhere; nothing else it would write
  * (`--output-file`, `--update-baseline`) is written.
  */
-function warmUp(warmup: NonNullable<DaemonSpec['warmup']>): void {
+function warmUp(warmup: NonNullable<DaemonSpec['warmup']>, store: SourceFileStore, home: string): void {
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'execgov-warmup-'));
   try {
     process.chdir(warmup.cwd);
@@ -67,9 +73,10 @@ function warmUp(warmup: NonNullable<DaemonSpec['warmup']>): void {
         updateBaseline: false,
         format: 'json',
       },
-      { stdout: sink, stderr: sink, cwd: warmup.cwd, env: process.env },
+      { stdout: sink, stderr: sink, cwd: warmup.cwd, env: process.env, sourceFiles: store },
     );
   } finally {
+    process.chdir(home);
     fs.rmSync(scratch, { recursive: true, force: true });
   }
 }
@@ -82,12 +89,12 @@ function warmUp(warmup: NonNullable<DaemonSpec['warmup']>): void {
  */
 export function serveDaemon(spec: DaemonSpec): void {
   const store = new SourceFileStore();
-  retainSourceFiles(store);
+  const home = path.dirname(spec.socket);
   const releaseLock = () => fs.rmSync(spec.lock, { force: true });
   try {
     typescript();
     core();
-    if (spec.warmup) warmUp(spec.warmup);
+    if (spec.warmup) warmUp(spec.warmup, store, home);
   } catch (error) {
     releaseLock();
     throw error;
@@ -96,55 +103,6 @@ export function serveDaemon(spec: DaemonSpec): void {
   // Read now: each scan replaces the environment with its client's.
   const idleFor = idleMs();
   let idle: NodeJS.Timeout | undefined;
-  const server = net.createServer((connection) => {
-    let buffered = '';
-    connection.setEncoding('utf8');
-    connection.on('data', (chunk: string) => {
-      buffered += chunk;
-      const end = buffered.indexOf('\n');
-      if (end === -1) return;
-      connection.removeAllListeners('data');
-      let request: DaemonRequest;
-      try {
-        request = JSON.parse(buffered.slice(0, end)) as DaemonRequest;
-      } catch {
-        connection.destroy();
-        return;
-      }
-      resetIdle();
-      let reply: DaemonReply;
-      if (request.type === 'scan') {
-        store.begin();
-        try {
-          reply = scanFor(request);
-        } catch (error) {
-          // run() answers every failure of a scan itself; this is the daemon's own (a working
-          // directory gone, say). The client scans in its own process and says the daemon did not answer.
-          process.stderr.write(`scan request failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-          connection.destroy();
-          return;
-        } finally {
-          store.sweep(KEEP_UNUSED_SCANS);
-          // The idle spell, and the wait before collecting, start when the scan ends.
-          resetIdle();
-        }
-      } else if (request.type === 'stop') {
-        reply = { type: 'stopping', pid: process.pid };
-        connection.end(`${JSON.stringify(reply)}\n`, () => shutdown());
-        return;
-      } else {
-        reply = { type: 'pong', pid: process.pid };
-      }
-      connection.end(`${JSON.stringify(reply)}\n`);
-    });
-    connection.on('error', () => connection.destroy());
-  });
-  const shutdown = () => {
-    if (idle) clearTimeout(idle);
-    server.close(() => process.exit(0));
-    // Connections still open (a client that never sent its line) do not hold the daemon up.
-    setTimeout(() => process.exit(0), 2000).unref();
-  };
   // Present when the daemon was started with --expose-gc, as the client starts it.
   const collect = (globalThis as { gc?: () => void }).gc;
   let collection: NodeJS.Timeout | undefined;
@@ -154,9 +112,65 @@ export function serveDaemon(spec: DaemonSpec): void {
     if (collection) clearTimeout(collection);
     if (collect) collection = setTimeout(collect, COLLECT_AFTER_MS);
   };
+  const server = net.createServer((connection) => {
+    let buffered = '';
+    connection.setEncoding('utf8');
+    connection.on('data', (chunk: string) => {
+      buffered += chunk;
+      const end = buffered.indexOf('\n');
+      if (end === -1) return;
+      connection.removeAllListeners('data');
+      let request: unknown;
+      try {
+        request = JSON.parse(buffered.slice(0, end));
+      } catch {
+        request = undefined;
+      }
+      if (!isDaemonRequest(request)) {
+        connection.destroy();
+        return;
+      }
+      const answer = (reply: DaemonReply, then?: () => void) => connection.end(`${JSON.stringify(reply)}\n`, then);
+      if (request.type === 'ping') {
+        answer({ type: 'pong', pid: process.pid });
+        return;
+      }
+      if (request.type === 'stop') {
+        answer({ type: 'stopping', pid: process.pid }, shutdown);
+        return;
+      }
+      // Taken: from here the client waits for the scan however long it takes.
+      connection.write(`${JSON.stringify({ type: 'accepted' } satisfies DaemonReply)}\n`);
+      store.begin();
+      let reply: DaemonReply;
+      try {
+        reply = scanFor(request, store, home);
+      } catch (error) {
+        // run() answers every failure of a scan itself; this is the daemon's own (a working
+        // directory gone, say). The client scans in its own process and says the daemon did not answer.
+        process.stderr.write(`scan request failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+        connection.destroy();
+        return;
+      } finally {
+        store.sweep(KEEP_UNUSED_SCANS);
+        // The idle spell, and the wait before collecting, start when the scan ends.
+        resetIdle();
+      }
+      answer(reply);
+    });
+    connection.on('error', () => connection.destroy());
+  });
+  const shutdown = () => {
+    if (idle) clearTimeout(idle);
+    // A clean stop leaves nothing behind; a crash leaves the log to read.
+    for (const file of [spec.pidFile, spec.log]) fs.rmSync(file, { force: true });
+    server.close(() => process.exit(0));
+    // Connections still open (a client that never sent its line) do not hold the daemon up.
+    setTimeout(() => process.exit(0), 2000).unref();
+  };
   let retried = false;
   server.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EADDRINUSE' && !retried && process.platform !== 'win32') {
+    if (error.code === 'EADDRINUSE' && !retried) {
       // A socket file is there: another daemon listens on it (two started at once), and serves;
       // or it is left by one that died, and is cleared.
       retried = true;
@@ -177,7 +191,8 @@ export function serveDaemon(spec: DaemonSpec): void {
     throw error;
   });
   server.on('listening', () => {
-    if (process.platform !== 'win32') fs.chmodSync(spec.socket, 0o600);
+    fs.chmodSync(spec.socket, 0o600);
+    fs.writeFileSync(spec.pidFile, `${process.pid}\n`, { mode: 0o600 });
     releaseLock();
     resetIdle();
   });
