@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import type { TypeScriptModule } from '@execgov/core';
 import type * as TS from 'typescript';
 import { lazyModule } from './cache/code-cache.js';
-import { prepareHost, readerOptions } from './program-host.js';
+import { prepareHost, readAsEmpty, readerOptions } from './program-host.js';
 import { ProjectError, UnreadableFileError } from './errors.js';
 import { assertListableDirectories, whyUnreadable } from './file-access.js';
 import { assertNoTsconfigErrors, assertUsableOptions, readTsconfigOrThrow, tsconfigErrors } from './tsconfig-diagnostics.js';
@@ -127,13 +127,7 @@ export function loadProgram(plan: ProjectPlan, cwd: string, emptied: ReadonlySet
   // No parent pointers from the parser: the binder sets them on every file of the program anyway.
   const host = ts.createCompilerHost(parsed.options, false);
   prepareHost(ts, host);
-  if (emptied.size > 0) {
-    const getSourceFile = host.getSourceFile.bind(host);
-    host.getSourceFile = (fileName, languageVersion, onError, shouldCreate) =>
-      emptied.has(path.resolve(fileName))
-        ? ts.createSourceFile(fileName, '', languageVersion)
-        : getSourceFile(fileName, languageVersion, onError, shouldCreate);
-  }
+  readAsEmpty(ts, host, emptied);
   const program = ts.createProgram({
     rootNames: plan.fileNames,
     options: parsed.options,

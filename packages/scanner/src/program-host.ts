@@ -1,6 +1,7 @@
+import * as path from 'node:path';
 import type * as TS from 'typescript';
 
-// How the scanner reads a project, in a module of its own with no other import: the bench's
+// How the scanner reads a project, in a module that imports none of the scanner's own: the bench's
 // TypeScript-alone floor (scripts/bench/typescript-floor.mjs) builds its program with these too.
 
 /**
@@ -24,4 +25,12 @@ export function readerOptions(ts: typeof TS): TS.CompilerOptions {
 export function prepareHost(ts: typeof TS, host: TS.CompilerHost): void {
   host.jsDocParsingMode = ts.JSDocParsingMode.ParseForTypeInfo;
   (host as TS.CompilerHost & { useSourceOfProjectReferenceRedirect?: () => boolean }).useSourceOfProjectReferenceRedirect = () => true;
+}
+
+/** Makes `host` read the files in `emptied` as empty: TypeScript ran out of stack on them (see buildSurvivingOverflow). */
+export function readAsEmpty(ts: typeof TS, host: TS.CompilerHost, emptied: ReadonlySet<string>): void {
+  if (emptied.size === 0) return;
+  const getSourceFile = host.getSourceFile.bind(host);
+  host.getSourceFile = (fileName, languageVersion, onError, shouldCreate) =>
+    emptied.has(path.resolve(fileName)) ? ts.createSourceFile(fileName, '', languageVersion) : getSourceFile(fileName, languageVersion, onError, shouldCreate);
 }

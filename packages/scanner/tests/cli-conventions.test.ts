@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseScanResult } from '../src/result.js';
 import { run } from '../src/run.js';
-import { cleanProjectFiles, runScanner, tempProjects, VIOLATING_SERVICE_FILE, SCANNER_BIN as BIN } from './helpers/temp-project.js';
+import { cleanProjectFiles, ONLY_PLUGIN_RUN, runScanner, tempProjects, VIOLATING_SERVICE_FILE, SCANNER_BIN as BIN } from './helpers/temp-project.js';
 
 const project = tempProjects();
 
@@ -102,6 +102,31 @@ describe('ESLint-family conventions', () => {
     expect(code).toBe(1);
     expect(parseScanResult(JSON.parse(stdout)).findings.map((f) => f.file)).toEqual(['src/services/new-bypass.ts', 'src/services/touched.ts']);
     expect(runScanner(['--changed-since', 'main', 'src/services/touched.ts', '--format', 'json'], dir).stdout).not.toContain('new-bypass');
+  });
+
+  it('--changed-since settles only the checks of the configs that govern the files in scope, with or without a cache', () => {
+    // A root config whose guard names a file the program lacks (a warning), and a nested one that is fine.
+    const dir = project({
+      ...cleanProjectFiles(),
+      'execution-governance.config.json': {
+        ...ONLY_PLUGIN_RUN,
+        configChecks: 'warn',
+        guards: [{ name: 'gone', type: { name: 'Gone', from: 'src/gone.ts' }, members: ['run'] }],
+      },
+      'src/services/execution-governance.config.json': ONLY_PLUGIN_RUN,
+    });
+    git(dir, 'init', '-q', '-b', 'main');
+    git(dir, 'add', '-A');
+    git(dir, 'commit', '-qm', 'base');
+    const cached = ['--cache', '--cache-location', path.join(dir, '.scan-cache/')];
+    expect(runScanner([...cached, '--format', 'json'], dir).stderr).toContain('no file of the program matches "src/gone.ts"');
+    // Only a file under the nested config changed: the root config's checks are not this scan's.
+    fs.appendFileSync(path.join(dir, 'src/services/execute.ts'), '// edited\n');
+    for (const args of [[], cached]) expect(runScanner([...args, '--changed-since', 'main', '--format', 'json'], dir).stderr, args.join(' ')).toBe('');
+    // A file the root config governs changed: its checks are.
+    fs.appendFileSync(path.join(dir, 'src/plugins/plugin.ts'), '// edited\n');
+    for (const args of [[], cached])
+      expect(runScanner([...args, '--changed-since', 'main', '--format', 'json'], dir).stderr, args.join(' ')).toContain('src/gone.ts');
   });
 
   it('--changed-since with a ref git does not know, or outside a repository: exit 2 with a hint', () => {

@@ -5,25 +5,18 @@ import * as path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ask } from '../src/daemon/protocol.js';
 import { parseScanResult, type ScanResult } from '../src/result.js';
-import { runScanner, tempProjects, SCANNER_BIN as BIN } from './helpers/temp-project.js';
+import { PLUGIN_FILE, runScanner, tempProjects, tsconfig, SCANNER_BIN as BIN, WORKER_PLAIN, WORKER_PLUGIN } from './helpers/temp-project.js';
 
 // --daemon on real processes: the first scan starts a real daemon on a real Unix socket; later
 // scans are answered by it, and after every edit they print exactly what a cold scan prints.
 const project = tempProjects();
 
-const PLUGIN = `export interface Plugin {\n  readonly name: string;\n  run(input: unknown): Promise<unknown>;\n}\n`;
-const WORKER_PLAIN = `export interface Worker {\n  run(input: unknown): Promise<unknown>;\n}\n`;
-const WORKER_PLUGIN = `import type { Plugin } from '../plugins/plugin.js';\nexport type Worker = Plugin;\n`;
-
 function files(): Record<string, string | object> {
   return {
-    'package.json': { name: 'daemon-sample', private: true, type: 'module' },
-    'tsconfig.json': {
-      compilerOptions: { strict: true, target: 'ES2022', lib: ['ES2022'], types: [], module: 'NodeNext', moduleResolution: 'NodeNext', noEmit: true },
-      include: ['src'],
-    },
+    'package.json': { name: 'daemon-sample', private: true },
+    'tsconfig.json': tsconfig(),
     'execution-governance.config.json': {},
-    'src/plugins/plugin.ts': PLUGIN,
+    'src/plugins/plugin.ts': PLUGIN_FILE,
     'src/services/worker-type.ts': WORKER_PLAIN,
     'src/services/work.ts': `import type { Worker } from './worker-type.js';\nexport function go(w: Worker): Promise<unknown> {\n  return w.run(1);\n}\n`,
     'src/services/direct.ts': `import type { Plugin } from '../plugins/plugin.js';\nexport function call(p: Plugin): Promise<unknown> {\n  return p.run(1);\n}\n`,
@@ -197,13 +190,10 @@ describe('--daemon (a real daemon on a real socket)', () => {
     // whose type is global. Same text, same path: the daemon must parse it once per set of options.
     const dir = project({
       'package.json': { name: 'daemon-options', private: true },
-      'tsconfig.json': {
-        compilerOptions: { strict: true, target: 'ES2022', lib: ['ES2022'], types: [], module: 'ESNext', moduleResolution: 'Bundler', noEmit: true },
-        include: ['src'],
-      },
+      'tsconfig.json': tsconfig(),
       'tsconfig.force.json': { extends: './tsconfig.json', compilerOptions: { moduleDetection: 'force' } },
       'execution-governance.config.json': {},
-      'src/plugins/plugin.ts': PLUGIN,
+      'src/plugins/plugin.ts': PLUGIN_FILE,
       'src/global-worker.ts': `type PluginWorker = import('./plugins/plugin.js').Plugin;\n`,
       'src/use.ts': `export function go(w: PluginWorker): Promise<unknown> {\n  return w.run(1);\n}\n`,
     });

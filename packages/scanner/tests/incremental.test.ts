@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseScanResult, type ScanResult } from '../src/result.js';
-import { runScanner, tempProjects, SCANNER_BIN as BIN } from './helpers/temp-project.js';
+import { runScanner, tempProjects, SCANNER_BIN as BIN, WORKER_PLAIN, WORKER_PLUGIN } from './helpers/temp-project.js';
 
 // Soundness of --cache on real processes: after every edit, a warm scan must print exactly what a
 // cold scan (no cache) prints, and re-analyse only the files the edit can reach.
@@ -15,8 +15,6 @@ export interface Plugin {
   run(input: unknown): Promise<unknown>;
 }
 `;
-const WORKER_PLAIN = `export interface Worker {\n  run(input: unknown): Promise<unknown>;\n}\n`;
-const WORKER_PLUGIN = `import type { Plugin } from '../plugins/plugin.js';\nexport type Worker = Plugin;\n`;
 const SVC_PLAIN = `export interface Svc {\n  submit(): void;\n}\n`;
 const SVC_LAYERED = `import type { JobExecutionService } from './execution/job-execution-service.js';\nexport type Svc = JobExecutionService;\n`;
 

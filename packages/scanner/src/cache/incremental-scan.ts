@@ -459,6 +459,9 @@ export function incrementalScan(input: IncrementalScanInput): { result: ScanResu
   const records: ProjectRecord[] = [];
   const reportedFindings: ReportedFinding[] = [];
   const projectSummaries: ScanResult['projects'] = [];
+  // The configs of the files this scan reports on: with --changed-since, only their checks are
+  // settled, as a scan without a cache settles the checks of the configs it analysed with.
+  const reportedConfigs = new Set<string>();
   for (const plan of plans) {
     const wanted = plan.fileNames.filter((f) => !seen.has(f) && isUnder(f, input.paths));
     const previous = projects.find((p) => p.tsconfig === plan.tsconfig);
@@ -469,6 +472,7 @@ export function incrementalScan(input: IncrementalScanInput): { result: ScanResu
     let filesScanned = 0;
     for (const fileName of wanted) {
       const result = outcome.record.results[fileName];
+      if (result && outcome.reported.has(fileName)) reportedConfigs.add(result.config ?? 'defaults');
       if (!result?.analyzed || !outcome.reported.has(fileName)) continue;
       seen.add(fileName);
       filesScanned += 1;
@@ -498,7 +502,7 @@ export function incrementalScan(input: IncrementalScanInput): { result: ScanResu
   for (const save of saveCodeCaches) save();
   // As in a full scan, after the cache is written: a config the programs contradict stops the scan ("error") or warns.
   settleConfigChecks(
-    records.flatMap((r) => r.checks),
+    records.flatMap((r) => r.checks).filter((check) => input.changed === undefined || reportedConfigs.has(check.source)),
     scanRoots(givenRoots(input.projects, cwd), plans),
     input.onConfigWarning,
   );

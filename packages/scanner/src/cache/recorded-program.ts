@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import * as path from 'node:path';
 import type * as TS from 'typescript';
 import { parseTsconfig, typescript, type ParseConfigSystem, type ProjectPlan } from '../load-projects.js';
-import { prepareHost } from '../program-host.js';
+import { prepareHost, readAsEmpty } from '../program-host.js';
 import type { ProbeRecorder } from './probes.js';
 import { readThroughStore, type SourceFileStore } from './source-files.js';
 
@@ -86,13 +86,7 @@ export function buildRecordedProgram(
   const host = ts.createCompilerHost(options, false);
   prepareHost(ts, host);
   if (sourceFiles) readThroughStore(ts, host, sourceFiles, optionsHash);
-  if (emptied.size > 0) {
-    const getSourceFile = host.getSourceFile.bind(host);
-    host.getSourceFile = (fileName, languageVersion, onError, shouldCreate) =>
-      emptied.has(path.resolve(fileName))
-        ? ts.createSourceFile(fileName, '', languageVersion)
-        : getSourceFile(fileName, languageVersion, onError, shouldCreate);
-  }
+  readAsEmpty(ts, host, emptied);
   host.fileExists = recorder.fileExists(host.fileExists.bind(host));
   host.readFile = recorder.readFile(host.readFile.bind(host));
   if (host.directoryExists) host.directoryExists = recorder.directoryExists(host.directoryExists.bind(host));

@@ -89,6 +89,12 @@ export const PLUGIN_FILE = `export interface Plugin {
 }
 `;
 
+/** A type of its own with a `run` member: a call through it is no finding (`src/services/` beside `src/plugins/plugin.ts`). */
+export const WORKER_PLAIN = `export interface Worker {\n  run(input: unknown): Promise<unknown>;\n}\n`;
+
+/** The same name made the guarded type: a call through it becomes a finding. */
+export const WORKER_PLUGIN = `import type { Plugin } from '../plugins/plugin.js';\nexport type Worker = Plugin;\n`;
+
 /** The one sanctioned caller, where the default config allows it. */
 export const TOOL_RUNNER_FILE = `import type { Plugin } from '../plugin';
 
