@@ -47,8 +47,10 @@ export function buildSurvivingOverflow<T>(
   tsm: TypeScriptModule,
   fileNames: readonly string[],
   build: (emptied: ReadonlySet<string>) => T,
+  known: Iterable<string> = [],
 ): { built: T; tooDeep: string[] } {
-  const emptied = new Set<string>();
+  // `known`: files an earlier scan found too deep, unchanged since: left out at once, not found again.
+  const emptied = new Set<string>(known);
   for (;;) {
     try {
       return { built: build(emptied), tooDeep: [...emptied] };

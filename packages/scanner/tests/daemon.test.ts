@@ -87,7 +87,7 @@ function daemonScanAsync(dir: string, env: NodeJS.ProcessEnv): Promise<Scan> {
 
 /** The socket of the daemon in `env`'s directory (one build, one Node: one socket). */
 function socketIn(env: NodeJS.ProcessEnv): string | undefined {
-  const name = fs.readdirSync(env.EXECGOV_DAEMON_DIR!).find((file) => file.endsWith('.sock'));
+  const name = fs.readdirSync(env.EXECGOV_DAEMON_DIR!).find((file) => /^\w+\.sock$/.test(file));
   return name === undefined ? undefined : path.join(env.EXECGOV_DAEMON_DIR!, name);
 }
 
@@ -113,6 +113,16 @@ function daemonEqualsCold(dir: string, env: NodeJS.ProcessEnv, extra: readonly s
   expect(served.result.findings).toEqual(parseScanResult(JSON.parse(cold.stdout)).findings);
   expect(served.code).toBe(cold.code);
   return served;
+}
+
+/** Whether a process runs (signal 0 reaches it). */
+function livePid(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 const keys = (result: ScanResult) => result.findings.map((f) => `${f.file}:${f.line} ${f.ruleId}`);
@@ -324,13 +334,67 @@ describe('--daemon: when the daemon cannot answer', () => {
     daemonScan(dir, env);
     const pid = await daemonReady(env);
     process.kill(pid, 'SIGSTOP');
+    const report = path.join(dir, 'report.json');
     try {
-      const scan = daemonScan(dir, env);
+      const scan = spawnSync(process.execPath, [BIN, '--format', 'json', '--daemon', '--cache-location', cacheLocation(dir), '-o', 'report.json'], {
+        cwd: dir,
+        encoding: 'utf8',
+        env,
+      });
       expect(scan.stderr).toContain('note: the scan daemon did not answer (no answer within 5 s); scanned in this process');
-      expect(scan.stats?.daemon).toBe(false);
-      expect(keys(scan.result)).toEqual(['src/services/direct.ts:3 no-direct-plugin-run']);
+      expect(scan.stderr).toContain('"daemon":false');
+      expect(keys(parseScanResult(JSON.parse(fs.readFileSync(report, 'utf8'))))).toEqual(['src/services/direct.ts:3 no-direct-plugin-run']);
     } finally {
       process.kill(pid, 'SIGCONT');
+    }
+    // The request the client gave up on is still queued at the daemon: it must not run it too.
+    fs.rmSync(report);
+    expect(await daemonReady(env)).toBe(pid);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect(fs.existsSync(report)).toBe(false);
+  });
+
+  it("a daemon whose directory was wiped while it ran stops without touching its successor's files", async () => {
+    const dir = project(files());
+    const env = daemonEnv();
+    daemonScan(dir, env);
+    const first = await daemonReady(env);
+    for (const file of fs.readdirSync(env.EXECGOV_DAEMON_DIR!)) fs.rmSync(path.join(env.EXECGOV_DAEMON_DIR!, file));
+    daemonScan(dir, env);
+    const second = await daemonReady(env);
+    expect(second).not.toBe(first);
+    const before = fs.readdirSync(env.EXECGOV_DAEMON_DIR!).sort();
+    process.kill(first, 'SIGTERM');
+    const deadline = Date.now() + 10_000;
+    while (Date.now() < deadline && livePid(first)) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(fs.readdirSync(env.EXECGOV_DAEMON_DIR!).sort()).toEqual(before);
+    expect(await daemonReady(env)).toBe(second);
+  });
+
+  it('a start lock naming a pid now used by another process (another start time) is stale: nothing is killed, and a daemon starts', async () => {
+    if (process.platform !== 'linux') return;
+    const dir = project(files());
+    const env = daemonEnv();
+    // A process of ours that is no daemon, named in an old lock as if it were one starting.
+    const bystander = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60_000)'], { stdio: 'ignore' });
+    try {
+      // The CLI's daemon name (its build's), from a daemon it started and that is stopped again.
+      daemonScan(dir, env);
+      await daemonReady(env);
+      const lock = socketIn(env)!.replace(/\.sock$/, '.starting');
+      spawnSync(process.execPath, [BIN, '--stop-daemon'], { env });
+      fs.writeFileSync(lock, `${bystander.pid} 1\n`);
+      const old = new Date(Date.now() - 3_600_000);
+      fs.utimesSync(lock, old, old);
+      const stop = spawnSync(process.execPath, [BIN, '--stop-daemon'], { env, encoding: 'utf8' });
+      expect(stop.stdout).toBe('No scan daemon is running.\n');
+      expect(bystander.exitCode).toBeNull();
+      expect(livePid(bystander.pid!)).toBe(true);
+      // The lock does not hold back a new daemon.
+      expect(daemonScan(dir, env).stats?.daemon).toBe(false);
+      await daemonReady(env);
+    } finally {
+      bystander.kill();
     }
   });
 
@@ -340,7 +404,7 @@ describe('--daemon: when the daemon cannot answer', () => {
     const deep = path.join(env.EXECGOV_DAEMON_DIR!, 'x'.repeat(100));
     const scan = daemonScan(dir, { ...env, EXECGOV_DAEMON_DIR: deep });
     expect(scan.stderr).toMatch(
-      /note: not using a daemon: its socket path .* is longer than the 103 bytes a Unix socket can have; set EXECGOV_DAEMON_DIR to a shorter directory; scanned in this process/,
+      /note: not using a daemon: its socket path .* is longer than the \d+ bytes a Unix socket can have; set EXECGOV_DAEMON_DIR to a shorter directory; scanned in this process/,
     );
     expect(scan.stats?.daemon).toBe(false);
     expect(keys(scan.result)).toEqual(['src/services/direct.ts:3 no-direct-plugin-run']);
@@ -357,7 +421,7 @@ describe('--daemon: when the daemon cannot answer', () => {
     spawn(process.execPath, [BIN], { env: { ...env, EXECGOV_SERVE_DAEMON: JSON.stringify(spec) }, detached: true, stdio: 'ignore' }).unref();
     const deadline = Date.now() + 30_000;
     while (!fs.existsSync(spec.pidFile) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
-    const theirs = Number(fs.readFileSync(spec.pidFile, 'utf8'));
+    const theirs = Number(fs.readFileSync(spec.pidFile, 'utf8').split(' ')[0]);
     const stop = spawnSync(process.execPath, [BIN, '--stop-daemon'], { env, encoding: 'utf8' });
     expect(stop.status).toBe(0);
     expect(stop.stdout.split('\n').filter(Boolean).sort()).toEqual(

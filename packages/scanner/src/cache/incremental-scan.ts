@@ -126,13 +126,17 @@ function planParseSystem(session: Session, plan: ProjectPlan) {
 }
 
 /** Builds a program rooted at `roots` for the plan and folds what it learned into the session. */
-function build(session: Session, plan: ProjectPlan, roots: readonly string[]): RecordedProgram {
+function build(session: Session, plan: ProjectPlan, roots: readonly string[], knownTooDeep: readonly string[] = []): RecordedProgram {
   // As in a full scan: a file TypeScript runs out of stack on is left out as empty and reported.
-  const { built } = buildSurvivingOverflow(typescript(), plan.fileNames, (emptied) =>
-    buildRecordedProgram(plan, roots, session.input.cwd, createProbeRecorder(session.probes), planParseSystem(session, plan), {
-      emptied,
-      sourceFiles: session.input.sourceFiles,
-    }),
+  const { built } = buildSurvivingOverflow(
+    typescript(),
+    plan.fileNames,
+    (emptied) =>
+      buildRecordedProgram(plan, roots, session.input.cwd, createProbeRecorder(session.probes), planParseSystem(session, plan), {
+        emptied,
+        sourceFiles: session.input.sourceFiles,
+      }),
+    knownTooDeep,
   );
   session.stats.programFiles += built.program.getSourceFiles().length;
   for (const sourceFile of built.program.getSourceFiles()) {
@@ -314,7 +318,11 @@ function warmProject(
   if (toAnalyse.length > 0) {
     const libDir = path.dirname(typescript().getDefaultLibFilePath({}));
     const roots = [...toAnalyse, ...cached.globals.filter((g) => path.dirname(g) !== libDir && !changed.has(g))];
-    const built = build(session, plan, roots);
+    // Files found too deep before and unchanged are read as empty at once (their finding stands).
+    const tooDeep = Object.entries(cached.results)
+      .filter(([file, result]) => !changed.has(file) && result.findings.some((finding) => finding.messageId === 'tooDeeplyNested'))
+      .map(([file]) => file);
+    const built = build(session, plan, roots, tooDeep);
     for (const file of built.globals) if (!globals.has(file)) return undefined;
     for (const sourceFile of built.program.getSourceFiles()) {
       const fileName = path.resolve(sourceFile.fileName);
@@ -459,9 +467,9 @@ export function incrementalScan(input: IncrementalScanInput): { result: ScanResu
   const records: ProjectRecord[] = [];
   const reportedFindings: ReportedFinding[] = [];
   const projectSummaries: ScanResult['projects'] = [];
-  // The configs of the files this scan reports on: with --changed-since, only their checks are
-  // settled, as a scan without a cache settles the checks of the configs it analysed with.
-  const reportedConfigs = new Set<string>();
+  // With --changed-since, a project's checks are settled only for the configs of the files it
+  // reports on, as a scan without a cache settles the checks of the configs each program analysed with.
+  const checksInScope: ConfigCheck[] = [];
   for (const plan of plans) {
     const wanted = plan.fileNames.filter((f) => !seen.has(f) && isUnder(f, input.paths));
     const previous = projects.find((p) => p.tsconfig === plan.tsconfig);
@@ -470,6 +478,7 @@ export function incrementalScan(input: IncrementalScanInput): { result: ScanResu
     records.push(outcome.record);
     if (outcome.touched) dirty = true;
     let filesScanned = 0;
+    const reportedConfigs = new Set<string>();
     for (const fileName of wanted) {
       const result = outcome.record.results[fileName];
       if (result && outcome.reported.has(fileName)) reportedConfigs.add(result.config ?? 'defaults');
@@ -478,6 +487,7 @@ export function incrementalScan(input: IncrementalScanInput): { result: ScanResu
       filesScanned += 1;
       reportedFindings.push(...result.findings);
     }
+    checksInScope.push(...outcome.record.checks.filter((check) => input.changed === undefined || reportedConfigs.has(check.source)));
     projectSummaries.push({ path: toPosix(path.relative(cwd, plan.tsconfig)), absolutePath: toPosix(plan.tsconfig), filesScanned });
   }
 
@@ -501,11 +511,7 @@ export function incrementalScan(input: IncrementalScanInput): { result: ScanResu
 
   for (const save of saveCodeCaches) save();
   // As in a full scan, after the cache is written: a config the programs contradict stops the scan ("error") or warns.
-  settleConfigChecks(
-    records.flatMap((r) => r.checks).filter((check) => input.changed === undefined || reportedConfigs.has(check.source)),
-    scanRoots(givenRoots(input.projects, cwd), plans),
-    input.onConfigWarning,
-  );
+  settleConfigChecks(checksInScope, scanRoots(givenRoots(input.projects, cwd), plans), input.onConfigWarning);
   reportedFindings.sort(compareFindings);
   session.stats.reusedFiles = (input.sourceFiles?.reused ?? 0) - reusedBefore;
   if (session.stats.daemon) session.stats.daemonPeakRssKb = process.resourceUsage().maxRSS;

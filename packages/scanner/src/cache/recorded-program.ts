@@ -156,7 +156,8 @@ export function buildRecordedProgram(
         if (program.getSourceFile(candidate)) addDep(fileName, candidate);
       }
     }
-    if (isGlobalFile(ts, program, sourceFile)) globals.add(fileName);
+    // A file read as empty (out of stack) would pass for a script; its real text is no global.
+    if (isGlobalFile(ts, program, sourceFile) && !emptied.has(fileName)) globals.add(fileName);
   }
   return { program, optionsHash, deps, globals, tooDeep: [...emptied] };
 }

@@ -5,7 +5,7 @@ import type { ScanOptions } from '../args.js';
 import { packageRoot } from '../cache/cache-file.js';
 import type { ExitCode, RunIO } from '../run.js';
 import { ask, type Asked, type DaemonSpec } from './protocol.js';
-import { daemonDir, daemonPlace, livePid, placeOf, unusable, type DaemonPlace } from './place.js';
+import { daemonDir, daemonPlace, listeningSocket, livePid, placeOf, processIdentity, unusable, type DaemonPlace } from './place.js';
 
 /** The environment variable that makes the CLI entry serve as the daemon (src/main.ts). */
 export const DAEMON_ENV = 'EXECGOV_SERVE_DAEMON';
@@ -62,7 +62,8 @@ function startDaemon(place: DaemonPlace, options: ScanOptions, io: RunIO): void 
   const { spawn } = process.getBuiltinModule('node:child_process') as typeof import('node:child_process');
   let log: number | 'ignore' = 'ignore';
   try {
-    log = fs.openSync(place.log, 'w', 0o600);
+    // Appended to, never truncated: a daemon of the same name that stopped answering may still write to it.
+    log = fs.openSync(place.log, 'a', 0o600);
   } catch {
     // Without a log the daemon still runs; only its last words are lost.
   }
@@ -75,7 +76,14 @@ function startDaemon(place: DaemonPlace, options: ScanOptions, io: RunIO): void 
       env: { ...process.env, ...io.env, [DAEMON_ENV]: JSON.stringify(spec) },
     });
     if (child.pid === undefined) fs.rmSync(place.lock, { force: true });
-    else fs.writeFileSync(place.lock, `${child.pid}\n`);
+    else {
+      try {
+        // Into the lock only while it is there ('r+'): a daemon that is already up removed it.
+        fs.writeFileSync(place.lock, processIdentity(child.pid), { flag: 'r+' });
+      } catch {
+        // released already
+      }
+    }
     child.unref();
   } catch {
     fs.rmSync(place.lock, { force: true });
@@ -87,7 +95,15 @@ function startDaemon(place: DaemonPlace, options: ScanOptions, io: RunIO): void 
 /** Removes what a daemon that is gone left behind; true when it is gone (no live pid). */
 function clearIfDead(place: DaemonPlace): boolean {
   if (livePid(place.pidFile) !== undefined) return false;
-  for (const file of [place.socket, place.pidFile]) fs.rmSync(file, { force: true });
+  let pid: number | undefined;
+  try {
+    pid = Number(fs.readFileSync(place.pidFile, 'utf8').trim().split(' ')[0]);
+  } catch {
+    pid = undefined;
+  }
+  const files = [place.socket, place.pidFile];
+  if (pid !== undefined && Number.isInteger(pid) && pid > 0) files.push(listeningSocket(place.socket, pid));
+  for (const file of files) fs.rmSync(file, { force: true });
   return true;
 }
 
@@ -130,6 +146,27 @@ export async function scanThroughDaemon(options: ScanOptions, io: RunIO, inProce
 }
 
 /**
+ * The pid of a daemon still starting (its lock names it, alive). A lock a moment old may not name
+ * one yet (the scan that took it is spawning the daemon): it is given that moment.
+ */
+async function startingPid(place: DaemonPlace): Promise<number | undefined> {
+  const deadline = Date.now() + 2000;
+  for (;;) {
+    const pid = livePid(place.lock);
+    if (pid !== undefined) return pid;
+    let age: number;
+    try {
+      if (fs.readFileSync(place.lock, 'utf8').trim() !== '') return undefined;
+      age = Date.now() - fs.statSync(place.lock).mtimeMs;
+    } catch {
+      return undefined;
+    }
+    if (age > SPAWNING_MS || Date.now() > deadline) return undefined;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/**
  * `--stop-daemon`: stops every daemon of this user (this build's and any other's still idling),
  * including one still warming up, and clears what dead ones left.
  */
@@ -145,13 +182,17 @@ export async function stopDaemon(io: RunIO): Promise<ExitCode> {
   let failed = false;
   for (const name of names) {
     const place = placeOf(dir, name);
-    const starting = livePid(place.lock);
+    const starting = await startingPid(place);
     if (starting !== undefined) {
       // Warming up, not listening yet: it has no socket to be asked on.
-      process.kill(starting, 'SIGTERM');
+      try {
+        process.kill(starting, 'SIGTERM');
+        io.stdout.write(`Stopped the scan daemon (pid ${starting}) while it was starting.\n`);
+        stopped += 1;
+      } catch {
+        // ended meanwhile
+      }
       fs.rmSync(place.lock, { force: true });
-      io.stdout.write(`Stopped the scan daemon (pid ${starting}) while it was starting.\n`);
-      stopped += 1;
       continue;
     }
     if (!fs.existsSync(place.socket)) continue;

@@ -8,7 +8,7 @@ import { stampTool } from '../cache/cache-key.js';
 export interface DaemonPlace {
   /** A directory only this user can enter. */
   dir: string;
-  /** The Unix socket it listens on. */
+  /** The Unix socket clients connect to: a link to the one the daemon listens on (`<name>.<pid>.sock`). */
   socket: string;
   /** Held while a daemon starts, with its pid, so that scans started meanwhile do not start a second one. */
   lock: string;
@@ -18,8 +18,8 @@ export interface DaemonPlace {
   log: string;
 }
 
-/** The longest path a Unix socket can be bound to, in bytes (sun_path: 108 on Linux, 104 on macOS, less the terminator). */
-const MAX_SOCKET_PATH = 103;
+/** The longest path a Unix socket can be bound to, in bytes (sun_path: 108 on Linux, 104 elsewhere, less the terminator). */
+const MAX_SOCKET_PATH = process.platform === 'linux' ? 107 : 103;
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -27,6 +27,11 @@ type Env = Readonly<Record<string, string | undefined>>;
 export function daemonDir(env: Env): string {
   const user = typeof process.getuid === 'function' ? String(process.getuid()) : os.userInfo().username.replace(/[^\w.-]/g, '_');
   return env.EXECGOV_DAEMON_DIR ? path.resolve(env.EXECGOV_DAEMON_DIR) : path.join(os.tmpdir(), `execgov-${user}`);
+}
+
+/** The socket a daemon with `pid` listens on, which `socket` links to. */
+export function listeningSocket(socket: string, pid: number): string {
+  return socket.replace(/\.sock$/, `.${pid}.sock`);
 }
 
 /** The files of the daemon named `name` (a socket's base name without `.sock`) in `dir`. */
@@ -70,11 +75,36 @@ export function unusable(place: DaemonPlace): string | undefined {
   }
 }
 
-/** The pid a daemon's file holds, when that process is alive (a signal 0 reaches it). */
+/** A process's start time (Linux: clock ticks since boot, field 22 of /proc/<pid>/stat), or undefined where there is no /proc. */
+function startTime(pid: number): string | undefined {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * What a daemon's pid file or start lock holds: its pid and, where the system tells, its start
+ * time. A pid is reused by another process sooner or later (in a container, soon); the pair is not.
+ */
+export function processIdentity(pid: number): string {
+  const started = startTime(pid);
+  return started === undefined ? `${pid}\n` : `${pid} ${started}\n`;
+}
+
+/**
+ * The pid a daemon's pid file or start lock names, when that very process still runs: a signal 0
+ * reaches it, it is not a zombie, and its start time is the one recorded with it.
+ */
 export function livePid(file: string): number | undefined {
   let pid: number;
+  let recorded: string | undefined;
   try {
-    pid = Number(fs.readFileSync(file, 'utf8').trim());
+    const [first, second] = fs.readFileSync(file, 'utf8').trim().split(' ');
+    pid = Number(first);
+    recorded = second;
   } catch {
     return undefined;
   }
@@ -85,7 +115,8 @@ export function livePid(file: string): number | undefined {
     // ESRCH: gone. EPERM: alive, but another user's (a reused pid): not ours.
     return undefined;
   }
-  return isZombie(pid) ? undefined : pid;
+  if (isZombie(pid)) return undefined;
+  return recorded === undefined || recorded === startTime(pid) ? pid : undefined;
 }
 
 /**

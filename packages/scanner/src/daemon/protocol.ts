@@ -25,12 +25,17 @@ export type DaemonRequest =
       umask: number;
     }
   | { type: 'ping' }
-  | { type: 'stop' };
+  | { type: 'stop' }
+  /** After `accepted`: the client still waits, so the scan may run (a client that gave up never sends it). */
+  | { type: 'go' };
 
 /** A scan's output, in the order it was written to either stream (so `2>&1` reads as from a process of its own). */
 export type Output = Array<['stdout' | 'stderr', string]>;
 
-/** The daemon's answers: JSON lines, then it closes the connection. A scan gets `accepted` at once, then `scanned`. */
+/**
+ * The daemon's answers: JSON lines, then it closes the connection. A scan gets `accepted` at once;
+ * the scan runs when the client answers `go`, and `scanned` follows.
+ */
 export type DaemonReply =
   { type: 'accepted' } | { type: 'scanned'; exitCode: ExitCode; output: Output } | { type: 'pong'; pid: number } | { type: 'stopping'; pid: number };
 
@@ -41,7 +46,7 @@ export type Asked = { kind: 'absent'; refused: boolean } | { kind: 'answer'; rep
 export function isDaemonRequest(value: unknown): value is DaemonRequest {
   if (typeof value !== 'object' || value === null) return false;
   const request = value as Partial<Record<string, unknown>>;
-  if (request.type === 'ping' || request.type === 'stop') return true;
+  if (request.type === 'ping' || request.type === 'stop' || request.type === 'go') return true;
   return (
     request.type === 'scan' &&
     typeof request.options === 'object' &&
@@ -91,8 +96,11 @@ export function ask(socket: string, request: DaemonRequest, firstAnswerMs: numbe
           settle({ kind: 'lost', reason: 'its answer is not JSON' });
           return;
         }
-        // The daemon has the request: the scan itself may take as long as it takes.
-        clearTimeout(timer);
+        if (last.type === 'accepted') {
+          // The daemon has the request and waits for this: the scan itself may take as long as it takes.
+          clearTimeout(timer);
+          connection.write(`${JSON.stringify({ type: 'go' } satisfies DaemonRequest)}\n`);
+        }
       }
     });
     connection.on('error', (error: NodeJS.ErrnoException) => {

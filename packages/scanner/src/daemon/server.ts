@@ -6,6 +6,7 @@ import { SourceFileStore } from '../cache/source-files.js';
 import { core } from '../core-module.js';
 import { typescript } from '../load-projects.js';
 import { run, type RunIO } from '../run.js';
+import { listeningSocket, livePid, processIdentity } from './place.js';
 import { isDaemonRequest, type DaemonReply, type DaemonRequest, type DaemonSpec, type Output } from './protocol.js';
 
 /** Stops after this long without a request, unless EXECGOV_DAEMON_IDLE_SECONDS says otherwise. */
@@ -113,34 +114,39 @@ export function serveDaemon(spec: DaemonSpec): void {
     if (collect) collection = setTimeout(collect, COLLECT_AFTER_MS);
   };
   const server = net.createServer((connection) => {
-    let buffered = '';
     connection.setEncoding('utf8');
+    // One JSON line at a time, each checked; anything else ends the connection.
+    let buffered = '';
+    let onLine: (request: DaemonRequest) => void = (request) => first(request);
     connection.on('data', (chunk: string) => {
       buffered += chunk;
-      const end = buffered.indexOf('\n');
-      if (end === -1) return;
-      connection.removeAllListeners('data');
-      let request: unknown;
-      try {
-        request = JSON.parse(buffered.slice(0, end));
-      } catch {
-        request = undefined;
+      for (let end = buffered.indexOf('\n'); end !== -1 && !connection.destroyed; end = buffered.indexOf('\n')) {
+        const line = buffered.slice(0, end);
+        buffered = buffered.slice(end + 1);
+        let request: unknown;
+        try {
+          request = JSON.parse(line);
+        } catch {
+          request = undefined;
+        }
+        if (isDaemonRequest(request)) onLine(request);
+        else connection.destroy();
       }
-      if (!isDaemonRequest(request)) {
-        connection.destroy();
-        return;
+    });
+    const answer = (reply: DaemonReply, then?: () => void) => connection.end(`${JSON.stringify(reply)}\n`, then);
+    const first = (request: DaemonRequest) => {
+      if (request.type === 'ping') answer({ type: 'pong', pid: process.pid });
+      else if (request.type === 'stop') answer({ type: 'stopping', pid: process.pid }, shutdown);
+      else if (request.type !== 'scan') connection.destroy();
+      else {
+        // The client waits for this at most a few seconds, and answers `go` only if it still
+        // waits: a scan it gave up on (and ran itself) is never run here too.
+        onLine = (next) => (next.type === 'go' ? scan(request) : connection.destroy());
+        connection.write(`${JSON.stringify({ type: 'accepted' } satisfies DaemonReply)}\n`);
       }
-      const answer = (reply: DaemonReply, then?: () => void) => connection.end(`${JSON.stringify(reply)}\n`, then);
-      if (request.type === 'ping') {
-        answer({ type: 'pong', pid: process.pid });
-        return;
-      }
-      if (request.type === 'stop') {
-        answer({ type: 'stopping', pid: process.pid }, shutdown);
-        return;
-      }
-      // Taken: from here the client waits for the scan however long it takes.
-      connection.write(`${JSON.stringify({ type: 'accepted' } satisfies DaemonReply)}\n`);
+    };
+    const scan = (request: Extract<DaemonRequest, { type: 'scan' }>) => {
+      onLine = () => connection.destroy();
       store.begin();
       let reply: DaemonReply;
       try {
@@ -157,46 +163,84 @@ export function serveDaemon(spec: DaemonSpec): void {
         resetIdle();
       }
       answer(reply);
-    });
+    };
     connection.on('error', () => connection.destroy());
   });
+  // The daemon listens on a path of its own and links the clients' path to it: on close, libuv
+  // removes only its own path, and the clients' path is removed only while it is still this
+  // daemon's (a daemon that lost it, say to a directory wiped and a successor started, leaves
+  // the successor's files alone).
+  const own = listeningSocket(spec.socket, process.pid);
+  const identity = processIdentity(process.pid);
+  const inode = (file: string | number): number | undefined => {
+    try {
+      return typeof file === 'number' ? fs.fstatSync(file).ino : fs.statSync(file).ino;
+    } catch {
+      return undefined;
+    }
+  };
+  const readText = (file: string): string | undefined => {
+    try {
+      return fs.readFileSync(file, 'utf8');
+    } catch {
+      return undefined;
+    }
+  };
+  let listening: number | undefined;
   const shutdown = () => {
     if (idle) clearTimeout(idle);
-    // A clean stop leaves nothing behind; a crash leaves the log to read.
-    for (const file of [spec.pidFile, spec.log]) fs.rmSync(file, { force: true });
+    // A clean stop leaves nothing of its own behind; a crash leaves the log to read.
+    if (listening !== undefined && inode(spec.socket) === listening) fs.rmSync(spec.socket, { force: true });
+    if (readText(spec.pidFile) === identity) fs.rmSync(spec.pidFile, { force: true });
+    const log = inode(1);
+    if (log !== undefined && inode(spec.log) === log) fs.rmSync(spec.log, { force: true });
     server.close(() => process.exit(0));
     // Connections still open (a client that never sent its line) do not hold the daemon up.
     setTimeout(() => process.exit(0), 2000).unref();
   };
-  let retried = false;
-  server.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EADDRINUSE' && !retried) {
-      // A socket file is there: another daemon listens on it (two started at once), and serves;
-      // or it is left by one that died, and is cleared.
-      retried = true;
+  const leave = () => {
+    releaseLock();
+    server.close(() => process.exit(0));
+  };
+  /** Links the clients' path to this daemon's socket, unless a live daemon holds it. */
+  const claim = (retry: boolean) => {
+    try {
+      fs.linkSync(own, spec.socket);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || !retry) return leave();
+      // Another daemon of this name answers there (two started at once), or is alive: it serves.
       const probe = net.connect(spec.socket);
       probe.on('connect', () => {
         probe.destroy();
-        releaseLock();
-        process.exit(0);
+        leave();
       });
       probe.on('error', () => {
+        if (livePid(spec.pidFile) !== undefined) return leave();
         fs.rmSync(spec.socket, { force: true });
-        server.listen(spec.socket);
+        claim(false);
       });
       return;
     }
+    listening = inode(spec.socket);
+    fs.writeFileSync(spec.pidFile, identity, { mode: 0o600 });
     releaseLock();
-    if (error.code === 'EADDRINUSE') process.exit(0);
+    resetIdle();
+  };
+  server.on('error', (error: NodeJS.ErrnoException) => {
+    // Its own path is there only if a process of the same pid left it (a crash before a reboot).
+    if (error.code === 'EADDRINUSE' && fs.existsSync(own)) {
+      fs.rmSync(own, { force: true });
+      server.listen(own);
+      return;
+    }
+    releaseLock();
     throw error;
   });
   server.on('listening', () => {
-    fs.chmodSync(spec.socket, 0o600);
-    fs.writeFileSync(spec.pidFile, `${process.pid}\n`, { mode: 0o600 });
-    releaseLock();
-    resetIdle();
+    fs.chmodSync(own, 0o600);
+    claim(true);
   });
-  server.listen(spec.socket);
+  server.listen(own);
   process.on('SIGTERM', shutdown);
   process.on('SIGINT', shutdown);
 }
