@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseScanResult } from '../src/result.js';
 import { run } from '../src/run.js';
-import { cleanProjectFiles, ONLY_PLUGIN_RUN, runScanner, tempProjects, VIOLATING_SERVICE_FILE, SCANNER_BIN as BIN } from './helpers/temp-project.js';
+import { cleanProjectFiles, ONLY_PLUGIN_RUN, runScanner, tempProjects, tsconfig, VIOLATING_SERVICE_FILE, SCANNER_BIN as BIN } from './helpers/temp-project.js';
 
 const project = tempProjects();
 
@@ -127,6 +127,33 @@ describe('ESLint-family conventions', () => {
     fs.appendFileSync(path.join(dir, 'src/plugins/plugin.ts'), '// edited\n');
     for (const args of [[], cached])
       expect(runScanner([...args, '--changed-since', 'main', '--format', 'json'], dir).stderr, args.join(' ')).toContain('src/gone.ts');
+  });
+
+  it('--changed-since with two projects: a config entry only the project out of scope satisfies fails alike with and without a cache', () => {
+    // The root config guards a type from package lib-x, which only sub's program holds.
+    const dir = project({
+      'execution-governance.config.json': {
+        ...ONLY_PLUGIN_RUN,
+        configChecks: 'error',
+        guards: [{ name: 'foo', type: { name: 'Foo', package: 'lib-x' }, members: ['run'] }],
+      },
+      'tsconfig.json': tsconfig(['src1']),
+      'src1/a.ts': 'export const a = 1;\n',
+      'sub/tsconfig.json': tsconfig(['src']),
+      'sub/src/b.ts': "import type { Foo } from 'lib-x';\nexport function g(f: Foo): Foo {\n  return f;\n}\n",
+      'node_modules/lib-x/package.json': { name: 'lib-x', version: '1.0.0', types: 'index.d.ts' },
+      'node_modules/lib-x/index.d.ts': 'export interface Foo {\n  run(): void;\n}\n',
+    });
+    git(dir, 'init', '-q', '-b', 'main');
+    git(dir, 'add', '-A');
+    git(dir, 'commit', '-qm', 'base');
+    const projects = ['--project', 'sub/tsconfig.json', '--project', 'tsconfig.json'];
+    const cached = ['--cache', '--cache-location', path.join(dir, '.scan-cache/')];
+    expect(runScanner([...projects, ...cached], dir).code).toBe(0);
+    fs.appendFileSync(path.join(dir, 'src1/a.ts'), '// edited\n');
+    const without = runScanner([...projects, '--changed-since', 'main'], dir);
+    expect(without.code).toBe(2);
+    expect(runScanner([...projects, ...cached, '--changed-since', 'main'], dir)).toEqual(without);
   });
 
   it('--changed-since with a ref git does not know, or outside a repository: exit 2 with a hint', () => {
