@@ -113,6 +113,7 @@ export function serveDaemon(spec: DaemonSpec): void {
     if (collection) clearTimeout(collection);
     if (collect) collection = setTimeout(collect, COLLECT_AFTER_MS);
   };
+  let queue = Promise.resolve();
   const server = net.createServer((connection) => {
     connection.setEncoding('utf8');
     // One JSON line at a time, each checked; anything else ends the connection.
@@ -147,6 +148,12 @@ export function serveDaemon(spec: DaemonSpec): void {
     };
     const scan = (request: Extract<DaemonRequest, { type: 'scan' }>) => {
       onLine = () => connection.destroy();
+      // One scan at a time, each after the previous answer is flushed: a large report is not
+      // held in the socket's buffer while the next scan keeps the event loop busy.
+      queue = queue.then(() => new Promise<void>((done) => scanNow(request, done)));
+    };
+    const scanNow = (request: Extract<DaemonRequest, { type: 'scan' }>, done: () => void) => {
+      if (connection.destroyed) return done();
       store.begin();
       let reply: DaemonReply;
       try {
@@ -156,13 +163,14 @@ export function serveDaemon(spec: DaemonSpec): void {
         // directory gone, say). The client scans in its own process and says the daemon did not answer.
         process.stderr.write(`scan request failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
         connection.destroy();
-        return;
+        return done();
       } finally {
         store.sweep(KEEP_UNUSED_SCANS);
         // The idle spell, and the wait before collecting, start when the scan ends.
         resetIdle();
       }
-      answer(reply);
+      connection.once('close', done);
+      answer(reply, done);
     };
     connection.on('error', () => connection.destroy());
   });
