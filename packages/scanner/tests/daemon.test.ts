@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ask } from '../src/daemon/protocol.js';
 import { parseScanResult, type ScanResult } from '../src/result.js';
-import { PLUGIN_FILE, runScanner, tempProjects, tsconfig, SCANNER_BIN as BIN, WORKER_PLAIN, WORKER_PLUGIN } from './helpers/temp-project.js';
+import { PLUGIN_FILE, runScanner, spawnScanner, tempProjects, tsconfig, SCANNER_BIN as BIN, WORKER_PLAIN, WORKER_PLUGIN } from './helpers/temp-project.js';
 
 // --daemon on real processes: the first scan starts a real daemon on a real Unix socket; later
 // scans are answered by it, and after every edit they print exactly what a cold scan prints.
@@ -73,16 +73,9 @@ function daemonScan(dir: string, env: NodeJS.ProcessEnv, extra: readonly string[
   return parse(child.status, child.stdout, child.stderr);
 }
 
-function daemonScanAsync(dir: string, env: NodeJS.ProcessEnv): Promise<Scan> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, '--format', 'json', '--daemon', '--cache-location', cacheLocation(dir)], { cwd: dir, env });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve(parse(code, stdout, stderr)));
-  });
+async function daemonScanAsync(dir: string, env: NodeJS.ProcessEnv): Promise<Scan> {
+  const { code, stdout, stderr } = await spawnScanner(['--format', 'json', '--daemon', '--cache-location', cacheLocation(dir)], { cwd: dir, env });
+  return parse(code, stdout, stderr);
 }
 
 /** The socket of the daemon in `env`'s directory (one build, one Node: one socket). */

@@ -1,9 +1,9 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseScanResult, type ScanResult } from '../src/result.js';
-import { runScanner, tempProjects, SCANNER_BIN as BIN, WORKER_PLAIN, WORKER_PLUGIN } from './helpers/temp-project.js';
+import { runScanner, spawnScanner, tempProjects, SCANNER_BIN as BIN, WORKER_PLAIN, WORKER_PLUGIN } from './helpers/temp-project.js';
 
 // Soundness of --cache on real processes: after every edit, a warm scan must print exactly what a
 // cold scan (no cache) prints, and re-analyse only the files the edit can reach.
@@ -70,19 +70,12 @@ function scan(dir: string, cache: boolean): Scan {
   return parse(child.status, child.stdout, child.stderr);
 }
 
-function scanAsync(dir: string): Promise<Scan> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, '--format', 'json', '--cache', '--cache-location', path.join(dir, '.scan-cache/')], {
-      cwd: dir,
-      env: { ...process.env, EXECGOV_CACHE_STATS: '1' },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve(parse(code, stdout, stderr)));
+async function scanAsync(dir: string): Promise<Scan> {
+  const { code, stdout, stderr } = await spawnScanner(['--format', 'json', '--cache', '--cache-location', path.join(dir, '.scan-cache/')], {
+    cwd: dir,
+    env: { ...process.env, EXECGOV_CACHE_STATS: '1' },
   });
+  return parse(code, stdout, stderr);
 }
 
 const keys = (result: ScanResult) => result.findings.map((f) => `${f.file}:${f.line} ${f.ruleId}`);
