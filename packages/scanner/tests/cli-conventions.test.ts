@@ -129,7 +129,7 @@ describe('ESLint-family conventions', () => {
       expect(runScanner([...args, '--changed-since', 'main', '--format', 'json'], dir).stderr, args.join(' ')).toContain('src/gone.ts');
   });
 
-  it('--changed-since with two projects: a config entry only the project out of scope satisfies fails alike with and without a cache', () => {
+  it('--changed-since with two projects: a config entry only the project out of scope satisfies fails alike with and without a cache, in either order', () => {
     // The root config guards a type from package lib-x, which only sub's program holds.
     const dir = project({
       'execution-governance.config.json': {
@@ -147,13 +147,19 @@ describe('ESLint-family conventions', () => {
     git(dir, 'init', '-q', '-b', 'main');
     git(dir, 'add', '-A');
     git(dir, 'commit', '-qm', 'base');
-    const projects = ['--project', 'sub/tsconfig.json', '--project', 'tsconfig.json'];
     const cached = ['--cache', '--cache-location', path.join(dir, '.scan-cache/')];
-    expect(runScanner([...projects, ...cached], dir).code).toBe(0);
+    const orders = [
+      ['--project', 'sub/tsconfig.json', '--project', 'tsconfig.json'],
+      // The root program reads a.ts: that says nothing of sub's files, whatever order they come in.
+      ['--project', 'tsconfig.json', '--project', 'sub/tsconfig.json'],
+    ];
+    for (const projects of orders) expect(runScanner([...projects, ...cached], dir).code).toBe(0);
     fs.appendFileSync(path.join(dir, 'src1/a.ts'), '// edited\n');
-    const without = runScanner([...projects, '--changed-since', 'main'], dir);
-    expect(without.code).toBe(2);
-    expect(runScanner([...projects, ...cached, '--changed-since', 'main'], dir)).toEqual(without);
+    for (const projects of orders) {
+      const without = runScanner([...projects, '--changed-since', 'main'], dir);
+      expect(without.code, projects.join(' ')).toBe(2);
+      expect(runScanner([...projects, ...cached, '--changed-since', 'main'], dir), projects.join(' ')).toEqual(without);
+    }
   });
 
   it('--changed-since with a ref git does not know, or outside a repository: exit 2 with a hint', () => {

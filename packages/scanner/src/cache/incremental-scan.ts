@@ -72,6 +72,12 @@ interface Session {
   explicitConfig: string | undefined;
   planProbes: ProbeTable;
   probes: ProbeTable;
+  /**
+   * The probes the cache recorded (compacted: none for files with a state of their own): what a
+   * project's scope is judged on before this scan rebuilds it. session.probes also gathers what
+   * other projects' programs read in this scan, which says nothing about this project.
+   */
+  priorProbes: ProbeTable;
   configProbes: ConfigProbes;
   /** File states after this scan (only files some project record still needs). */
   files: Map<string, FileState>;
@@ -126,18 +132,22 @@ function planParseSystem(session: Session, plan: ProjectPlan) {
 }
 
 /** Builds a program rooted at `roots` for the plan and folds what it learned into the session. */
-function build(session: Session, plan: ProjectPlan, roots: readonly string[], knownTooDeep: readonly string[] = []): RecordedProgram {
+function build(session: Session, plan: ProjectPlan, roots: readonly string[], knownTooDeep: readonly string[] = []): RecordedProgram & { probes: ProbeTable } {
+  // What this program's parsing and resolution read: the scope of a change to this project is
+  // judged on these, not on what other projects' programs read.
+  const probes: ProbeTable = {};
   // As in a full scan: a file TypeScript runs out of stack on is left out as empty and reported.
   const { built } = buildSurvivingOverflow(
     typescript(),
     plan.fileNames,
     (emptied) =>
-      buildRecordedProgram(plan, roots, session.input.cwd, createProbeRecorder(session.probes), planParseSystem(session, plan), {
+      buildRecordedProgram(plan, roots, session.input.cwd, createProbeRecorder(probes), planParseSystem(session, plan), {
         emptied,
         sourceFiles: session.input.sourceFiles,
       }),
     knownTooDeep,
   );
+  Object.assign(session.probes, probes);
   session.stats.programFiles += built.program.getSourceFiles().length;
   for (const sourceFile of built.program.getSourceFiles()) {
     const fileName = path.resolve(sourceFile.fileName);
@@ -146,7 +156,7 @@ function build(session: Session, plan: ProjectPlan, roots: readonly string[], kn
     session.files.set(fileName, recordState(fileName, text, session.startedAt));
     session.read.add(fileName);
   }
-  return built;
+  return { ...built, probes };
 }
 
 /**
@@ -225,7 +235,7 @@ function coldProject(session: Session, plan: ProjectPlan, wanted: readonly strin
     deps,
     globals: built.globals,
     planProbes: session.planProbes,
-    probes: session.probes,
+    probes: built.probes,
     explicitConfig: session.explicitConfig,
   });
   const toAnalyse = wanted.filter((f) => scope === 'all' || scope.has(f));
@@ -288,7 +298,7 @@ function warmProject(
   }
   const needsAnalysis = (f: string) => stale.has(f) || cached.results[f] === undefined;
   const globals = new Set(cached.globals);
-  let scope = changeScope(session.input.changed, { deps, globals, planProbes: session.planProbes, probes: session.probes, explicitConfig, stale });
+  let scope = changeScope(session.input.changed, { deps, globals, planProbes: session.planProbes, probes: session.priorProbes, explicitConfig, stale });
   // A file with no recorded edges is new: its closure is known once it is built.
   const toAnalyse = wanted.filter((f) => needsAnalysis(f) && (scope === 'all' || scope.has(f) || !deps.has(f)));
   const selected = new Set(plan.fileNames);
@@ -336,7 +346,13 @@ function warmProject(
     checks = analysed.checks;
     for (const anchor of analysed.anchors) anchors.add(anchor);
     // The closure of a changed file is known only now: the report scope is computed again.
-    scope = changeScope(session.input.changed, { deps, globals, planProbes: session.planProbes, probes: session.probes, explicitConfig });
+    scope = changeScope(session.input.changed, {
+      deps,
+      globals,
+      planProbes: session.planProbes,
+      probes: { ...session.priorProbes, ...built.probes },
+      explicitConfig,
+    });
   }
   // A changed file no program of this scan read has unknown dependencies: forget it (its dependents were dropped above).
   for (const file of changed) {
@@ -410,6 +426,7 @@ export function incrementalScan(input: IncrementalScanInput): { result: ScanResu
     explicitConfig: configFile === undefined ? undefined : path.resolve(cwd, configFile),
     planProbes: {},
     probes: {},
+    priorProbes: {},
     configProbes: {},
     files: new Map(),
     changed: new Set(),
@@ -428,6 +445,7 @@ export function incrementalScan(input: IncrementalScanInput): { result: ScanResu
   let dirty = cached === undefined || resolutionChanged || session.planProbes !== cached.planProbes;
   if (cached && !resolutionChanged) {
     session.probes = { ...cached.probes };
+    session.priorProbes = cached.probes;
     session.configProbes = { ...cached.configProbes };
     session.changedConfigs = changedConfigs(cached.configProbes);
     for (const changedConfig of session.changedConfigs) delete session.configProbes[changedConfig];
