@@ -5,7 +5,17 @@ import * as path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ask } from '../src/daemon/protocol.js';
 import { parseScanResult, type ScanResult } from '../src/result.js';
-import { PLUGIN_FILE, runScanner, spawnScanner, tempProjects, tsconfig, SCANNER_BIN as BIN, WORKER_PLAIN, WORKER_PLUGIN } from './helpers/temp-project.js';
+import {
+  deeplyNestedFiles,
+  PLUGIN_FILE,
+  runScanner,
+  spawnScanner,
+  tempProjects,
+  tsconfig,
+  SCANNER_BIN as BIN,
+  WORKER_PLAIN,
+  WORKER_PLUGIN,
+} from './helpers/temp-project.js';
 
 // --daemon on real processes: the first scan starts a real daemon on a real Unix socket; later
 // scans are answered by it, and after every edit they print exactly what a cold scan prints.
@@ -96,6 +106,14 @@ async function daemonReady(env: NodeJS.ProcessEnv): Promise<number> {
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   throw new Error(`no daemon answered in ${env.EXECGOV_DAEMON_DIR}`);
+}
+
+/** A project, a daemon directory, and a daemon its first scan started, answering (its pid). */
+async function startedDaemon(): Promise<{ dir: string; env: NodeJS.ProcessEnv; pid: number }> {
+  const dir = project(files());
+  const env = daemonEnv();
+  daemonScan(dir, env);
+  return { dir, env, pid: await daemonReady(env) };
 }
 
 /** A daemon scan, checked against a cold in-process scan of the same tree. */
@@ -212,10 +230,7 @@ describe('--daemon (a real daemon on a real socket)', () => {
   });
 
   it('a daemon killed with SIGKILL leaves a socket nobody answers: the next scan runs in its own process and starts another', async () => {
-    const dir = project(files());
-    const env = daemonEnv();
-    daemonScan(dir, env);
-    const pid = await daemonReady(env);
+    const { dir, env, pid } = await startedDaemon();
     process.kill(pid, 'SIGKILL');
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(socketIn(env)).toBeDefined(); // left behind
@@ -229,10 +244,7 @@ describe('--daemon (a real daemon on a real socket)', () => {
   });
 
   it('--stop-daemon stops it and says so; with none running it says that', async () => {
-    const dir = project(files());
-    const env = daemonEnv();
-    daemonScan(dir, env);
-    const pid = await daemonReady(env);
+    const { dir, env, pid } = await startedDaemon();
     const stop = spawnSync(process.execPath, [BIN, '--stop-daemon'], { env, encoding: 'utf8' });
     expect(stop.status).toBe(0);
     expect(stop.stdout).toBe(`Stopped the scan daemon (pid ${pid}).\n`);
@@ -259,14 +271,7 @@ describe('--daemon (a real daemon on a real socket)', () => {
 
 describe('--daemon: what a process of its own would print, byte for byte', () => {
   it('a file TypeScript runs out of stack on is reported as a full scan in a process of its own reports it, before and after an edit elsewhere', async () => {
-    // Far past the limit, so a daemon whose TypeScript is hot (optimised code has smaller frames)
-    // runs out of stack on them too: a file just past it in a fresh process may fit in a warm one.
-    const depth = 20_000;
-    const dir = project({
-      ...files(),
-      'src/deep/parens.ts': `export const v = ${'('.repeat(depth)}1${')'.repeat(depth)};\n`,
-      'src/deep/unary.ts': `export const v = ${'!'.repeat(depth)}1;\n`,
-    });
+    const dir = project({ ...files(), ...deeplyNestedFiles() });
     const env = daemonEnv();
     // The reference: a full scan by the CLI in a process of its own (the stack the daemon has too).
     const full = () => merged(dir, ['--format', 'json'], env);
@@ -285,10 +290,7 @@ describe('--daemon: what a process of its own would print, byte for byte', () =>
   });
 
   it('the text report and the notes, in the order a process of its own writes them; each scan with its own environment and terminal', async () => {
-    const dir = project(files());
-    const env = daemonEnv();
-    daemonScan(dir, env);
-    await daemonReady(env);
+    const { dir, env } = await startedDaemon();
     // A path that does not exist: a note on stderr before the report on stdout.
     const args = ['--format', 'text', 'gone.ts', 'src'];
     const own = (extra: NodeJS.ProcessEnv) => merged(dir, [...args, '--cache', '--cache-location', path.join(dir, '.own-cache/')], { ...env, ...extra });
@@ -322,10 +324,7 @@ describe('--daemon: what a process of its own would print, byte for byte', () =>
 
 describe('--daemon: when the daemon cannot answer', () => {
   it('a daemon that does not take the scan within 5 s (stopped here with SIGSTOP) is not waited for: the scan runs in its own process and says so', async () => {
-    const dir = project(files());
-    const env = daemonEnv();
-    daemonScan(dir, env);
-    const pid = await daemonReady(env);
+    const { dir, env, pid } = await startedDaemon();
     process.kill(pid, 'SIGSTOP');
     const report = path.join(dir, 'report.json');
     try {
@@ -348,10 +347,7 @@ describe('--daemon: when the daemon cannot answer', () => {
   });
 
   it("a daemon whose directory was wiped while it ran stops without touching its successor's files", async () => {
-    const dir = project(files());
-    const env = daemonEnv();
-    daemonScan(dir, env);
-    const first = await daemonReady(env);
+    const { dir, env, pid: first } = await startedDaemon();
     for (const file of fs.readdirSync(env.EXECGOV_DAEMON_DIR!)) fs.rmSync(path.join(env.EXECGOV_DAEMON_DIR!, file));
     daemonScan(dir, env);
     const second = await daemonReady(env);
@@ -404,10 +400,7 @@ describe('--daemon: when the daemon cannot answer', () => {
   });
 
   it("--stop-daemon stops every daemon in the directory, another build's too", async () => {
-    const dir = project(files());
-    const env = daemonEnv();
-    daemonScan(dir, env);
-    const ours = await daemonReady(env);
+    const { dir, env, pid: ours } = await startedDaemon();
     // Another build's daemon: same directory, its own name (started as the client starts one, without a warm-up).
     const other = (suffix: string) => path.join(env.EXECGOV_DAEMON_DIR!, `0000000000000000${suffix}`);
     const spec = { socket: other('.sock'), lock: other('.starting'), pidFile: other('.pid'), log: other('.log') };

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseScanResult } from '../src/result.js';
-import { cleanProjectFiles, runScanner, tempProjects, VIOLATING_SERVICE_FILE } from './helpers/temp-project.js';
+import { cleanProjectFiles, deeplyNestedFiles, runScanner, tempProjects, VIOLATING_SERVICE_FILE } from './helpers/temp-project.js';
 
 const project = tempProjects();
 
@@ -18,43 +18,27 @@ function utf16(text: string, bigEndian: boolean): Buffer {
   return Buffer.concat([Buffer.from(bigEndian ? [0xfe, 0xff] : [0xff, 0xfe]), body]);
 }
 
+const DEEP_FINDINGS = [
+  'src/deep/parens.ts:1 syntax-error tooDeeplyNested',
+  'src/deep/unary.ts:1 syntax-error tooDeeplyNested',
+  'src/services/bypass.ts:4 no-direct-plugin-run directUse',
+];
+
+function deepProject(): string {
+  return project({ ...cleanProjectFiles(), 'src/services/bypass.ts': VIOLATING_SERVICE_FILE, ...deeplyNestedFiles() });
+}
+
 describe('deeply nested files', () => {
   it('a file TypeScript runs out of stack on is a finding naming it; every other file is still scanned', () => {
-    const depth = 20_000;
-    const dir = project({
-      ...cleanProjectFiles(),
-      'src/services/bypass.ts': VIOLATING_SERVICE_FILE,
-      'src/deep/parens.ts': `export const v = ${'('.repeat(depth)}1${')'.repeat(depth)};\n`,
-      'src/deep/unary.ts': `export const v = ${'!'.repeat(depth)}1;\n`,
-    });
-    const { code, findings } = scanJson(dir);
+    const { code, findings } = scanJson(deepProject());
     expect(code).toBe(1);
-    expect(findings).toEqual([
-      'src/deep/parens.ts:1 syntax-error tooDeeplyNested',
-      'src/deep/unary.ts:1 syntax-error tooDeeplyNested',
-      'src/services/bypass.ts:4 no-direct-plugin-run directUse',
-    ]);
+    expect(findings).toEqual(DEEP_FINDINGS);
   });
-});
 
-describe('deeply nested files, with --cache', () => {
-  it('a file TypeScript runs out of stack on: the same findings as a full scan, cold and warm, and after an edit elsewhere', () => {
-    // Far past the limit in any state of the JIT: a file just past it in one scan may fit in the
-    // next once TypeScript's code is optimised (smaller frames), so a borderline file would make
-    // this test depend on what ran before it.
-    const depth = 20_000;
-    const dir = project({
-      ...cleanProjectFiles(),
-      'src/services/bypass.ts': VIOLATING_SERVICE_FILE,
-      'src/deep/parens.ts': `export const v = ${'('.repeat(depth)}1${')'.repeat(depth)};\n`,
-      'src/deep/unary.ts': `export const v = ${'!'.repeat(depth)}1;\n`,
-    });
+  it('with --cache: the same findings as a full scan, cold and warm, and after an edit elsewhere', () => {
+    const dir = deepProject();
     const full = scanJson(dir);
-    expect(full.findings).toEqual([
-      'src/deep/parens.ts:1 syntax-error tooDeeplyNested',
-      'src/deep/unary.ts:1 syntax-error tooDeeplyNested',
-      'src/services/bypass.ts:4 no-direct-plugin-run directUse',
-    ]);
+    expect(full.findings).toEqual(DEEP_FINDINGS);
     const cached = ['--cache', '--cache-location', path.join(dir, '.scan-cache/')];
     expect(scanJson(dir, cached)).toEqual(full);
     expect(scanJson(dir, cached)).toEqual(full);

@@ -149,10 +149,11 @@ function build(session: Session, plan: ProjectPlan, roots: readonly string[], kn
   );
   Object.assign(session.probes, probes);
   session.stats.programFiles += built.program.getSourceFiles().length;
+  const emptied = new Set(built.tooDeep);
   for (const sourceFile of built.program.getSourceFiles()) {
     const fileName = path.resolve(sourceFile.fileName);
     // A file left out was read as empty: its state is what is on disk.
-    const text = built.tooDeep.includes(fileName) ? (readText(fileName) ?? '') : sourceFile.text;
+    const text = emptied.has(fileName) ? (readText(fileName) ?? '') : sourceFile.text;
     session.files.set(fileName, recordState(fileName, text, session.startedAt));
     session.read.add(fileName);
   }

@@ -5,7 +5,7 @@ import type { ScanOptions } from '../args.js';
 import { packageRoot } from '../cache/cache-file.js';
 import type { ExitCode, RunIO } from '../run.js';
 import { ask, type Asked, type DaemonSpec } from './protocol.js';
-import { daemonDir, daemonPlace, listeningSocket, livePid, placeOf, processIdentity, unusable, type DaemonPlace } from './place.js';
+import { daemonDir, daemonPlace, listeningSocket, livePid, placeOf, processIdentity, readPidFile, unusable, type DaemonPlace } from './place.js';
 
 /** The environment variable that makes the CLI entry serve as the daemon (src/main.ts). */
 export const DAEMON_ENV = 'EXECGOV_SERVE_DAEMON';
@@ -95,14 +95,8 @@ function startDaemon(place: DaemonPlace, options: ScanOptions, io: RunIO): void 
 /** Removes what a daemon that is gone left behind; true when it is gone (no live pid). */
 function clearIfDead(place: DaemonPlace): boolean {
   if (livePid(place.pidFile) !== undefined) return false;
-  let pid: number | undefined;
-  try {
-    pid = Number(fs.readFileSync(place.pidFile, 'utf8').trim().split(' ')[0]);
-  } catch {
-    pid = undefined;
-  }
-  const files = [place.socket, place.pidFile];
-  if (pid !== undefined && Number.isInteger(pid) && pid > 0) files.push(listeningSocket(place.socket, pid));
+  const dead = readPidFile(place.pidFile);
+  const files = [place.socket, place.pidFile, ...(dead ? [listeningSocket(place.socket, dead.pid)] : [])];
   for (const file of files) fs.rmSync(file, { force: true });
   return true;
 }

@@ -94,21 +94,27 @@ export function processIdentity(pid: number): string {
   return started === undefined ? `${pid}\n` : `${pid} ${started}\n`;
 }
 
+/** What a pid file or start lock holds: a pid, and its start time where the system tells; undefined when empty or unreadable. */
+export function readPidFile(file: string): { pid: number; started: string | undefined } | undefined {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+  const [first, started] = text.trim().split(' ');
+  const pid = Number(first);
+  return Number.isInteger(pid) && pid > 0 ? { pid, started } : undefined;
+}
+
 /**
  * The pid a daemon's pid file or start lock names, when that very process still runs: a signal 0
  * reaches it, it is not a zombie, and its start time is the one recorded with it.
  */
 export function livePid(file: string): number | undefined {
-  let pid: number;
-  let recorded: string | undefined;
-  try {
-    const [first, second] = fs.readFileSync(file, 'utf8').trim().split(' ');
-    pid = Number(first);
-    recorded = second;
-  } catch {
-    return undefined;
-  }
-  if (!Number.isInteger(pid) || pid <= 0) return undefined;
+  const recorded = readPidFile(file);
+  if (recorded === undefined) return undefined;
+  const { pid, started } = recorded;
   try {
     process.kill(pid, 0);
   } catch {
@@ -116,7 +122,7 @@ export function livePid(file: string): number | undefined {
     return undefined;
   }
   if (isZombie(pid)) return undefined;
-  return recorded === undefined || recorded === startTime(pid) ? pid : undefined;
+  return started === undefined || started === startTime(pid) ? pid : undefined;
 }
 
 /**

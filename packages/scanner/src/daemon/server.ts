@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { readText } from '../cache/probes.js';
 import { SourceFileStore } from '../cache/source-files.js';
 import { core } from '../core-module.js';
 import { typescript } from '../load-projects.js';
@@ -183,13 +184,6 @@ export function serveDaemon(spec: DaemonSpec): void {
   const inode = (file: string | number): number | undefined => {
     try {
       return typeof file === 'number' ? fs.fstatSync(file).ino : fs.statSync(file).ino;
-    } catch {
-      return undefined;
-    }
-  };
-  const readText = (file: string): string | undefined => {
-    try {
-      return fs.readFileSync(file, 'utf8');
     } catch {
       return undefined;
     }

@@ -112,6 +112,19 @@ export const WORKER_PLAIN = `export interface Worker {\n  run(input: unknown): P
 /** The same name made the guarded type: a call through it becomes a finding. */
 export const WORKER_PLUGIN = `import type { Plugin } from '../plugins/plugin.js';\nexport type Worker = Plugin;\n`;
 
+/**
+ * Two files TypeScript runs out of stack on (20,000 levels): far past the limit in any state of
+ * the JIT. A file just past it in one scan may fit in the next once TypeScript's code is
+ * optimised (smaller frames), so a borderline file would make a test depend on what ran before it.
+ */
+export function deeplyNestedFiles(): Record<string, string> {
+  const depth = 20_000;
+  return {
+    'src/deep/parens.ts': `export const v = ${'('.repeat(depth)}1${')'.repeat(depth)};\n`,
+    'src/deep/unary.ts': `export const v = ${'!'.repeat(depth)}1;\n`,
+  };
+}
+
 /** The one sanctioned caller, where the default config allows it. */
 export const TOOL_RUNNER_FILE = `import type { Plugin } from '../plugin';
 
