@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ask } from '../src/daemon/protocol.js';
 import { parseScanResult, type ScanResult } from '../src/result.js';
 import {
+  COMPILER_OPTIONS,
   deeplyNestedFiles,
   PLUGIN_FILE,
   runScanner,
@@ -227,6 +228,34 @@ describe('--daemon (a real daemon on a real socket)', () => {
     const again = daemonEqualsCold(dir, env, ['--project', 'tsconfig.json']);
     expect(again.stats?.daemon).toBe(true);
     expect(keys(again.result)).toEqual(['src/use.ts:2 no-direct-plugin-run']);
+  });
+
+  it('a solution tsconfig: an edit in a referenced package reaches a call in the package that uses it, equal to cold scans', async () => {
+    // Two programs read lib's sources (app's through its reference, as sources): each under its own
+    // compiler options, so the daemon keeps a parse of them per program.
+    const pkg = (extra: Record<string, unknown> = {}) => ({
+      ...tsconfig(['src']),
+      compilerOptions: { ...COMPILER_OPTIONS, noEmit: false, composite: true, outDir: 'dist', ...extra },
+    });
+    const dir = project({
+      'package.json': { name: 'daemon-solution', private: true },
+      'tsconfig.json': { files: [], references: [{ path: 'packages/lib' }, { path: 'packages/app' }] },
+      'execution-governance.config.json': { guards: [{ name: 'plugin-run', type: { name: 'Plugin', from: 'packages/lib/src/plugin.ts' }, members: ['run'] }] },
+      'packages/lib/tsconfig.json': pkg(),
+      'packages/lib/src/plugin.ts': PLUGIN_FILE,
+      'packages/lib/src/worker.ts': WORKER_PLAIN,
+      'packages/app/tsconfig.json': { ...pkg({ noUnusedLocals: true }), references: [{ path: '../lib' }] },
+      'packages/app/src/run.ts': `import type { Worker } from '../../lib/src/worker.js';\nexport function go(w: Worker): Promise<unknown> {\n  return w.run(1);\n}\n`,
+    });
+    const env = daemonEnv();
+    expect(keys(daemonEqualsCold(dir, env).result)).toEqual([]);
+    await daemonReady(env);
+    write(dir, 'packages/lib/src/worker.ts', `import type { Plugin } from './plugin.js';\nexport type Worker = Plugin;\n`);
+    const changed = daemonEqualsCold(dir, env);
+    expect(changed.stats?.daemon).toBe(true);
+    expect(keys(changed.result)).toEqual(['packages/app/src/run.ts:3 no-direct-plugin-run']);
+    write(dir, 'packages/lib/src/worker.ts', WORKER_PLAIN);
+    expect(keys(daemonEqualsCold(dir, env).result)).toEqual([]);
   });
 
   it('a daemon killed with SIGKILL leaves a socket nobody answers: the next scan runs in its own process and starts another', async () => {
